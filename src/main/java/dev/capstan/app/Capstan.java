@@ -1,0 +1,145 @@
+package dev.capstan.app;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import dev.capstan.command.AccessPolicy;
+import dev.capstan.command.CommandPipeline;
+import dev.capstan.command.Commands;
+import dev.capstan.command.Confirmations;
+import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.builtin.Builtins;
+import dev.capstan.features.Feature;
+import dev.capstan.features.FeatureContext;
+import dev.capstan.jobs.JobSettings;
+import dev.capstan.jobs.Jobs;
+import dev.capstan.jobs.RecurringJob;
+import dev.capstan.security.SlackSignatureCheck;
+import dev.capstan.slack.BlockKitRenderer;
+import dev.capstan.slack.SlackAdapter;
+import dev.capstan.slack.SlackReplySender;
+import dev.capstan.slack.SlackWebApi;
+import dev.capstan.store.AuditStore;
+import dev.capstan.store.Database;
+import dev.capstan.store.DeliveryLog;
+import dev.capstan.store.PeopleStore;
+import dev.capstan.store.PendingActionStore;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running Capstan: every part built and wired here, explicitly, in the order they depend on each other. */
+public final class Capstan implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Capstan.class);
+    public static final Duration CONFIRMATION_TTL = Duration.ofMinutes(15);
+
+    private final Database database;
+    private final Jobs jobs;
+    private final HttpServer http;
+    private final PeopleStore people;
+    private final Commands commands;
+    private final EventSubscriptions events;
+    private final String signingSecret;
+    private int port;
+
+    public Capstan(Config config, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+
+        this.database = Database.open(config.database(), 10);
+        this.people = new PeopleStore(database.jdbi(), clock);
+        people.makeAdmins(config.admins());
+        AuditStore audit = new AuditStore(database.jdbi());
+
+        this.commands = new Commands();
+        config.aliases().forEach(commands::alias);
+        AccessPolicy policy = new AccessPolicy(config.accessRules());
+        Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, clock, CONFIRMATION_TTL);
+        CommandPipeline pipeline = new CommandPipeline(commands, policy, people, audit, confirmations, clock);
+        this.events = new EventSubscriptions();
+        Builtins.register(commands, audit, policy, people);
+
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+        Slack slack = Slack.getInstance(slackConfig);
+        SlackWebApi web = new SlackWebApi(slack.methods(config.botToken()));
+
+        DeferredOutbox outbox = new DeferredOutbox();
+        FeatureContext context = new FeatureContext(commands, confirmations, events, outbox, database.jdbi(), clock,
+                config::family, environment, web, metrics);
+        features.forEach(feature -> feature.register(context));
+        List<RecurringJob> schedules = new ArrayList<>(context.schedules());
+
+        BlockKitRenderer renderer = new BlockKitRenderer();
+        this.jobs = new Jobs(database.dataSource(), jobSettings, pipeline, confirmations, audit,
+                new SlackReplySender(slack, web, renderer, clock), schedules, metrics);
+        outbox.connect(jobs);
+        pipeline.connect(jobs, jobs);
+        confirmations.connect(jobs, jobs);
+
+        this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
+        SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
+                events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock);
+        this.http = new HttpServer(adapter, context.routes(), database, () -> true, metrics);
+    }
+
+    public Capstan start(int requestedPort) {
+        jobs.start();
+        this.port = http.start(requestedPort);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Commands commands() {
+        return commands;
+    }
+
+    public EventSubscriptions events() {
+        return events;
+    }
+
+    public PeopleStore people() {
+        return people;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The secret requests must be signed with; random when Slack is not configured, so nothing outside gets in. */
+    String signingSecret() {
+        return signingSecret;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } finally {
+            try {
+                jobs.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.capstan.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.capstan.command.AccessRule;
+import dev.capstan.command.Role;
+import dev.capstan.store.DatabaseUrl;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Everything Capstan is told from outside: the environment (secrets included) and the optional YAML file. */
+public record Config(
+        int port,
+        String signingSecret,
+        String botToken,
+        String appToken,
+        String slackApiUrl,
+        DatabaseUrl database,
+        Set<String> admins,
+        Map<String, String> aliases,
+        List<AccessRule> accessRules,
+        Map<String, JsonNode> families,
+        String githubWebhookSecret,
+        String githubApiUrl,
+        String githubAppId,
+        String githubAppPrivateKey,
+        String githubOrg) {
+
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+    private static final Map<String, String> DEFAULT_ALIASES = Map.of("rocket", "capstan", "cimon", "deploy");
+
+    /** Invalid configuration: every problem found, so they can all be fixed at once. */
+    public static final class Invalid extends RuntimeException {
+        private final List<String> problems;
+
+        public Invalid(List<String> problems) {
+            super("Capstan cannot start; fix the configuration:\n  - " + String.join("\n  - ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    public boolean slackConnected() {
+        return signingSecret != null;
+    }
+
+    public JsonNode family(String name) {
+        JsonNode node = families.get(name);
+        return node == null ? MissingNode.getInstance() : node;
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        int port = 3000;
+        String portText = blankToNull(env.get("PORT"));
+        if (portText != null) {
+            try {
+                port = Integer.parseInt(portText);
+                if (port < 0 || port > 65535) problems.add("PORT must be between 0 and 65535, not " + portText);
+            } catch (NumberFormatException e) {
+                problems.add("PORT must be a number, not '" + portText + "'");
+            }
+        }
+        String secret = blankToNull(env.get("SLACK_SIGNING_SECRET"));
+        String token = blankToNull(env.get("SLACK_BOT_TOKEN"));
+        String appToken = blankToNull(env.get("SLACK_APP_TOKEN"));
+        if (token != null && !token.startsWith("xoxb-")) problems.add("SLACK_BOT_TOKEN must be a bot token (xoxb-…)");
+        if (appToken != null && !appToken.startsWith("xapp-")) problems.add("SLACK_APP_TOKEN must be an app-level token (xapp-…)");
+        if (token != null && secret == null && appToken == null) {
+            problems.add("SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)");
+        }
+        String apiUrl = blankToNull(env.get("SLACK_API_URL"));
+        if (apiUrl == null) apiUrl = DEFAULT_SLACK_API_URL;
+        if (!apiUrl.endsWith("/")) apiUrl = apiUrl + "/";
+        checkUrl("SLACK_API_URL", apiUrl, problems);
+        String githubApi = blankToNull(env.get("GITHUB_API_URL"));
+        if (githubApi != null) checkUrl("GITHUB_API_URL", githubApi, problems);
+
+        DatabaseUrl database = null;
+        try {
+            database = DatabaseUrl.parse(env.get("DATABASE_URL"));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        Set<String> admins = new HashSet<>();
+        String adminText = blankToNull(env.get("CAPSTAN_ADMINS"));
+        if (adminText != null) {
+            for (String id : adminText.split("[,\\s]+")) {
+                if (id.isBlank()) continue;
+                if (USER_ID.matcher(id).matches()) admins.add(id);
+                else problems.add("CAPSTAN_ADMINS: '" + id + "' is not a Slack user id (U… or W…)");
+            }
+        }
+        ConfigFile file = ConfigFile.empty();
+        String configPath = blankToNull(env.get("CAPSTAN_CONFIG"));
+        if (configPath != null) file = readFile(Path.of(configPath), problems);
+
+        Map<String, String> aliases = new LinkedHashMap<>(DEFAULT_ALIASES);
+        file.aliases().forEach((alias, target) -> {
+            if (alias == null || target == null || alias.isBlank() || target.isBlank()) {
+                problems.add("aliases: an alias and its target must both be words");
+            } else {
+                aliases.put(alias, target);
+            }
+        });
+        List<AccessRule> rules = new ArrayList<>();
+        for (int i = 0; i < file.access().size(); i++) {
+            ConfigFile.Rule rule = file.access().get(i);
+            String where = "access[" + i + "]";
+            if (rule == null || rule.command() == null || rule.command().isBlank()) {
+                problems.add(where + ": 'command' is required (a command, a family or \"*\")");
+                continue;
+            }
+            Role role = null;
+            if (rule.role() != null) {
+                role = Role.parse(rule.role()).orElse(null);
+                if (role == null) problems.add(where + ": role '" + rule.role() + "' is not one of member, team_lead, admin");
+            }
+            rules.add(new AccessRule(rule.command(), role, set(rule.allowUsers()), set(rule.denyUsers()),
+                    set(rule.allowChannels()), set(rule.denyChannels())));
+        }
+        if (!problems.isEmpty()) throw new Invalid(problems);
+        return new Config(port, secret, token, appToken, apiUrl, database, Set.copyOf(admins), Map.copyOf(aliases),
+                List.copyOf(rules), file.families(), blankToNull(env.get("GITHUB_WEBHOOK_SECRET")), githubApi,
+                blankToNull(env.get("GITHUB_APP_ID")), blankToNull(env.get("GITHUB_APP_PRIVATE_KEY")),
+                blankToNull(env.get("GITHUB_ORG")));
+    }
+
+    /** Access rules and families added by a test or the playground on top of what the environment said. */
+    public Config withFile(ConfigFile file) {
+        List<AccessRule> rules = new ArrayList<>(accessRules);
+        for (ConfigFile.Rule rule : file.access()) {
+            rules.add(new AccessRule(rule.command(), rule.role() == null ? null : Role.parse(rule.role()).orElseThrow(),
+                    set(rule.allowUsers()), set(rule.denyUsers()), set(rule.allowChannels()), set(rule.denyChannels())));
+        }
+        Map<String, String> allAliases = new LinkedHashMap<>(aliases);
+        allAliases.putAll(file.aliases());
+        Map<String, JsonNode> allFamilies = new LinkedHashMap<>(families);
+        allFamilies.putAll(file.families());
+        return new Config(port, signingSecret, botToken, appToken, slackApiUrl, database, admins, Map.copyOf(allAliases),
+                List.copyOf(rules), Map.copyOf(allFamilies), githubWebhookSecret, githubApiUrl, githubAppId,
+                githubAppPrivateKey, githubOrg);
+    }
+
+    static ConfigFile readFile(Path path, List<String> problems) {
+        if (!Files.isRegularFile(path)) {
+            problems.add("CAPSTAN_CONFIG: no file at " + path);
+            return ConfigFile.empty();
+        }
+        try {
+            ConfigFile file = new ObjectMapper(new YAMLFactory()).findAndRegisterModules().readValue(path.toFile(), ConfigFile.class);
+            return file == null ? ConfigFile.empty() : file;
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+            problems.add("CAPSTAN_CONFIG: " + path.getFileName() + " is not valid: " + message);
+            return ConfigFile.empty();
+        }
+    }
+
+    private static void checkUrl(String name, String value, List<String> problems) {
+        try {
+            URI uri = URI.create(value);
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) problems.add(name + " must be an http(s) URL");
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " is not a URL");
+        }
+    }
+
+    private static Set<String> set(List<String> values) {
+        return values == null ? Set.of() : Set.copyOf(values);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Override
+    public String toString() {
+        return "Config[port=" + port + ", slack=" + (slackConnected() ? "configured" : "not configured")
+                + ", database=" + (database == null ? "?" : database.redacted()) + "]";
+    }
+}

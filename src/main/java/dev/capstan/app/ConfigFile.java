@@ -1,0 +1,35 @@
+package dev.capstan.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/** The optional YAML file (CAPSTAN_CONFIG): aliases, access rules and per-family settings. */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ConfigFile(
+        Map<String, String> aliases,
+        List<Rule> access,
+        Map<String, JsonNode> families) {
+
+    public ConfigFile {
+        aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+        access = access == null ? List.of() : List.copyOf(access);
+        families = families == null ? Map.of() : Map.copyOf(families);
+    }
+
+    public static ConfigFile empty() {
+        return new ConfigFile(null, null, null);
+    }
+
+    /** One access rule as written in YAML. */
+    public record Rule(
+            String command,
+            String role,
+            @JsonProperty("allow_users") List<String> allowUsers,
+            @JsonProperty("deny_users") List<String> denyUsers,
+            @JsonProperty("allow_channels") List<String> allowChannels,
+            @JsonProperty("deny_channels") List<String> denyChannels) {
+    }
+}

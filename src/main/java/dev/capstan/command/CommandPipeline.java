@@ -1,0 +1,175 @@
+package dev.capstan.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The path every slash command takes once its signature checked out: tokenise, route, authorise, parse,
+ * then run now (fast) or queue a durable job and ack (slow). Every invocation ends in the audit log.
+ */
+public final class CommandPipeline {
+    private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
+
+    private final Router router;
+    private final HelpText help;
+    private final AccessPolicy policy;
+    private final People people;
+    private final AuditLog audit;
+    private final Confirmations confirmations;
+    private final Clock clock;
+    private Outbox outbox;
+    private JobQueue jobs;
+
+    public CommandPipeline(Commands commands, AccessPolicy policy, People people, AuditLog audit,
+                           Confirmations confirmations, Clock clock) {
+        this.router = new Router(commands);
+        this.help = new HelpText(commands, policy);
+        this.policy = policy;
+        this.people = people;
+        this.audit = audit;
+        this.confirmations = confirmations;
+        this.clock = clock;
+    }
+
+    /** Set once at wiring time: the job queue is built after the pipeline it calls back into. */
+    public void connect(Outbox outbox, JobQueue jobs) {
+        this.outbox = outbox;
+        this.jobs = jobs;
+    }
+
+    /** Handles a slash command inside the HTTP request and returns the reply that goes into the ack. */
+    public Reply handle(Invocation invocation) {
+        long started = System.nanoTime();
+        Caller caller = new Caller(invocation.userId(), invocation.channelId(), people.roleOf(invocation.userId()));
+        Outcome outcome = decide(invocation, caller, false);
+        if (outcome.kind == Kind.QUEUE) {
+            String jobId = UUID.randomUUID().toString();
+            long auditId = audit.record(entry(invocation, outcome, "queued", started, jobId));
+            try {
+                jobs.enqueueCommand(jobId, invocation, auditId);
+            } catch (RuntimeException e) {
+                log.error("Could not queue {}", outcome.command, e);
+                audit.complete(auditId, "error: could not queue", elapsedMs(started));
+                return Reply.text("I could not queue `" + outcome.display + "`; nothing was done. Please try again.");
+            }
+            return Reply.text(":hourglass_flowing_sand: Working on `" + outcome.display + "`… I'll reply here when it's done.");
+        }
+        audit.record(entry(invocation, outcome, outcome.result, started, null));
+        return outcome.reply;
+    }
+
+    /**
+     * Runs a slow command in a job worker; the policy is checked again since roles may have changed meanwhile.
+     * A {@link TransientFailure} propagates so that the job is retried.
+     */
+    public Reply runQueued(Invocation invocation, long auditId) {
+        long started = System.nanoTime();
+        Caller caller = new Caller(invocation.userId(), invocation.channelId(), people.roleOf(invocation.userId()));
+        Outcome outcome = decide(invocation, caller, true);
+        audit.complete(auditId, outcome.result, elapsedMs(started));
+        return outcome.reply;
+    }
+
+    private enum Kind { REPLY, QUEUE }
+
+    private record Outcome(Kind kind, Reply reply, String command, String display, String decision, String result) {
+        static Outcome reply(Reply reply, String command, String decision, String result) {
+            return new Outcome(Kind.REPLY, reply, command, command, decision, result);
+        }
+    }
+
+    private Outcome decide(Invocation invocation, Caller caller, boolean inWorker) {
+        Tokenizer.Result tokens = Tokenizer.tokenize(invocation.text());
+        if (!tokens.ok()) {
+            return Outcome.reply(Reply.text(tokens.error()), null, "invalid", "unbalanced quote");
+        }
+        Route route = router.route(invocation.slashCommand(), tokens.tokens());
+        if (route instanceof Route.TopHelp top) {
+            return Outcome.reply(help.top(caller, top.mainCommand()), "help", "help", "ok");
+        }
+        if (route instanceof Route.FamilyHelp family) {
+            return Outcome.reply(help.family(caller, family.family(), family.prefix()), family.family().name() + " help", "help", "ok");
+        }
+        if (route instanceof Route.Unknown unknown) {
+            return Outcome.reply(Reply.text(unknown.message()), unknown.attempted(), "invalid", "unknown command");
+        }
+        CommandEntry entry;
+        String prefix;
+        List<String> args;
+        boolean helpRequested = false;
+        if (route instanceof Route.CommandHelp commandHelp) {
+            entry = commandHelp.entry();
+            prefix = commandHelp.prefix();
+            args = List.of("--help");
+            helpRequested = true;
+        } else {
+            Route.Target target = (Route.Target) route;
+            entry = target.entry();
+            prefix = target.prefix();
+            args = target.args();
+        }
+        String name = entry.fullName();
+        String display = entry.path().isEmpty() ? prefix : prefix + " " + String.join(" ", entry.path());
+        AccessDecision decision = policy.decide(caller, name, entry.info());
+        if (!decision.allowed()) {
+            return new Outcome(Kind.REPLY, Reply.text(":no_entry: You can't run `" + display + "` here: " + decision.reason() + "."),
+                    name, display, "denied: " + decision.reason(), "denied");
+        }
+        CapstanCommand command = entry.factory().get();
+        CommandLine line = PicocliCommands.commandLine(command, prefix, entry.path());
+        try {
+            line.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            return new Outcome(Kind.REPLY, usageError(line, e), name, display, "allowed", "usage error");
+        }
+        if (helpRequested || line.isUsageHelpRequested()) {
+            String usage = PicocliCommands.usage(line);
+            return new Outcome(Kind.REPLY, Reply.blocks(usage, List.of(new Block.Preformatted(usage))), name, display, "help", "ok");
+        }
+        if (entry.info().slow() && !inWorker) {
+            return new Outcome(Kind.QUEUE, null, name, display, "allowed", "queued");
+        }
+        CommandContext context = new CommandContext(caller, invocation, clock, confirmations, outbox, display);
+        try {
+            Reply reply = command.run(context);
+            return new Outcome(Kind.REPLY, reply, name, display, "allowed", "ok");
+        } catch (UserError e) {
+            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", "refused: " + e.getMessage());
+        } catch (TransientFailure e) {
+            if (inWorker) throw e;
+            return new Outcome(Kind.REPLY, Reply.text(":warning: `" + display + "` failed: " + e.getMessage() + ". Please try again."),
+                    name, display, "allowed", "error: " + e.getMessage());
+        } catch (Exception e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Command {} failed (reference {})", name, reference, e);
+            return new Outcome(Kind.REPLY, Reply.text(":warning: Something went wrong running `" + display
+                    + "`. It is logged with reference `" + reference + "`."), name, display, "allowed",
+                    "error: " + e.getClass().getSimpleName() + " (" + reference + ")");
+        }
+    }
+
+    private static Reply usageError(CommandLine line, CommandLine.ParameterException e) {
+        StringBuilder text = new StringBuilder(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            text.append(" Did you mean ").append(String.join(" or ",
+                    unmatched.getSuggestions().stream().limit(3).map(s -> "`" + s + "`").toList())).append("?");
+        }
+        String usage = PicocliCommands.usage(line);
+        return Reply.blocks(text + "\n" + usage, List.of(new Block.Section(":warning: " + text), new Block.Preformatted(usage)));
+    }
+
+    private AuditEntry entry(Invocation invocation, Outcome outcome, String result, long started, String jobId) {
+        String raw = (invocation.slashCommand() + " " + invocation.text()).trim();
+        return new AuditEntry(0, clock.instant(), invocation.userId(), invocation.channelId(), raw, outcome.command,
+                outcome.decision, result, elapsedMs(started), jobId);
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.capstan.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** "Are you sure?" as a platform service: pending actions with an owner and an expiry, run at most once. */
+public final class Confirmations {
+    public static final String CONFIRM_ACTION_ID = "capstan.confirm";
+    public static final String CANCEL_ACTION_ID = "capstan.cancel";
+    private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
+    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private record Registered<T>(Class<T> type, boolean slow, ConfirmedAction<T> action) { }
+
+    private final Map<String, Registered<?>> actions = new ConcurrentHashMap<>();
+    private final PendingActions store;
+    private final People people;
+    private final Clock clock;
+    private final Duration ttl;
+    private Outbox outbox;
+    private JobQueue jobs;
+
+    public Confirmations(PendingActions store, People people, Clock clock, Duration ttl) {
+        this.store = store;
+        this.people = people;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** Set once at wiring time; they need the confirmations themselves to exist first. */
+    public void connect(Outbox outbox, JobQueue jobs) {
+        this.outbox = outbox;
+        this.jobs = jobs;
+    }
+
+    public <T> void register(String kind, Class<T> type, boolean slow, ConfirmedAction<T> action) {
+        if (actions.putIfAbsent(kind, new Registered<>(type, slow, action)) != null) {
+            throw new IllegalArgumentException("Confirmed action '" + kind + "' registered twice");
+        }
+    }
+
+    Reply ask(CommandContext context, String question, String kind, Object payload) {
+        if (!actions.containsKey(kind)) throw new IllegalStateException("No confirmed action registered for " + kind);
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        String json;
+        try {
+            json = JSON.writeValueAsString(payload);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot store payload of " + kind, e);
+        }
+        store.save(new PendingAction(id, kind, context.userId(), context.caller().channelId(), json, question,
+                now, now.plus(ttl), PendingAction.State.PENDING, null));
+        long minutes = ttl.toMinutes();
+        return Reply.blocks(question, List.of(
+                new Block.Section(question),
+                new Block.Actions(List.of(
+                        new Block.Button("Confirm", CONFIRM_ACTION_ID, id, Block.Button.Style.PRIMARY),
+                        new Block.Button("Cancel", CANCEL_ACTION_ID, id, Block.Button.Style.DEFAULT))),
+                new Block.Context("Only <@" + context.userId() + "> can confirm. Expires in " + minutes + " minutes.")));
+    }
+
+    /** What a click produced: a reply that replaces the confirmation message, or a note for the clicker only. */
+    public record ClickResult(Reply reply, boolean replacesMessage) { }
+
+    public ClickResult click(String userId, String pendingId, boolean confirm, String responseUrl) {
+        Optional<PendingAction> found = store.find(pendingId);
+        if (found.isEmpty()) {
+            return new ClickResult(Reply.text("This confirmation is unknown; it may have been cleaned up. Run the command again."), false);
+        }
+        PendingAction action = found.get();
+        Instant now = clock.instant();
+        PendingAction.State target = confirm ? PendingAction.State.CONFIRMED : PendingAction.State.CANCELLED;
+        if (!store.claim(pendingId, userId, target, now)) {
+            return explainRefusal(action, userId, now);
+        }
+        if (!confirm) {
+            store.recordOutcome(pendingId, "cancelled");
+            return new ClickResult(Reply.text("Cancelled: " + action.question()).replacingOriginal(), true);
+        }
+        Registered<?> registered = actions.get(action.kind());
+        if (registered != null && registered.slow() && jobs != null) {
+            jobs.enqueueConfirmation(pendingId, responseUrl);
+            return new ClickResult(Reply.text(":hourglass_flowing_sand: Working on it…").replacingOriginal(), true);
+        }
+        return new ClickResult(runConfirmed(action).replacingOriginal(), true);
+    }
+
+    /** Runs a claimed action; called inline for fast actions and by the job worker for slow ones. */
+    public Reply runConfirmed(String pendingId) {
+        return store.find(pendingId).map(this::runConfirmed)
+                .orElse(Reply.text("This confirmation no longer exists."));
+    }
+
+    private Reply runConfirmed(PendingAction action) {
+        Registered<?> registered = actions.get(action.kind());
+        if (registered == null) {
+            return Reply.text("Nothing knows how to finish this action any more (" + action.kind() + ").");
+        }
+        Caller caller = new Caller(action.ownerId(), action.channelId(), people.roleOf(action.ownerId()));
+        CommandContext context = new CommandContext(caller, null, clock, this, outbox, action.kind());
+        Reply reply;
+        try {
+            reply = execute(registered, context, action.payloadJson());
+            store.recordOutcome(action.id(), "done");
+        } catch (UserError e) {
+            reply = Reply.text(e.getMessage());
+            store.recordOutcome(action.id(), "refused: " + e.getMessage());
+        } catch (Exception e) {
+            log.error("Confirmed action {} ({}) failed", action.id(), action.kind(), e);
+            reply = Reply.text("Something went wrong while doing that; nothing more was done. Reference: " + action.id());
+            store.recordOutcome(action.id(), "error: " + e.getClass().getSimpleName());
+        }
+        return reply;
+    }
+
+    private static <T> Reply execute(Registered<T> registered, CommandContext context, String json) throws Exception {
+        T payload = JSON.readValue(json, registered.type());
+        return registered.action().run(context, payload);
+    }
+
+    private ClickResult explainRefusal(PendingAction action, String userId, Instant now) {
+        if (!action.ownerId().equals(userId)) {
+            return new ClickResult(Reply.text("Only <@" + action.ownerId() + "> can answer this confirmation."), false);
+        }
+        if (action.state() != PendingAction.State.PENDING) {
+            String what = action.state() == PendingAction.State.CONFIRMED ? "confirmed" : "cancelled";
+            return new ClickResult(Reply.text("This was already " + what + "; nothing was done twice."), false);
+        }
+        if (!now.isBefore(action.expiresAt())) {
+            return new ClickResult(Reply.text("This confirmation expired; nothing was done. Run the command again: "
+                    + action.question()).replacingOriginal(), true);
+        }
+        return new ClickResult(Reply.text("This confirmation was already answered; nothing was done twice."), false);
+    }
+}

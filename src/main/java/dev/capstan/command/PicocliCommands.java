@@ -1,0 +1,29 @@
+package dev.capstan.command;
+
+import java.util.List;
+import picocli.CommandLine;
+
+/** Builds the picocli CommandLine for one command with Capstan's conventions: -h/--help, case-insensitive enums. */
+final class PicocliCommands {
+    private PicocliCommands() {
+    }
+
+    static CommandLine commandLine(Object command, String displayPrefix, List<String> path) {
+        CommandLine line = new CommandLine(command);
+        CommandLine.Model.CommandSpec spec = line.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                    .usageHelp(true).description("Show this help.").build());
+        }
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setOverwrittenOptionsAllowed(true);
+        line.setUnmatchedOptionsArePositionalParams(false);
+        line.setCommandName(path.isEmpty() ? displayPrefix : displayPrefix + " " + String.join(" ", path));
+        line.getCommandSpec().usageMessage().width(90);
+        return line;
+    }
+
+    static String usage(CommandLine line) {
+        return line.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+    }
+}

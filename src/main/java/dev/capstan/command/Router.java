@@ -1,0 +1,87 @@
+package dev.capstan.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a slash command and its words to a family and command. A slash command named like a family (or an alias of
+ * one) enters that family directly; any other slash command is the main entry, whose first word names the family.
+ */
+public final class Router {
+    private static final Set<String> HELP_WORDS = Set.of("help", "-h", "--help", "?");
+    private final Commands commands;
+
+    public Router(Commands commands) {
+        this.commands = commands;
+    }
+
+    public Route route(String slashCommand, List<String> tokens) {
+        String slash = slashCommand.toLowerCase(Locale.ROOT).replaceFirst("^/", "");
+        Family family = commands.find(slash);
+        List<String> rest = tokens;
+        if (family != null) return withinFamily(family, "/" + slash, rest);
+
+        String main = "/" + slash;
+        rest = rewriteShorthands(rest);
+        if (rest.isEmpty()) return new Route.TopHelp(main);
+        String first = rest.get(0).toLowerCase(Locale.ROOT);
+        if (HELP_WORDS.contains(first)) {
+            if (rest.size() == 1) return new Route.TopHelp(main);
+            Family helped = commands.find(rest.get(1));
+            if (helped == null) return unknownFamily(main, rest.get(1));
+            List<String> helpRest = new ArrayList<>(List.of("help"));
+            helpRest.addAll(rest.subList(2, rest.size()));
+            return withinFamily(helped, main + " " + helped.name(), helpRest);
+        }
+        family = commands.find(first);
+        if (family == null) return unknownFamily(main, rest.get(0));
+        return withinFamily(family, main + " " + family.name(), rest.subList(1, rest.size()));
+    }
+
+    private Route withinFamily(Family family, String prefix, List<String> rest) {
+        if (!rest.isEmpty() && rest.get(0).equalsIgnoreCase("help")) {
+            if (rest.size() == 1) return new Route.FamilyHelp(family, prefix);
+            CommandEntry entry = family.longestMatch(rest.subList(1, rest.size()));
+            if (entry == null || entry.path().isEmpty() && family.commands().size() > 1) {
+                return unknownCommand(family, prefix, rest.get(1));
+            }
+            return new Route.CommandHelp(entry, prefix);
+        }
+        CommandEntry entry = family.longestMatch(rest);
+        if (entry != null && !entry.path().isEmpty()) {
+            return new Route.Target(entry, List.copyOf(rest.subList(entry.path().size(), rest.size())), prefix);
+        }
+        CommandEntry root = family.root();
+        if (rest.isEmpty() || (rest.size() == 1 && HELP_WORDS.contains(rest.get(0).toLowerCase(Locale.ROOT)))) {
+            return root != null && rest.isEmpty() ? new Route.Target(root, List.of(), prefix) : new Route.FamilyHelp(family, prefix);
+        }
+        if (root != null) return new Route.Target(root, List.copyOf(rest), prefix);
+        return unknownCommand(family, prefix, rest.get(0));
+    }
+
+    private List<String> rewriteShorthands(List<String> tokens) {
+        for (Shorthand shorthand : commands.shorthands()) {
+            Optional<List<String>> rewritten = shorthand.rewrite(tokens);
+            if (rewritten.isPresent()) return rewritten.get();
+        }
+        return tokens;
+    }
+
+    private Route unknownFamily(String main, String typed) {
+        List<String> known = new ArrayList<>();
+        commands.families().forEach(f -> known.add(f.name()));
+        known.add("help");
+        return new Route.Unknown("I don't know `" + typed + "`." + DidYouMean.sentence(typed, known)
+                + " Type `" + main + " help` to see what you can run.", typed);
+    }
+
+    private Route unknownCommand(Family family, String prefix, String typed) {
+        List<String> known = family.commands().stream()
+                .filter(c -> !c.path().isEmpty()).map(c -> c.path().get(0)).distinct().toList();
+        return new Route.Unknown("`" + prefix + " " + typed + "` is not a command." + DidYouMean.sentence(typed, known)
+                + " Type `" + prefix + " help` to see its commands.", family.name() + " " + typed);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.capstan.command.builtin;
+
+import dev.capstan.command.AuditEntry;
+import dev.capstan.command.AuditLog;
+import dev.capstan.command.Block;
+import dev.capstan.command.CapstanCommand;
+import dev.capstan.command.CommandContext;
+import dev.capstan.command.CommandInfo;
+import dev.capstan.command.Reply;
+import dev.capstan.command.Role;
+import dev.capstan.command.UserError;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "audit", description = "Show the latest invocations, newest first.")
+@CommandInfo(role = Role.ADMIN)
+final class Audit implements CapstanCommand {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private final AuditLog audit;
+
+    @Option(names = "--user", paramLabel = "U", description = "Only this user's invocations.")
+    String user;
+
+    @Option(names = "--command", paramLabel = "NAME", description = "Only this command or family, e.g. \"timereport add\".")
+    String command;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many (1–100, default ${DEFAULT-VALUE}).")
+    int limit;
+
+    Audit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public Reply run(CommandContext context) {
+        if (limit < 1 || limit > 100) throw new UserError("`--limit` must be between 1 and 100, not " + limit + ".");
+        String name = command == null ? null : command.trim().replaceAll("\\s+", " ").toLowerCase();
+        List<AuditEntry> entries = audit.latest(user, name, limit);
+        if (entries.isEmpty()) return Reply.text("No invocations match.");
+        List<String> lines = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            String job = e.jobId() == null ? "" : " · job `" + e.jobId().substring(0, Math.min(8, e.jobId().length())) + "`";
+            lines.add("`" + TIME.format(e.at()) + "` <@" + e.userId() + "> `" + e.rawText() + "` → "
+                    + e.decision() + " · " + e.outcome() + " · " + e.durationMs() + " ms" + job);
+        }
+        String text = "*Latest " + entries.size() + " invocations*\n" + String.join("\n", lines);
+        return Reply.blocks(text, List.of(new Block.Section(text)));
+    }
+}

@@ -1,0 +1,169 @@
+package dev.capstan.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import dev.capstan.command.CommandPipeline;
+import dev.capstan.http.HttpExchange;
+import dev.capstan.command.Confirmations;
+import dev.capstan.command.Destination;
+import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.Invocation;
+import dev.capstan.command.Reply;
+import dev.capstan.command.WorkspaceEvent;
+import dev.capstan.security.SlackSignatureCheck;
+import dev.capstan.store.DeliveryLog;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack's side of Capstan: checks the signature (5-minute window, both directions, constant time), lets Bolt parse
+ * the payload, and hands slash commands, button clicks and events to the platform. Always acks; never a 404 or 500.
+ */
+public final class SlackAdapter {
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ACK_MESSAGES = 5;
+
+    /** Sends the part of a reply that did not fit into the ack, after the first {@code skip} messages. */
+    @FunctionalInterface
+    public interface Continuation {
+        void send(Destination destination, Reply reply, int skip);
+    }
+
+    private final SlackSignatureCheck signature;
+    private final CommandPipeline pipeline;
+    private final Confirmations confirmations;
+    private final EventSubscriptions events;
+    private final DeliveryLog deliveries;
+    private final Continuation continuation;
+    private final BlockKitRenderer renderer;
+    private final Clock clock;
+    private final App app;
+    private final SlackRequestParser parser;
+
+    public SlackAdapter(SlackSignatureCheck signature, CommandPipeline pipeline, Confirmations confirmations,
+                        EventSubscriptions events, DeliveryLog deliveries, Continuation continuation,
+                        BlockKitRenderer renderer, Clock clock) {
+        this.signature = signature;
+        this.pipeline = pipeline;
+        this.confirmations = confirmations;
+        this.events = events;
+        this.deliveries = deliveries;
+        this.continuation = continuation;
+        this.renderer = renderer;
+        this.clock = clock;
+        AppConfig config = AppConfig.builder().signingSecret("verified-in-front").build();
+        config.setRequestVerificationEnabled(false);
+        config.setSslCheckEnabled(false);
+        this.parser = new SlackRequestParser(config);
+        this.app = new App(config, new java.util.ArrayList<>());
+        app.use((request, response, chain) -> request instanceof EventRequest event ? onEvent(event) : chain.next(request));
+        app.command(Pattern.compile(".*"), (request, context) -> onSlashCommand(request.getPayload()));
+        app.blockAction(Pattern.compile(".*"), (request, context) -> onBlockAction(request.getPayload()));
+    }
+
+    /** Handles a request that came over HTTP: nothing runs and nothing is stored unless the signature is valid. */
+    public HttpExchange.Response handle(HttpExchange.Request request) {
+        if (!signature.verify(request.header("X-Slack-Request-Timestamp"), request.header("X-Slack-Signature"), request.body())) {
+            return HttpExchange.Response.unauthorized();
+        }
+        return dispatch(request, false);
+    }
+
+    /** Handles a payload that arrived over Socket Mode, where the WebSocket itself is authenticated. */
+    public HttpExchange.Response handleTrusted(HttpExchange.Request request) {
+        return dispatch(request, true);
+    }
+
+    private HttpExchange.Response dispatch(HttpExchange.Request request, boolean socketMode) {
+        try {
+            if (isUrlVerification(request.body())) {
+                String challenge = JSON.readTree(request.body()).path("challenge").asText("");
+                return HttpExchange.Response.json(JSON.writeValueAsString(Map.of("challenge", challenge)));
+            }
+            var parsed = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.path())
+                    .headers(new RequestHeaders(request.headers()))
+                    .requestBody(request.body())
+                    .remoteAddress(request.remoteAddress())
+                    .socketMode(socketMode)
+                    .build());
+            if (parsed == null) return HttpExchange.Response.empty();
+            Response response = app.run(parsed);
+            if (response == null || response.getStatusCode() == null || response.getStatusCode() >= 400) {
+                return HttpExchange.Response.empty();
+            }
+            String body = response.getBody() == null ? "" : response.getBody();
+            return new HttpExchange.Response(200, response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType(), body);
+        } catch (Exception e) {
+            log.error("Could not handle a Slack request on {}", request.path(), e);
+            return HttpExchange.Response.json("{\"response_type\":\"ephemeral\",\"text\":\":warning: Something went wrong on our side; it is logged.\"}");
+        }
+    }
+
+    private Response onSlashCommand(SlashCommandPayload payload) {
+        Invocation invocation = new Invocation(payload.getCommand(), payload.getText(), payload.getUserId(),
+                payload.getTeamId(), payload.getChannelId(), payload.getChannelName(), payload.getResponseUrl(),
+                payload.getTriggerId(), clock.instant());
+        Reply reply = pipeline.handle(invocation);
+        List<SlackMessage> messages = renderer.render(reply, ACK_MESSAGES);
+        if (messages.size() > 1) {
+            continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), payload.getUserId(), clock.instant()), reply, 1);
+        }
+        return json(SlackJson.message(messages.get(0), reply.visibility(), null));
+    }
+
+    private Response onBlockAction(BlockActionPayload payload) {
+        if (payload.getActions() == null || payload.getActions().isEmpty()) return Response.ok();
+        BlockActionPayload.Action action = payload.getActions().get(0);
+        String actionId = action.getActionId();
+        boolean confirm = Confirmations.CONFIRM_ACTION_ID.equals(actionId);
+        if (!confirm && !Confirmations.CANCEL_ACTION_ID.equals(actionId)) return Response.ok();
+        String userId = payload.getUser().getId();
+        Confirmations.ClickResult result = confirmations.click(userId, action.getValue(), confirm, payload.getResponseUrl());
+        Reply reply = result.replacesMessage() ? result.reply() : result.reply();
+        continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), userId, clock.instant()), reply, 0);
+        return Response.ok();
+    }
+
+    private Response onEvent(EventRequest request) throws Exception {
+        JsonNode envelope = JSON.readTree(request.getRequestBodyAsString());
+        String eventId = envelope.path("event_id").asText(null);
+        JsonNode event = envelope.path("event");
+        String type = event.path("type").asText("");
+        if (eventId == null || !deliveries.firstTime("slack-event", eventId)) {
+            return Response.ok();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = JSON.convertValue(event, Map.class);
+        WorkspaceEvent workspaceEvent = new WorkspaceEvent(type, eventId, envelope.path("team_id").asText(null), fields);
+        for (EventSubscriptions.Handler handler : events.handlersFor(type)) {
+            try {
+                handler.handle(workspaceEvent);
+            } catch (Exception e) {
+                log.error("Handler for event {} ({}) failed", eventId, type, e);
+            }
+        }
+        return Response.ok();
+    }
+
+    private static boolean isUrlVerification(String body) {
+        return body != null && body.startsWith("{") && body.contains("\"url_verification\"");
+    }
+
+    private static Response json(String body) {
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
+    }
+}

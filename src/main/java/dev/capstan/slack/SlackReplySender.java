@@ -1,0 +1,91 @@
+package dev.capstan.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.webhook.WebhookResponse;
+import dev.capstan.command.Destination;
+import dev.capstan.command.Reply;
+import dev.capstan.jobs.ReplySender;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends late replies: through the response_url while it is valid (30 minutes, 5 uses), else as a DM from the bot;
+ * DMs and channel posts through chat.postMessage. Failures throw so that the delivery job retries.
+ */
+public final class SlackReplySender implements ReplySender {
+    private static final Logger log = LoggerFactory.getLogger(SlackReplySender.class);
+    static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
+    private static final int RESPONSE_URL_USES = 5;
+    private static final int MAX_POSTED_MESSAGES = 20;
+
+    private final Slack slack;
+    private final SlackWebApi web;
+    private final BlockKitRenderer renderer;
+    private final Clock clock;
+
+    public SlackReplySender(Slack slack, SlackWebApi web, BlockKitRenderer renderer, Clock clock) {
+        this.slack = slack;
+        this.web = web;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(Destination destination, Reply reply, int skipMessages) throws Exception {
+        if (destination instanceof Destination.ResponseUrl url) {
+            sendToResponseUrl(url, reply, skipMessages);
+        } else if (destination instanceof Destination.DirectMessage dm) {
+            post(dm.userId(), reply, skipMessages);
+        } else if (destination instanceof Destination.Channel channel) {
+            post(channel.channelId(), reply, skipMessages);
+        }
+    }
+
+    private void sendToResponseUrl(Destination.ResponseUrl destination, Reply reply, int skip) throws Exception {
+        boolean expired = destination.url() == null || destination.url().isBlank()
+                || (destination.issuedAt() != null
+                && clock.instant().isAfter(destination.issuedAt().plus(RESPONSE_URL_LIFETIME)));
+        if (!expired) {
+            List<SlackMessage> messages = renderer.render(reply, RESPONSE_URL_USES);
+            boolean first = skip == 0;
+            for (SlackMessage message : messages.subList(Math.min(skip, messages.size()), messages.size())) {
+                String body = SlackJson.message(message, reply.visibility(), first ? reply.replaceOriginal() : Boolean.FALSE);
+                WebhookResponse response = slack.send(destination.url(), body);
+                if (response.getCode() == 404 || response.getCode() == 410 || gone(response.getBody())) {
+                    expired = true;
+                    break;
+                }
+                if (response.getCode() >= 300) {
+                    throw new IOException("response_url answered " + response.getCode());
+                }
+                first = false;
+            }
+        }
+        if (expired) {
+            if (destination.userId() == null) {
+                log.warn("A response_url expired and there is nobody to DM instead; the reply is dropped");
+                return;
+            }
+            post(destination.userId(), reply, skip);
+        }
+    }
+
+    private static boolean gone(String body) {
+        return body != null && (body.contains("expired_url") || body.contains("used_url"));
+    }
+
+    private void post(String channel, Reply reply, int skip) throws Exception {
+        List<SlackMessage> messages = renderer.render(reply, MAX_POSTED_MESSAGES);
+        for (SlackMessage message : messages.subList(Math.min(skip, messages.size()), messages.size())) {
+            web.call("chat.postMessage", m -> m.chatPostMessage(r -> {
+                r.channel(channel).text(message.text());
+                if (!message.blocks().isEmpty()) r.blocks(message.blocks());
+                return r;
+            }));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.capstan.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Calls the Slack Web API with the bot token, waiting out 429 Retry-After (the SDK's sync client does not). */
+public final class SlackWebApi {
+    private static final Logger log = LoggerFactory.getLogger(SlackWebApi.class);
+    private static final int MAX_WAITS = 3;
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+    /** One Web API method call. */
+    @FunctionalInterface
+    public interface Call<T extends SlackApiTextResponse> {
+        T call(MethodsClient methods) throws IOException, SlackApiException;
+    }
+
+    private final MethodsClient methods;
+
+    public SlackWebApi(MethodsClient methods) {
+        this.methods = methods;
+    }
+
+    /** Runs the call; on 429 sleeps for Retry-After and tries again, a few times at most. Not-ok answers throw. */
+    public <T extends SlackApiTextResponse> T call(String method, Call<T> call) throws IOException, SlackApiException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                T response = call.call(methods);
+                if (!response.isOk()) throw new SlackCallFailed(method, response.getError());
+                return response;
+            } catch (SlackApiException e) {
+                if (e.getResponse().code() != 429 || attempt >= MAX_WAITS) throw e;
+                Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+                log.info("Slack rate-limited {}; retrying in {} s", method, wait.toSeconds());
+                sleep(wait);
+            }
+        }
+    }
+
+    static Duration retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header == null ? "1" : header.trim());
+            Duration wait = Duration.ofSeconds(Math.max(1, seconds));
+            return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private static void sleep(Duration wait) throws IOException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for Slack's rate limit", e);
+        }
+    }
+
+    /** Slack answered ok=false. */
+    public static final class SlackCallFailed extends IOException {
+        public SlackCallFailed(String method, String error) {
+            super(method + " failed: " + error);
+        }
+    }
+}

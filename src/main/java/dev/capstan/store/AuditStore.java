@@ -1,0 +1,59 @@
+package dev.capstan.store;
+
+import dev.capstan.command.AuditEntry;
+import dev.capstan.command.AuditLog;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The audit log in the database. */
+public final class AuditStore implements AuditLog {
+    private static final int MAX_TEXT = 4000;
+    private static final int MAX_REASON = 500;
+    private final Jdbi jdbi;
+
+    public AuditStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public long record(AuditEntry e) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        insert into audit_log (at, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
+                        values (:at, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""")
+                .bind("at", e.at()).bind("user", e.userId()).bind("channel", e.channelId())
+                .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
+                .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
+                .bind("duration", e.durationMs()).bind("job", e.jobId())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    @Override
+    public void complete(long id, String outcome, long durationMs) {
+        jdbi.useHandle(h -> h.createUpdate("update audit_log set outcome = :outcome, duration_ms = duration_ms + :d where id = :id")
+                .bind("outcome", cut(outcome, MAX_REASON)).bind("d", durationMs).bind("id", id).execute());
+    }
+
+    @Override
+    public List<AuditEntry> latest(String userId, String command, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select id, at, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id
+                from audit_log where 1 = 1""");
+        if (userId != null) sql.append(" and user_id = :user");
+        if (command != null) sql.append(" and (command = :command or command like :commandPrefix)");
+        sql.append(" order by id desc limit :limit");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bind("limit", limit);
+            if (userId != null) query.bind("user", userId);
+            if (command != null) query.bind("command", command).bind("commandPrefix", command + " %");
+            return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                            rs.getString("user_id"), rs.getString("channel_id"), rs.getString("raw_text"),
+                            rs.getString("command"), rs.getString("decision"), rs.getString("outcome"),
+                            rs.getLong("duration_ms"), rs.getString("job_id")))
+                    .list();
+        });
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
