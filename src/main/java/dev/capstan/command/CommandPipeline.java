@@ -160,7 +160,7 @@ public final class CommandPipeline {
                     unmatched.getSuggestions().stream().limit(3).map(s -> "`" + s + "`").toList())).append("?");
         }
         String usage = PicocliCommands.usage(line);
-        return Reply.blocks(text + "\n" + usage, List.of(new Block.Section(":warning: " + text), new Block.Preformatted(usage)));
+        return Reply.blocks(text.toString(), List.of(new Block.Section(":warning: " + text), new Block.Preformatted(usage)));
     }
 
     private AuditEntry entry(Invocation invocation, Outcome outcome, String result, long started, String jobId) {

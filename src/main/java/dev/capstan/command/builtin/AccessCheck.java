@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "access check", description = "Explain whether a user may run a command here, and why.")
+@Command(name = "check", description = "Explain whether a user may run a command here, and why.")
 @CommandInfo(role = Role.ADMIN)
 final class AccessCheck implements CapstanCommand {
     private final Commands commands;

@@ -1,0 +1,247 @@
+package dev.capstan.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.support.FakeSlack;
+import dev.capstan.support.SlashReply;
+import dev.capstan.support.TestApp;
+import dev.capstan.support.TestDatabases;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Conversations with the platform's own commands and the demo family; runs on H2 and on PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PlatformConversationsTest {
+    static final String ADMIN = "UADMIN01";
+    static final String ALICE = "UALICE01";
+    static final String BOB = "W0BOB0000001";
+
+    TestApp app;
+    DemoFamily demo;
+
+    abstract TestDatabases.Kind database();
+
+    @BeforeAll
+    void start() {
+        demo = new DemoFamily();
+        app = TestApp.on(database()).admins(ADMIN).feature(demo)
+                .yaml("""
+                        aliases:
+                          ops: capstan
+                        access:
+                          - command: demo secret
+                            allow_users: [UALICE01]
+                          - command: demo echo
+                            deny_channels: [CLOCKED]
+                        """)
+                .start();
+    }
+
+    @AfterAll
+    void stop() {
+        app.closeAll();
+    }
+
+    @Test
+    void whoamiTellsAMemberTheirIdAndRole() {
+        SlashReply reply = app.as(ALICE).run("/capstan whoami");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("`UALICE01`").contains("role *member*");
+        assertThat(reply.responseType()).isEqualTo("ephemeral");
+    }
+
+    @Test
+    void capstanAdminsFromTheEnvironmentAreAdmins() {
+        assertThat(app.as(ADMIN).run("/capstan whoami").text()).contains("role *admin*");
+    }
+
+    @Test
+    void elevenCharacterIdsAreUsersToo() {
+        assertThat(app.as(BOB).run("/capstan whoami").text()).contains("`W0BOB0000001`");
+    }
+
+    @Test
+    void helpListsOnlyWhatTheCallerMayRun() {
+        String member = app.as(ALICE).run("/capstan help").text();
+        String admin = app.as(ADMIN).run("/capstan help").text();
+        assertThat(member).contains("/capstan whoami").contains("/capstan demo").doesNotContain("/capstan audit");
+        assertThat(admin).contains("/capstan audit").contains("/capstan access");
+    }
+
+    @Test
+    void theMainCommandAloneShowsHelp() {
+        assertThat(app.as(ALICE).run("/capstan").text()).contains("What you can run here");
+    }
+
+    @Test
+    void familyHelpIsReachableEveryWay() {
+        for (String line : List.of("/capstan help demo", "/capstan demo help", "/capstan demo", "/demo help", "/demo")) {
+            String text = app.as(BOB).run(line).text();
+            assertThat(text).as(line).contains("echo [--shout] WORD...").contains("Say the words back.");
+            assertThat(text).as(line).doesNotContain("Only for admins.");
+        }
+    }
+
+    @Test
+    void commandHelpShowsUsageWithOptions() {
+        for (String line : List.of("/capstan demo echo -h", "/capstan demo echo --help", "/capstan help demo echo", "/demo help echo")) {
+            assertThat(app.as(ALICE).run(line).text()).as(line).contains("Usage:").contains("--shout");
+        }
+    }
+
+    @Test
+    void aCommandRunsAndParsesOptions() {
+        assertThat(app.as(ALICE).run("/capstan demo echo hello --shout").text()).isEqualTo("HELLO");
+    }
+
+    @Test
+    void aFamilySlashCommandReachesTheFamilyDirectly() {
+        assertThat(app.as(ALICE).run("/demo echo \u201Chello there\u201D").text()).isEqualTo("hello there");
+    }
+
+    @Test
+    void configuredAliasesActAsTheMainCommand() {
+        assertThat(app.as(ALICE).run("/ops demo echo hi").text()).isEqualTo("hi");
+        assertThat(app.as(ALICE).run("/rocket whoami").text()).contains("UALICE01");
+    }
+
+    @Test
+    void slackMentionsAreUnwrappedToIds() {
+        assertThat(app.as(ALICE).run("/capstan demo echo <@U123ABC|bob> <@W12345678901> <#C99|general> <mailto:a@b.c|a@b.c>").text())
+                .isEqualTo("U123ABC|W12345678901|C99|a@b.c");
+    }
+
+    @Test
+    void anEmDashIsReadAsTwoDashes() {
+        assertThat(app.as(ALICE).run("/capstan demo echo hi \u2014shout").text()).isEqualTo("HI");
+    }
+
+    @Test
+    void anUnbalancedQuoteIsReportedNotSwallowed() {
+        SlashReply reply = app.as(ALICE).run("/capstan demo echo \"hello");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("Unbalanced double quote");
+    }
+
+    @Test
+    void anUnknownFamilyGetsDidYouMean() {
+        assertThat(app.as(ALICE).run("/capstan whomai").text()).contains("I don't know `whomai`").contains("Did you mean `whoami`");
+    }
+
+    @Test
+    void anUnknownSubcommandGetsDidYouMean() {
+        assertThat(app.as(ALICE).run("/capstan demo ecko hi").text()).contains("is not a command").contains("`echo`");
+    }
+
+    @Test
+    void aWrongOptionGetsTheUsageAndWhatWasWrong() {
+        String text = app.as(ALICE).run("/capstan demo echo hi --shuot").text();
+        assertThat(text).contains("Unknown option: '--shuot'").contains("--shout").contains("Usage:");
+    }
+
+    @Test
+    void aMissingArgumentGetsTheUsage() {
+        String text = app.as(ALICE).run("/capstan demo echo").text();
+        assertThat(text).contains("Missing required parameter").contains("Usage:");
+    }
+
+    @Test
+    void aMemberIsToldWhichRoleAnAdminCommandNeeds() {
+        String text = app.as(BOB).run("/capstan audit").text();
+        assertThat(text).contains("You can't run `/capstan audit`").contains("needs role admin").contains("you are member");
+    }
+
+    @Test
+    void anAccessRuleCanAllowAUserByName() {
+        assertThat(app.as(ALICE).run("/capstan demo secret").text()).isEqualTo("the admin secret");
+        assertThat(app.as(BOB).run("/capstan demo secret").text()).contains("needs role admin");
+    }
+
+    @Test
+    void anAccessRuleCanDenyAChannel() {
+        assertThat(app.as(ALICE).in("CLOCKED").run("/capstan demo echo hi").text()).contains("denies it in this channel");
+    }
+
+    @Test
+    void accessCheckExplainsADecision() {
+        String text = app.as(ADMIN).run("/capstan access check <@UALICE01|alice> demo secret").text();
+        assertThat(text).contains("*may*").contains("allows you by name");
+        String denied = app.as(ADMIN).run("/capstan access check W0BOB0000001 audit").text();
+        assertThat(denied).contains("*may not*").contains("needs role admin");
+    }
+
+    @Test
+    void accessListsCommandsAndRules() {
+        String text = app.as(ADMIN).run("/capstan access").text();
+        assertThat(text).contains("`demo secret` admin").contains("`demo slow` member (slow)").contains("never in <#CLOCKED>");
+    }
+
+    @Test
+    void auditShowsTheLatestInvocationsNewestFirst() {
+        app.as(BOB).run("/capstan demo echo first-" + System.nanoTime());
+        app.as(BOB).run("/capstan demo echo second");
+        String text = app.as(ADMIN).run("/capstan audit --user " + BOB + " --limit 2").text();
+        assertThat(text.indexOf("second")).isGreaterThan(0).isLessThan(text.indexOf("first-"));
+        assertThat(text).contains("allowed · ok");
+    }
+
+    @Test
+    void auditRecordsDenialsAndBadInput() {
+        app.as(BOB).run("/capstan demo secret");
+        String text = app.as(ADMIN).run("/capstan audit --command \"demo secret\" --limit 5").text();
+        assertThat(text).contains("denied: the command needs role admin");
+    }
+
+    @Test
+    void auditRejectsAnOutOfRangeLimit() {
+        assertThat(app.as(ADMIN).run("/capstan audit --limit 0").text()).contains("between 1 and 100");
+    }
+
+    @Test
+    void aBugGetsAFriendlyReplyWithAReferenceAndNoInternals() {
+        SlashReply reply = app.as(ALICE).run("/capstan demo boom");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("Something went wrong").contains("reference").doesNotContain("xoxb").doesNotContain("Exception");
+    }
+
+    @Test
+    void aSlowCommandAcksAtOnceAndRepliesThroughTheResponseUrl() {
+        SlashReply reply = app.as(ALICE).run("/capstan demo slow build-42");
+        assertThat(reply.text()).contains("Working on `/capstan demo slow`");
+        List<FakeSlack.HookPost> posts = app.slack().awaitPosts(reply.responseUrl(), 1);
+        assertThat(posts.get(0).text()).isEqualTo("slow done: build-42");
+        String audit = app.as(ADMIN).run("/capstan audit --command \"demo slow\" --limit 1").text();
+        assertThat(audit).contains("allowed · ok").contains("job `");
+    }
+
+    @Test
+    void aTransientFailureIsRetriedWithBackoff() {
+        SlashReply reply = app.as(ALICE).run("/capstan demo flaky");
+        List<FakeSlack.HookPost> posts = app.slack().awaitPosts(reply.responseUrl(), 1);
+        assertThat(posts.get(0).text()).isEqualTo("flaky worked after 3 attempts");
+    }
+
+    @Test
+    void anExpiredResponseUrlFallsBackToADirectMessage() {
+        SlashReply reply = app.as(BOB).run("/capstan demo slow late");
+        String hook = reply.responseUrl().substring(reply.responseUrl().indexOf("/hooks/"));
+        app.slack().scriptNext(hook, new FakeSlack.Scripted(404, java.util.Map.of(), "expired_url"));
+        List<FakeSlack.ApiCall> dms = app.slack().awaitMessages(c -> BOB.equals(c.arg("channel"))
+                && "slow done: late".equals(c.arg("text")), 1);
+        assertThat(dms).hasSize(1);
+    }
+
+    @Test
+    void aReplyLongerThanFiftyBlocksIsSplitAcrossMessages() {
+        SlashReply reply = app.as(ALICE).run("/capstan demo long 120");
+        assertThat(reply.json().path("blocks").size()).isEqualTo(50);
+        List<FakeSlack.HookPost> rest = app.slack().awaitPosts(reply.responseUrl(), 2);
+        assertThat(rest.get(0).body().path("blocks").size()).isEqualTo(50);
+        assertThat(rest.get(1).body().path("blocks").size()).isEqualTo(20);
+        assertThat(rest.get(1).allText()).contains("line 120");
+    }
+}

@@ -1,0 +1,210 @@
+package dev.capstan.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A local stand-in for Slack: the Web API (records every call, answers like Slack) and response_url hooks
+ * (records every post). Failures can be scripted, e.g. a 429 with Retry-After.
+ */
+public final class FakeSlack implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One recorded Web API call: the method and its arguments. */
+    public record ApiCall(String method, Map<String, String> args) {
+        public String arg(String name) {
+            return args.get(name);
+        }
+    }
+
+    /** One recorded post to a response_url. */
+    public record HookPost(String hook, JsonNode body) {
+        public String text() {
+            return body.path("text").asText();
+        }
+
+        public String allText() {
+            return Texts.allText(body);
+        }
+    }
+
+    /** A scripted answer for the next calls to a method or hook. */
+    public record Scripted(int status, Map<String, String> headers, String body) { }
+
+    private final HttpServer server;
+    private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
+    private final List<HookPost> posts = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Scripted>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger hookIds = new AtomicInteger();
+    private final AtomicInteger ts = new AtomicInteger(1000);
+
+    public FakeSlack() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/", this::api);
+        server.createContext("/hooks/", this::hook);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A fresh response_url, as Slack gives one per slash command or click. */
+    public String newResponseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + hookIds.incrementAndGet();
+    }
+
+    /** The next call to {@code methodOrHook} (a Web API method, or a hook path like "/hooks/3") gets this answer. */
+    public void scriptNext(String methodOrHook, Scripted answer) {
+        scripted.computeIfAbsent(methodOrHook, k -> new ConcurrentLinkedDeque<>()).add(answer);
+    }
+
+    public List<ApiCall> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public List<ApiCall> allCalls() {
+        return List.copyOf(calls);
+    }
+
+    public List<HookPost> posts(String responseUrl) {
+        String hook = responseUrl.substring(responseUrl.indexOf("/hooks/"));
+        return posts.stream().filter(p -> p.hook().equals(hook)).toList();
+    }
+
+    /** Waits until {@code count} posts reached the response_url, then returns them. */
+    public List<HookPost> awaitPosts(String responseUrl, int count) {
+        return Await.until(() -> posts(responseUrl), list -> list.size() >= count, Duration.ofSeconds(15),
+                "at least " + count + " posts to " + responseUrl);
+    }
+
+    /** Waits until {@code count} chat.postMessage calls match, then returns them. */
+    public List<ApiCall> awaitMessages(Predicate<ApiCall> which, int count) {
+        return Await.until(() -> calls("chat.postMessage").stream().filter(which).toList(), list -> list.size() >= count,
+                Duration.ofSeconds(15), "at least " + count + " matching chat.postMessage calls");
+    }
+
+    public List<ApiCall> awaitDms(String userId, int count) {
+        return awaitMessages(c -> userId.equals(c.arg("channel")), count);
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        Map<String, String> args = parseArgs(exchange);
+        calls.add(new ApiCall(method, args));
+        Scripted answer = nextScripted(method);
+        if (answer != null) {
+            respond(exchange, answer);
+            return;
+        }
+        respond(exchange, new Scripted(200, Map.of(), answerFor(method, args)));
+    }
+
+    private void hook(HttpExchange exchange) throws IOException {
+        String hook = exchange.getRequestURI().getPath();
+        String body = read(exchange.getRequestBody());
+        Scripted answer = nextScripted(hook);
+        if (answer != null) {
+            respond(exchange, answer);
+            return;
+        }
+        posts.add(new HookPost(hook, JSON.readTree(body)));
+        respond(exchange, new Scripted(200, Map.of(), "ok"));
+    }
+
+    private Scripted nextScripted(String key) {
+        Deque<Scripted> queue = scripted.get(key);
+        return queue == null ? null : queue.poll();
+    }
+
+    private String answerFor(String method, Map<String, String> args) {
+        return switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://capstan-test.slack.com/\",\"team\":\"Test\",\"user\":\"capstan\",\"team_id\":\"T0TEST\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
+            case "chat.postMessage", "chat.update", "chat.postEphemeral" ->
+                    "{\"ok\":true,\"channel\":\"" + args.getOrDefault("channel", "C0") + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
+            case "views.open", "views.update", "views.push" -> "{\"ok\":true,\"view\":{\"id\":\"V" + ts.incrementAndGet() + "\",\"type\":\"modal\"}}";
+            case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user") + "\",\"name\":\"" + lower(args.get("user"))
+                    + "\",\"real_name\":\"User " + args.get("user") + "\",\"tz\":\"Europe/Stockholm\",\"profile\":{\"email\":\""
+                    + lower(args.get("user")) + "@example.com\",\"real_name\":\"User " + args.get("user") + "\"}}}";
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + args.getOrDefault("users", "X") + "\"}}";
+            case "conversations.list" -> "{\"ok\":true,\"channels\":[{\"id\":\"CGENERAL\",\"name\":\"general\",\"is_archived\":false},"
+                    + "{\"id\":\"CRANDOM\",\"name\":\"random\",\"is_archived\":false}],\"response_metadata\":{\"next_cursor\":\"\"}}";
+            case "conversations.members" -> "{\"ok\":true,\"members\":[],\"response_metadata\":{\"next_cursor\":\"\"}}";
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/hooks/upload-" + ts.incrementAndGet() + "\",\"file_id\":\"F" + ts.get() + "\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"upload\"}]}";
+            default -> "{\"ok\":true}";
+        };
+    }
+
+    private static String lower(String s) {
+        return s == null ? "nobody" : s.toLowerCase();
+    }
+
+    private static Map<String, String> parseArgs(HttpExchange exchange) throws IOException {
+        String body = read(exchange.getRequestBody());
+        Map<String, String> args = new LinkedHashMap<>();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null && contentType.contains("json")) {
+            JsonNode node = JSON.readTree(body);
+            node.fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        } else if (!body.isEmpty()) {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                args.put(key, value);
+            }
+        }
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth != null) args.put("_authorization", auth);
+        return args;
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void respond(HttpExchange exchange, Scripted answer) throws IOException {
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", answer.body().startsWith("{") ? "application/json" : "text/plain");
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    static List<String> list(Iterable<String> items) {
+        List<String> out = new ArrayList<>();
+        items.forEach(out::add);
+        return out;
+    }
+}
