@@ -244,4 +244,36 @@ abstract class PlatformConversationsTest {
         assertThat(rest.get(1).body().path("blocks").size()).isEqualTo(20);
         assertThat(rest.get(1).allText()).contains("line 120");
     }
+
+    @Test
+    void aConfirmationRunsOnceForItsOwnerOnly() {
+        int before = demo.deletions.get();
+        SlashReply ask = app.as(ALICE).run("/capstan demo danger prod-db");
+        assertThat(ask.text()).contains("Really delete prod-db?").contains("Only <@UALICE01> can confirm");
+
+        SlashReply intruder = app.as(BOB).click(ask.button("Confirm"));
+        assertThat(intruder.status()).isEqualTo(200);
+        assertThat(app.slack().awaitPosts(intruder.responseUrl(), 1).get(0).text()).contains("Only <@UALICE01> can answer");
+        assertThat(demo.deletions.get()).isEqualTo(before);
+
+        SlashReply confirm = app.as(ALICE).click(ask.button("Confirm"));
+        FakeSlack.HookPost outcome = app.slack().awaitPosts(confirm.responseUrl(), 1).get(0);
+        assertThat(outcome.text()).isEqualTo("Deleted prod-db.");
+        assertThat(outcome.body().path("replace_original").asBoolean()).isTrue();
+
+        SlashReply again = app.as(ALICE).click(ask.button("Confirm"));
+        assertThat(app.slack().awaitPosts(again.responseUrl(), 1).get(0).text()).contains("already confirmed");
+        assertThat(demo.deletions.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void cancellingAConfirmationDoesNothing() {
+        int before = demo.deletions.get();
+        SlashReply ask = app.as(ALICE).run("/capstan demo danger staging");
+        SlashReply cancel = app.as(ALICE).click(ask.button("Cancel"));
+        assertThat(app.slack().awaitPosts(cancel.responseUrl(), 1).get(0).text()).contains("Cancelled");
+        SlashReply late = app.as(ALICE).click(ask.button("Confirm"));
+        assertThat(app.slack().awaitPosts(late.responseUrl(), 1).get(0).text()).contains("already cancelled");
+        assertThat(demo.deletions.get()).isEqualTo(before);
+    }
 }
