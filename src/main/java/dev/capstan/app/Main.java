@@ -22,6 +22,10 @@ public final class Main {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        if (args.length > 0 && args[0].equals("manifest")) {
+            System.exit(runManifest(List.of(args).subList(1, args.length), env));
+            return;
+        }
         Config config;
         try {
             config = Config.fromEnvironment(env);
@@ -37,6 +41,15 @@ public final class Main {
             log.info("Slack is not connected yet. To connect a workspace: create a Slack app (see README, "
                     + "'Connect to Slack'), then set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN and restart. "
                     + "Slack must reach POST /slack/commands, /slack/interactive and /slack/events on this server.");
+        }
+    }
+
+    private static int runManifest(List<String> args, Map<String, String> env) {
+        try {
+            return ManifestCommand.run(args, env, features());
+        } catch (Config.Invalid invalid) {
+            System.err.println(invalid.getMessage());
+            return 2;
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** The registry: families and their commands, aliases, shorthands and what `whoami` shows. Filled at start-up. */
@@ -15,6 +17,7 @@ public final class Commands {
     private final Map<String, String> aliases = new LinkedHashMap<>();
     private final List<Shorthand> shorthands = new ArrayList<>();
     private final List<Function<String, List<String>>> whoamiFacts = new ArrayList<>();
+    private final Set<String> scopes = new TreeSet<>();
 
     public Family family(String name, String description) {
         String key = name.toLowerCase(Locale.ROOT);
@@ -36,6 +39,15 @@ public final class Commands {
     /** Lines a family adds to `whoami` for a user (teams, GitHub login, …). */
     public void whoamiFact(Function<String, List<String>> fact) {
         whoamiFacts.add(fact);
+    }
+
+    /** Bot token scopes a family needs beyond the platform's own (users:read.email, files:write, …); the app manifest lists them. */
+    public void requireScopes(String... names) {
+        scopes.addAll(List.of(names));
+    }
+
+    public Set<String> scopes() {
+        return Collections.unmodifiableSet(scopes);
     }
 
     public Collection<Family> families() {
