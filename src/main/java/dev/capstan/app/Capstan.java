@@ -7,6 +7,7 @@ import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.Interactions;
 import dev.capstan.command.builtin.Builtins;
 import dev.capstan.features.Feature;
 import dev.capstan.features.FeatureContext;
@@ -18,6 +19,10 @@ import dev.capstan.slack.BlockKitRenderer;
 import dev.capstan.slack.SlackAdapter;
 import dev.capstan.slack.SlackReplySender;
 import dev.capstan.slack.SlackWebApi;
+import dev.capstan.slack.SocketModeConnection;
+import dev.capstan.slack.SocketModeEnvelopes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import dev.capstan.store.AuditStore;
 import dev.capstan.store.Database;
 import dev.capstan.store.DeliveryLog;
@@ -49,6 +54,7 @@ public final class Capstan implements AutoCloseable {
     private final Commands commands;
     private final EventSubscriptions events;
     private final String signingSecret;
+    private final SocketModeConnection socketMode;
     private int port;
 
     public Capstan(Config config, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
@@ -67,6 +73,7 @@ public final class Capstan implements AutoCloseable {
         Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, clock, CONFIRMATION_TTL);
         CommandPipeline pipeline = new CommandPipeline(commands, policy, people, audit, confirmations, clock);
         this.events = new EventSubscriptions();
+        Interactions interactions = new Interactions();
         Builtins.register(commands, audit, policy, people);
 
         SlackConfig slackConfig = new SlackConfig();
@@ -75,7 +82,7 @@ public final class Capstan implements AutoCloseable {
         SlackWebApi web = new SlackWebApi(slack.methods(config.botToken()));
 
         DeferredOutbox outbox = new DeferredOutbox();
-        FeatureContext context = new FeatureContext(commands, confirmations, events, outbox, database.jdbi(), clock,
+        FeatureContext context = new FeatureContext(commands, confirmations, interactions, events, outbox, database.jdbi(), clock,
                 config::family, environment, web, metrics);
         features.forEach(feature -> feature.register(context));
         List<RecurringJob> schedules = new ArrayList<>(context.schedules());
@@ -89,13 +96,27 @@ public final class Capstan implements AutoCloseable {
 
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
-                events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock);
+                interactions, events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock);
+        this.socketMode = config.appToken() == null ? null
+                : new SocketModeConnection(slack, config.appToken(), new SocketModeEnvelopes(adapter::handleTrusted));
         this.http = new HttpServer(adapter, context.routes(), database, () -> true, metrics);
     }
 
     public Capstan start(int requestedPort) {
+        return start(null, requestedPort);
+    }
+
+    /** Starts on one interface only ({@code host}), or on all of them when it is null. */
+    public Capstan start(String host, int requestedPort) {
         jobs.start();
-        this.port = http.start(requestedPort);
+        this.port = http.start(host, requestedPort);
+        if (socketMode != null) {
+            try {
+                socketMode.connect();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not connect to Slack over Socket Mode", e);
+            }
+        }
         return this;
     }
 
@@ -126,6 +147,11 @@ public final class Capstan implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (socketMode != null) socketMode.close();
+        } catch (IOException e) {
+            log.warn("Closing the Socket Mode connection failed", e);
+        }
         try {
             http.close();
         } finally {

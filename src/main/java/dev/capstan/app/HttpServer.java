@@ -69,8 +69,9 @@ final class HttpServer implements AutoCloseable {
         sample.stop(metrics.timer("capstan.http.requests", "endpoint", name, "status", Integer.toString(response.status())));
     }
 
-    int start(int port) {
-        javalin.start(port);
+    int start(String host, int port) {
+        if (host == null) javalin.start(port);
+        else javalin.start(host, port);
         return javalin.port();
     }
 

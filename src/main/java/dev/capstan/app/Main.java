@@ -26,21 +26,23 @@ public final class Main {
             System.exit(runManifest(List.of(args).subList(1, args.length), env));
             return;
         }
-        Config config;
+        Launcher.Running running;
         try {
-            config = Config.fromEnvironment(env);
+            running = Launcher.start(env, features(), Clock.systemUTC(), JobSettings.defaults());
         } catch (Config.Invalid invalid) {
             System.err.println(invalid.getMessage());
             System.exit(2);
             return;
         }
-        Capstan capstan = new Capstan(config, env, features(), Clock.systemUTC(), JobSettings.defaults()).start(config.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(capstan::close, "capstan-shutdown"));
-        log.info("Capstan is listening on port {} (database: {})", capstan.port(), config.database().redacted());
-        if (!config.slackConnected()) {
-            log.info("Slack is not connected yet. To connect a workspace: create a Slack app (see README, "
-                    + "'Connect to Slack'), then set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN and restart. "
-                    + "Slack must reach POST /slack/commands, /slack/interactive and /slack/events on this server.");
+        Capstan capstan = running.capstan();
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "capstan-shutdown"));
+        if (running.playgroundUrl() != null) {
+            log.info("Playground: open {} to try Capstan without Slack (listening on localhost only).", running.playgroundUrl());
+            log.info("To connect a workspace: 'java -jar capstan.jar manifest --url https://your.host' prints the Slack app "
+                    + "manifest; then set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (see README, 'Connect to Slack in 10 minutes').");
+            System.out.println("Capstan playground: " + running.playgroundUrl());
+        } else {
+            log.info("Capstan is listening on port {}", capstan.port());
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.Interactions;
 import dev.capstan.command.Outbox;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.jobs.RecurringJob;
@@ -31,6 +32,7 @@ public final class FeatureContext {
 
     private final Commands commands;
     private final Confirmations confirmations;
+    private final Interactions interactions;
     private final EventSubscriptions events;
     private final Outbox outbox;
     private final Jdbi jdbi;
@@ -42,11 +44,13 @@ public final class FeatureContext {
     private final List<RecurringJob> schedules = new ArrayList<>();
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
-    public FeatureContext(Commands commands, Confirmations confirmations, EventSubscriptions events, Outbox outbox,
+    public FeatureContext(Commands commands, Confirmations confirmations, Interactions interactions,
+                          EventSubscriptions events, Outbox outbox,
                           Jdbi jdbi, Clock clock, Function<String, JsonNode> settings, Map<String, String> environment,
                           SlackWebApi slack, MeterRegistry metrics) {
         this.commands = commands;
         this.confirmations = confirmations;
+        this.interactions = interactions;
         this.events = events;
         this.outbox = outbox;
         this.jdbi = jdbi;
@@ -63,6 +67,11 @@ public final class FeatureContext {
 
     public Confirmations confirmations() {
         return confirmations;
+    }
+
+    /** Modal submissions, by the callback id of the modal a command opened. */
+    public Interactions interactions() {
+        return interactions;
     }
 
     public EventSubscriptions events() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -15,6 +16,7 @@ import dev.capstan.http.HttpExchange;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.Destination;
 import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.Interactions;
 import dev.capstan.command.Invocation;
 import dev.capstan.command.Reply;
 import dev.capstan.command.WorkspaceEvent;
@@ -45,6 +47,7 @@ public final class SlackAdapter {
     private final SlackSignatureCheck signature;
     private final CommandPipeline pipeline;
     private final Confirmations confirmations;
+    private final Interactions interactions;
     private final EventSubscriptions events;
     private final DeliveryLog deliveries;
     private final Continuation continuation;
@@ -54,11 +57,12 @@ public final class SlackAdapter {
     private final SlackRequestParser parser;
 
     public SlackAdapter(SlackSignatureCheck signature, CommandPipeline pipeline, Confirmations confirmations,
-                        EventSubscriptions events, DeliveryLog deliveries, Continuation continuation,
+                        Interactions interactions, EventSubscriptions events, DeliveryLog deliveries, Continuation continuation,
                         BlockKitRenderer renderer, Clock clock) {
         this.signature = signature;
         this.pipeline = pipeline;
         this.confirmations = confirmations;
+        this.interactions = interactions;
         this.events = events;
         this.deliveries = deliveries;
         this.continuation = continuation;
@@ -72,6 +76,7 @@ public final class SlackAdapter {
         app.use((request, response, chain) -> request instanceof EventRequest event ? onEvent(event) : chain.next(request));
         app.command(Pattern.compile(".*"), (request, context) -> onSlashCommand(request.getPayload()));
         app.blockAction(Pattern.compile(".*"), (request, context) -> onBlockAction(request.getPayload()));
+        app.viewSubmission(Pattern.compile(".*"), (request, context) -> onViewSubmission(request.getPayload()));
     }
 
     /** Handles a request that came over HTTP: nothing runs and nothing is stored unless the signature is valid. */
@@ -136,6 +141,36 @@ public final class SlackAdapter {
         Reply reply = result.replacesMessage() ? result.reply() : result.reply();
         continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), userId, clock.instant()), reply, 0);
         return Response.ok();
+    }
+
+    private Response onViewSubmission(ViewSubmissionPayload payload) {
+        try {
+            return submit(payload);
+        } catch (Exception e) {
+            log.error("Submitting modal {} failed", payload.getView().getCallbackId(), e);
+            return Response.ok();
+        }
+    }
+
+    private Response submit(ViewSubmissionPayload payload) throws Exception {
+        var handler = interactions.submitHandler(payload.getView().getCallbackId());
+        if (handler.isEmpty()) return Response.ok();
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (payload.getView().getState() != null && payload.getView().getState().getValues() != null) {
+            payload.getView().getState().getValues().forEach((blockId, inputs) -> inputs.values().stream().findFirst()
+                    .map(SlackAdapter::inputValue).ifPresent(value -> values.put(blockId, value)));
+        }
+        Interactions.SubmitAnswer answer = handler.get().submit(new Interactions.Submission(payload.getUser().getId(),
+                payload.getView().getCallbackId(), values, payload.getView().getPrivateMetadata()));
+        if (answer.errors().isEmpty()) return Response.ok();
+        return json(JSON.writeValueAsString(Map.of("response_action", "errors", "errors", answer.errors())));
+    }
+
+    private static String inputValue(com.slack.api.model.view.ViewState.Value value) {
+        if (value.getSelectedOption() != null) return value.getSelectedOption().getValue();
+        if (value.getSelectedDate() != null) return value.getSelectedDate();
+        if (value.getSelectedUser() != null) return value.getSelectedUser();
+        return value.getValue() == null ? "" : value.getValue();
     }
 
     private Response onEvent(EventRequest request) throws Exception {

@@ -1,0 +1,144 @@
+package dev.capstan.playground;
+
+import static dev.capstan.playground.Workspace.JSON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.command.Role;
+import dev.capstan.features.Feature;
+import dev.capstan.features.FeatureContext;
+import dev.capstan.http.HttpExchange;
+import dev.capstan.store.PeopleStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A Slack look-alike served by Capstan itself, for trying commands without a workspace: the page, its state, the
+ * in-process Web API and response_url hooks. Only ever switched on for a server bound to localhost.
+ */
+public final class Playground implements Feature {
+    private static final Map<String, String> ASSETS = Map.of(
+            "/", "index.html", "/playground/app.js", "app.js", "/playground/blocks.js", "blocks.js",
+            "/playground/style.css", "style.css");
+
+    private final String baseUrl;
+    private final String signingSecret;
+
+    /** {@code baseUrl} is where this Capstan listens; requests are signed with {@code signingSecret} like Slack's. */
+    public Playground(String baseUrl, String signingSecret) {
+        this.baseUrl = baseUrl;
+        this.signingSecret = signingSecret;
+    }
+
+    @Override
+    public void register(FeatureContext context) {
+        Workspace workspace = new Workspace(context.clock());
+        PeopleStore roles = new PeopleStore(context.jdbi(), context.clock());
+        seed(workspace, roles);
+        FakeWebApi api = new FakeWebApi(workspace);
+        SlackClient slack = new SlackClient(workspace, baseUrl, signingSecret, context.clock());
+        ASSETS.forEach((path, file) -> context.route("GET", path, request -> asset(file)));
+        context.route("POST", "/playground/api/{method}", api::handle);
+        context.route("POST", "/playground/hooks/{id}", slack::hook);
+        context.route("GET", "/playground/state", request -> state(workspace, query(request)));
+        context.route("POST", "/playground/command", request -> {
+            JsonNode body = JSON.readTree(request.body());
+            slack.command(body.path("user").asText(), body.path("channel").asText(), body.path("text").asText());
+            return HttpExchange.Response.json("{\"ok\":true}");
+        });
+        context.route("POST", "/playground/click", request -> {
+            JsonNode body = JSON.readTree(request.body());
+            slack.click(body.path("user").asText(), body.path("channel").asText(), body.path("ts").asText(null),
+                    body.path("view_id").asText(null), body.path("action"));
+            return HttpExchange.Response.json("{\"ok\":true}");
+        });
+        context.route("POST", "/playground/submit", request -> {
+            JsonNode body = JSON.readTree(request.body());
+            slack.submit(body.path("user").asText(), body.path("view_id").asText(), body.path("values"));
+            return HttpExchange.Response.json("{\"ok\":true}");
+        });
+        context.route("POST", "/playground/close", request -> {
+            workspace.closeModal(JSON.readTree(request.body()).path("user").asText(), false);
+            return HttpExchange.Response.json("{\"ok\":true}");
+        });
+        context.route("POST", "/playground/people", request -> {
+            JsonNode body = JSON.readTree(request.body());
+            Role role = Role.parse(body.path("role").asText("member")).orElse(Role.MEMBER);
+            String id = "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
+            addPerson(workspace, roles, id, body.path("name").asText("Someone"), role);
+            return HttpExchange.Response.json(JSON.writeValueAsString(Map.of("id", id)));
+        });
+    }
+
+    private static void seed(Workspace workspace, PeopleStore roles) {
+        addPerson(workspace, roles, "UADMIN001", "Ada Admin", Role.ADMIN);
+        addPerson(workspace, roles, "ULEAD0001", "Leo Lead", Role.TEAM_LEAD);
+        addPerson(workspace, roles, "UMEMBER01", "Mia Member", Role.MEMBER);
+        addPerson(workspace, roles, "UMEMBER02", "Max Member", Role.MEMBER);
+    }
+
+    private static void addPerson(Workspace workspace, PeopleStore roles, String id, String name, Role role) {
+        roles.setRole(id, role);
+        workspace.addPerson(new Workspace.Person(id, name, role.label()));
+    }
+
+    /** Everything the page shows to one person: people, channels, the channel, their DMs, their modal, the API calls. */
+    private static HttpExchange.Response state(Workspace workspace, Map<String, String> query) throws IOException {
+        String user = query.getOrDefault("user", "");
+        String channel = query.getOrDefault("channel", "CGENERAL");
+        ObjectNode state = JSON.createObjectNode();
+        ArrayNode people = state.putArray("people");
+        workspace.people().forEach(p -> people.addObject().put("id", p.id()).put("name", p.name()).put("role", p.role()));
+        ArrayNode channels = state.putArray("channels");
+        workspace.channels().forEach(c -> channels.addObject().put("id", c.id()).put("name", c.name()));
+        state.set("messages", messages(workspace, user, channel));
+        state.set("dms", messages(workspace, user, Workspace.channelFor(user)));
+        workspace.topModal(user).ifPresent(modal -> {
+            ObjectNode shown = state.putObject("modal");
+            shown.set("view", modal.view());
+            shown.set("errors", JSON.valueToTree(modal.errors()));
+        });
+        state.set("calls", workspace.calls());
+        return HttpExchange.Response.json(JSON.writeValueAsString(state));
+    }
+
+    private static ArrayNode messages(Workspace workspace, String user, String channel) {
+        ArrayNode list = JSON.createArrayNode();
+        for (Workspace.Message m : workspace.visible(user, channel)) {
+            ObjectNode shown = list.addObject().put("ts", m.ts()).put("channel", m.channel()).put("author", m.author())
+                    .put("text", m.text()).put("ephemeral", m.visibleTo() != null).put("edited", m.edited());
+            if (m.blocks() != null) shown.set("blocks", m.blocks());
+        }
+        return list;
+    }
+
+    private static HttpExchange.Response asset(String file) throws IOException {
+        try (InputStream in = Playground.class.getResourceAsStream("/playground/" + file)) {
+            if (in == null) return new HttpExchange.Response(404, "text/plain", "not found");
+            String type = file.endsWith(".html") ? "text/html; charset=utf-8"
+                    : file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+            return new HttpExchange.Response(200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Map<String, String> query(HttpExchange.Request request) {
+        Map<String, String> query = new HashMap<>();
+        int at = request.path().indexOf('?');
+        if (at < 0) return query;
+        for (String pair : request.path().substring(at + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.capstan.playground;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The pretend Slack workspace the playground shows: people, channels, messages, open modals and recorded Web API calls. */
+final class Workspace {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BOT_ID = "UCAPSTAN0";
+    private static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
+    private static final int KEPT_CALLS = 200;
+
+    record Person(String id, String name, String role) { }
+
+    record Channel(String id, String name) { }
+
+    /** A message as Slack keeps it; {@code visibleTo} is set for ephemeral messages only. */
+    record Message(String ts, String channel, String author, String visibleTo, String text, JsonNode blocks, boolean edited) {
+        Message edit(String newText, JsonNode newBlocks) {
+            return new Message(ts, channel, author, visibleTo, newText, newBlocks, true);
+        }
+    }
+
+    /** One open modal; {@code errors} are the validation messages of its last submission, by block id. */
+    record Modal(String id, String userId, ObjectNode view, Map<String, String> errors) { }
+
+    private final Clock clock;
+    private final Map<String, Person> people = new LinkedHashMap<>();
+    private final List<Channel> channels = List.of(new Channel("CGENERAL", "general"), new Channel("CDEV", "dev"),
+            new Channel("COPS", "ops"));
+    private final List<Message> messages = new ArrayList<>();
+    private final Map<String, Deque<Modal>> modals = new ConcurrentHashMap<>();
+    private final Map<String, Instant> triggers = new ConcurrentHashMap<>();
+    private final Map<String, String> triggerOwners = new ConcurrentHashMap<>();
+    private final Deque<ObjectNode> calls = new ConcurrentLinkedDeque<>();
+    private final AtomicLong clockTicks = new AtomicLong(1_700_000_000_000L);
+
+    Workspace(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized void addPerson(Person person) {
+        people.put(person.id(), person);
+    }
+
+    synchronized List<Person> people() {
+        return List.copyOf(people.values());
+    }
+
+    synchronized Optional<Person> person(String id) {
+        return Optional.ofNullable(people.get(id));
+    }
+
+    List<Channel> channels() {
+        return channels;
+    }
+
+    /** Slack accepts a user id as a channel for chat.postMessage and means the DM with that person. */
+    static String channelFor(String channelOrUser) {
+        return channelOrUser != null && (channelOrUser.startsWith("U") || channelOrUser.startsWith("W"))
+                ? "D" + channelOrUser : channelOrUser;
+    }
+
+    synchronized Message post(String channel, String author, String visibleTo, String text, JsonNode blocks) {
+        long ticks = clockTicks.incrementAndGet();
+        String ts = (ticks / 1_000_000) + "." + String.format("%06d", ticks % 1_000_000);
+        Message message = new Message(ts, channelFor(channel), author, visibleTo, text == null ? "" : text, blocks, false);
+        messages.add(message);
+        return message;
+    }
+
+    synchronized Optional<Message> update(String channel, String ts, String text, JsonNode blocks) {
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message.ts().equals(ts) && message.channel().equals(channelFor(channel))) {
+                Message edited = message.edit(text == null ? message.text() : text, blocks);
+                messages.set(i, edited);
+                return Optional.of(edited);
+            }
+        }
+        return Optional.empty();
+    }
+
+    synchronized boolean delete(String channel, String ts) {
+        return messages.removeIf(m -> m.ts().equals(ts) && m.channel().equals(channelFor(channel)));
+    }
+
+    /** What {@code userId} sees in a channel (or their DM with the bot): everyone's messages and their own ephemeral ones. */
+    synchronized List<Message> visible(String userId, String channel) {
+        return messages.stream()
+                .filter(m -> m.channel().equals(channel) && (m.visibleTo() == null || m.visibleTo().equals(userId)))
+                .toList();
+    }
+
+    /** A fresh trigger_id for a click or command; Slack's expire after 3 seconds and work once. */
+    String newTrigger(String userId) {
+        String trigger = "trigger-" + UUID.randomUUID();
+        triggers.put(trigger, clock.instant());
+        triggerOwners.put(trigger, userId);
+        return trigger;
+    }
+
+    /** The user a trigger_id belongs to, consuming it; empty when unknown, used or expired. */
+    Optional<String> useTrigger(String trigger) {
+        Instant issued = trigger == null ? null : triggers.remove(trigger);
+        String owner = trigger == null ? null : triggerOwners.remove(trigger);
+        if (issued == null || clock.instant().isAfter(issued.plus(TRIGGER_LIFETIME))) return Optional.empty();
+        return Optional.ofNullable(owner);
+    }
+
+    Modal openModal(String userId, ObjectNode view, boolean push) {
+        Deque<Modal> stack = modals.computeIfAbsent(userId, u -> new ConcurrentLinkedDeque<>());
+        if (!push) stack.clear();
+        String id = "V" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        Modal modal = new Modal(id, userId, withId(view, id), Map.of());
+        stack.push(modal);
+        return modal;
+    }
+
+    /** Replaces an open modal, found by view id or external id; the errors of the last submission go away. */
+    Optional<Modal> updateModal(String viewId, String externalId, ObjectNode view) {
+        for (Deque<Modal> stack : modals.values()) {
+            List<Modal> list = new ArrayList<>(stack);
+            for (Modal modal : list) {
+                boolean match = modal.id().equals(viewId)
+                        || (externalId != null && externalId.equals(modal.view().path("external_id").asText(null)));
+                if (match) {
+                    Modal updated = new Modal(modal.id(), modal.userId(), withId(view, modal.id()), Map.of());
+                    replace(stack, modal, updated);
+                    return Optional.of(updated);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    void showErrors(String userId, String viewId, Map<String, String> errors) {
+        Deque<Modal> stack = modals.getOrDefault(userId, new ConcurrentLinkedDeque<>());
+        stack.stream().filter(m -> m.id().equals(viewId)).findFirst()
+                .ifPresent(m -> replace(stack, m, new Modal(m.id(), userId, m.view(), Map.copyOf(errors))));
+    }
+
+    void closeModal(String userId, boolean all) {
+        Deque<Modal> stack = modals.getOrDefault(userId, new ConcurrentLinkedDeque<>());
+        if (all) stack.clear();
+        else stack.poll();
+    }
+
+    Optional<Modal> topModal(String userId) {
+        return Optional.ofNullable(modals.getOrDefault(userId, new ConcurrentLinkedDeque<>()).peek());
+    }
+
+    void record(String method, JsonNode args) {
+        ObjectNode call = JSON.createObjectNode();
+        call.put("method", method);
+        call.put("at", clock.instant().toString());
+        call.set("args", args);
+        calls.addFirst(call);
+        while (calls.size() > KEPT_CALLS) calls.pollLast();
+    }
+
+    ArrayNode calls() {
+        ArrayNode list = JSON.createArrayNode();
+        calls.forEach(list::add);
+        return list;
+    }
+
+    private static void replace(Deque<Modal> stack, Modal old, Modal updated) {
+        List<Modal> list = new ArrayList<>(stack);
+        list.replaceAll(m -> m == old ? updated : m);
+        stack.clear();
+        list.forEach(stack::addLast);
+    }
+
+    private static ObjectNode withId(ObjectNode view, String id) {
+        ObjectNode copy = view.deepCopy();
+        copy.put("id", id);
+        return copy;
+    }
+}
