@@ -1,0 +1,112 @@
+package dev.capstan.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.app.Launcher;
+import dev.capstan.support.TestApp;
+import dev.capstan.support.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PlaygroundConversationsTest {
+    private static final TryOutFamily tryout = new TryOutFamily();
+    private static Launcher.Running running;
+
+    @BeforeAll
+    static void start() {
+        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
+                List.of(tryout), Clock.systemUTC(), TestApp.FAST_JOBS);
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+    }
+
+    private static PlaygroundVisitor as(String user, String channel) {
+        return new PlaygroundVisitor(running.playgroundUrl(), user, channel);
+    }
+
+    private static List<String> texts(JsonNode messages) {
+        List<String> texts = new ArrayList<>();
+        messages.forEach(m -> texts.add(m.path("text").asText()));
+        return texts;
+    }
+
+    @Test
+    void withoutSlackCredentialsThePlaygroundIsServedOnLocalhostOnly() throws Exception {
+        assertThat(running.playgroundUrl()).startsWith("http://127.0.0.1:");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(running.playgroundUrl())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("Capstan playground");
+    }
+
+    @Test
+    void aSlashCommandIsAnsweredOnlyToWhoeverTypedIt() {
+        as("UADMIN001", "CDEV").type("/capstan whoami");
+        JsonNode mine = as("UADMIN001", "CDEV").state().path("messages");
+        assertThat(texts(mine)).contains("/capstan whoami").anySatisfy(t -> assertThat(t).contains("role *admin*"));
+        assertThat(texts(as("UMEMBER01", "CDEV").state().path("messages"))).noneMatch(t -> t.contains("role *admin*"));
+    }
+
+    @Test
+    void anInChannelReplyIsSeenByEveryone() {
+        as("UMEMBER01", "COPS").type("/tryout announce deploy at noon");
+        assertThat(texts(as("ULEAD0001", "COPS").state().path("messages"))).contains("deploy at noon");
+    }
+
+    @Test
+    void confirmingReplacesTheQuestionWithTheOutcome() {
+        PlaygroundVisitor mia = as("UMEMBER01", "CGENERAL");
+        mia.type("/tryout forget the-milk");
+        JsonNode question = mia.awaitState("the question", s -> texts(s.path("messages")).contains("Really forget the-milk?"))
+                .path("messages").findParents("blocks").stream()
+                .filter(m -> m.path("text").asText().equals("Really forget the-milk?")).findFirst().orElseThrow();
+        mia.click(question, "Confirm");
+        JsonNode after = mia.awaitState("the outcome", s -> texts(s.path("messages")).contains("Forgot the-milk."));
+        assertThat(texts(after.path("messages"))).doesNotContain("Really forget the-milk?");
+        assertThat(after.path("messages").findValues("edited")).anyMatch(JsonNode::asBoolean);
+    }
+
+    @Test
+    void aDirectMessageArrivesInThePersonsOwnDmsAndIsRecordedAsAWebApiCall() {
+        as("UMEMBER02", "CGENERAL").type("/tryout remind water the plants");
+        JsonNode state = as("UMEMBER02", "CGENERAL").awaitState("the DM",
+                s -> texts(s.path("dms")).contains("Reminder: water the plants"));
+        assertThat(state.path("calls").findValuesAsText("method")).contains("chat.postMessage");
+        assertThat(texts(as("UMEMBER01", "CGENERAL").state().path("dms"))).doesNotContain("Reminder: water the plants");
+    }
+
+    @Test
+    void aModalOpensRefusesInvalidInputAndClosesOnAValidSubmit() {
+        PlaygroundVisitor leo = as("ULEAD0001", "CGENERAL");
+        leo.type("/tryout feedback");
+        assertThat(leo.state().path("modal").path("view").path("callback_id").asText()).isEqualTo(TryOutFamily.FEEDBACK_MODAL);
+        leo.submitModal("summary", "meh");
+        assertThat(leo.state().path("modal").path("errors").path("summary").asText()).contains("at least 5 characters");
+        leo.submitModal("summary", "More coffee, please");
+        assertThat(leo.state().path("modal").isMissingNode()).isTrue();
+        assertThat(tryout.feedback).contains("More coffee, please");
+        leo.awaitState("the thank-you DM", s -> texts(s.path("dms")).contains("Thanks for your feedback: More coffee, please"));
+    }
+
+    @Test
+    void requestsThatAreNotSignedAreStillRejected() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(running.playgroundUrl() + "slack/commands"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("command=/capstan&text=whoami&user_id=UADMIN001")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.capstan.playground;
+
+import dev.capstan.command.CapstanCommand;
+import dev.capstan.command.CommandContext;
+import dev.capstan.command.CommandInfo;
+import dev.capstan.command.Destination;
+import dev.capstan.command.Interactions;
+import dev.capstan.command.Reply;
+import dev.capstan.command.Role;
+import dev.capstan.features.Feature;
+import dev.capstan.features.FeatureContext;
+import dev.capstan.slack.SlackWebApi;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** A family that exists only in tests, for what the playground must show: a modal, a confirmation, a DM, a channel post. */
+final class TryOutFamily implements Feature {
+    static final String FEEDBACK_MODAL = "tryout.feedback";
+    static final String FEEDBACK_VIEW = """
+            {"type":"modal","callback_id":"tryout.feedback","title":{"type":"plain_text","text":"Feedback"},
+             "submit":{"type":"plain_text","text":"Send"},"close":{"type":"plain_text","text":"Cancel"},
+             "blocks":[{"type":"input","block_id":"summary","label":{"type":"plain_text","text":"What should we know?"},
+                        "element":{"type":"plain_text_input","action_id":"summary"}}]}""";
+
+    final List<String> feedback = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void register(FeatureContext context) {
+        SlackWebApi slack = context.slack();
+        context.commands().family("tryout", "Commands that exist for playground tests.")
+                .add(() -> new Feedback(slack))
+                .add(Forget::new)
+                .add(Announce::new)
+                .add(Remind::new);
+        context.confirmations().register("tryout.forget", String.class, false,
+                (ctx, thing) -> Reply.text("Forgot " + thing + "."));
+        context.interactions().onSubmit(FEEDBACK_MODAL, submission -> {
+            String summary = submission.values().getOrDefault("summary", "").trim();
+            if (summary.length() < 5) return Interactions.SubmitAnswer.errors(Map.of("summary", "Please write at least 5 characters."));
+            feedback.add(summary);
+            context.outbox().send(new Destination.DirectMessage(submission.userId()), Reply.text("Thanks for your feedback: " + summary));
+            return Interactions.SubmitAnswer.close();
+        });
+    }
+
+    @Command(name = "feedback", description = "Open a feedback form.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Feedback implements CapstanCommand {
+        private final SlackWebApi slack;
+
+        Feedback(SlackWebApi slack) {
+            this.slack = slack;
+        }
+
+        @Override
+        public Reply run(CommandContext context) throws Exception {
+            String trigger = context.invocation().triggerId();
+            slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(trigger).viewAsString(FEEDBACK_VIEW)));
+            return Reply.text("Opening the feedback form…");
+        }
+    }
+
+    @Command(name = "forget", description = "Forget a thing after confirmation.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Forget implements CapstanCommand {
+        @Parameters(paramLabel = "THING")
+        String thing;
+
+        @Override
+        public Reply run(CommandContext context) {
+            return context.confirm("Really forget " + thing + "?", "tryout.forget", thing);
+        }
+    }
+
+    @Command(name = "announce", description = "Say something to the channel.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Announce implements CapstanCommand {
+        @Parameters(paramLabel = "WORDS", arity = "1..*")
+        List<String> words;
+
+        @Override
+        public Reply run(CommandContext context) {
+            return Reply.text(String.join(" ", words)).inChannel();
+        }
+    }
+
+    @Command(name = "remind", description = "Send yourself a DM.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Remind implements CapstanCommand {
+        @Parameters(paramLabel = "WORDS", arity = "1..*")
+        List<String> words;
+
+        @Override
+        public Reply run(CommandContext context) {
+            context.outbox().send(new Destination.DirectMessage(context.userId()), Reply.text("Reminder: " + String.join(" ", words)));
+            return Reply.text("I'll DM you.");
+        }
+    }
+}
