@@ -54,6 +54,7 @@ public final class Capstan implements AutoCloseable {
     private final Commands commands;
     private final EventSubscriptions events;
     private final String signingSecret;
+    private final SocketModeEnvelopes envelopes;
     private final SocketModeConnection socketMode;
     private int port;
 
@@ -97,8 +98,8 @@ public final class Capstan implements AutoCloseable {
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
                 interactions, events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock);
-        this.socketMode = config.appToken() == null ? null
-                : new SocketModeConnection(slack, config.appToken(), new SocketModeEnvelopes(adapter::handleTrusted));
+        this.envelopes = new SocketModeEnvelopes(adapter::handleTrusted);
+        this.socketMode = config.appToken() == null ? null : new SocketModeConnection(slack, config.appToken(), envelopes);
         this.http = new HttpServer(adapter, context.routes(), database, () -> true, metrics);
     }
 
@@ -138,6 +139,11 @@ public final class Capstan implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** What a Socket Mode connection hands its messages to; tests feed it envelopes without a WebSocket. */
+    SocketModeEnvelopes socketModeEnvelopes() {
+        return envelopes;
     }
 
     /** The secret requests must be signed with; random when Slack is not configured, so nothing outside gets in. */
