@@ -43,7 +43,15 @@ public final class Main {
             System.out.println("Capstan playground: " + running.playgroundUrl());
         } else {
             log.info("Capstan is listening on port {}", capstan.port());
+            if (isBlank(env.get("SLACK_SIGNING_SECRET")) && isBlank(env.get("SLACK_APP_TOKEN"))) {
+                log.info("Slack is not connected: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for "
+                        + "Socket Mode) and restart; see README, 'Connect to Slack in 10 minutes'.");
+            }
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static int runManifest(List<String> args, Map<String, String> env) {
