@@ -376,4 +376,12 @@ abstract class PlatformConversationsTest {
     private static String signature(long timestamp, String body) {
         return "v0=" + Hmac.sha256Hex(TestApp.SIGNING_SECRET, "v0:" + timestamp + ":" + body);
     }
+
+    @Test
+    void pingAnswersAtOnceAndPingJobAnswersFromAWorker() {
+        assertThat(app.as(ALICE).run("/capstan ping").text()).contains("pong");
+        SlashReply reply = app.as(ALICE).run("/capstan ping job");
+        assertThat(reply.text()).contains("Working on `/capstan ping job`");
+        assertThat(app.slack().awaitPosts(reply.responseUrl(), 1).get(0).text()).contains("pong from a job worker");
+    }
 }
