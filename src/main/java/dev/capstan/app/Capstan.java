@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class Capstan implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Capstan.class);
     public static final Duration CONFIRMATION_TTL = Duration.ofMinutes(15);
+    /** Slack waits 3 s for an ack; leave room for the network. */
+    static final Duration ACK_BUDGET = Duration.ofMillis(2500);
 
     private final Database database;
     private final Jobs jobs;
@@ -64,7 +66,7 @@ public final class Capstan implements AutoCloseable {
         this.commands = new Commands();
         config.aliases().forEach(commands::alias);
         AccessPolicy policy = new AccessPolicy(config.accessRules());
-        Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, clock, CONFIRMATION_TTL);
+        Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock, CONFIRMATION_TTL);
         CommandPipeline pipeline = new CommandPipeline(commands, policy, people, audit, confirmations, clock);
         this.events = new EventSubscriptions();
         Builtins.register(commands, audit, policy, people);
@@ -89,8 +91,8 @@ public final class Capstan implements AutoCloseable {
 
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
-                events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock);
-        this.http = new HttpServer(adapter, context.routes(), database, () -> true, metrics);
+                events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock, ACK_BUDGET);
+        this.http = new HttpServer(adapter, context.routes(), database, jobs::running, metrics);
     }
 
     public Capstan start(int requestedPort) {

@@ -12,6 +12,7 @@ import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -383,5 +384,22 @@ abstract class PlatformConversationsTest {
         SlashReply reply = app.as(ALICE).run("/capstan ping job");
         assertThat(reply.text()).contains("Working on `/capstan ping job`");
         assertThat(app.slack().awaitPosts(reply.responseUrl(), 1).get(0).text()).contains("pong from a job worker");
+    }
+
+    @Test
+    void aCommandThatOverrunsTheAckBudgetIsAckedInTimeAndAnswersLater() {
+        long started = System.nanoTime();
+        SlashReply reply = app.as(ALICE).run("/capstan demo sleepy");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(reply.text()).contains("Still working on it");
+        assertThat(app.slack().awaitPosts(reply.responseUrl(), 1).get(0).text()).isEqualTo("finally awake");
+    }
+
+    @Test
+    void confirmationClicksAreAudited() {
+        SlashReply ask = app.as(ALICE).run("/capstan demo danger audit-me");
+        app.slack().awaitPosts(app.as(ALICE).click(ask.button("Confirm")).responseUrl(), 1);
+        String audit = app.as(ADMIN).run("/capstan audit --user UALICE01 --limit 3").text();
+        assertThat(audit).contains("[Confirm] Really delete audit-me?").contains("confirm · Deleted audit-me.");
     }
 }
