@@ -402,4 +402,20 @@ abstract class PlatformConversationsTest {
         String audit = app.as(ADMIN).run("/capstan audit --user UALICE01 --limit 3").text();
         assertThat(audit).contains("[Confirm] Really delete audit-me?").contains("confirm · Deleted audit-me.");
     }
+
+    @Test
+    void anExpiredConfirmationSaysSoAndDoesNothing() {
+        int before = demo.deletions.get();
+        SlashReply ask = app.as(ALICE).run("/capstan demo danger old-backups");
+        app.clock().advance(Duration.ofMinutes(16));
+        try {
+            SlashReply late = app.as(ALICE).click(ask.button("Confirm"));
+            FakeSlack.HookPost answer = app.slack().awaitPosts(late.responseUrl(), 1).get(0);
+            assertThat(answer.text()).contains("expired").contains("nothing was done");
+            assertThat(answer.body().path("replace_original").asBoolean()).isTrue();
+        } finally {
+            app.clock().advance(Duration.ofMinutes(-16));
+        }
+        assertThat(demo.deletions.get()).isEqualTo(before);
+    }
 }
