@@ -19,6 +19,7 @@ import dev.capstan.slack.SlackAdapter;
 import dev.capstan.slack.SlackReplySender;
 import dev.capstan.slack.SlackWebApi;
 import dev.capstan.store.AuditStore;
+import dev.capstan.store.BatchingAuditLog;
 import dev.capstan.store.Database;
 import dev.capstan.store.DeliveryLog;
 import dev.capstan.store.PeopleStore;
@@ -45,6 +46,7 @@ public final class Capstan implements AutoCloseable {
     static final Duration ACK_BUDGET = Duration.ofMillis(2500);
 
     private final Database database;
+    private final BatchingAuditLog audit;
     private final Jobs jobs;
     private final HttpServer http;
     private final PeopleStore people;
@@ -61,7 +63,7 @@ public final class Capstan implements AutoCloseable {
         this.database = Database.open(config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
         people.makeAdmins(config.admins());
-        AuditStore audit = new AuditStore(database.jdbi());
+        this.audit = new BatchingAuditLog(new AuditStore(database.jdbi()));
 
         this.commands = new Commands();
         config.aliases().forEach(commands::alias);
@@ -134,6 +136,7 @@ public final class Capstan implements AutoCloseable {
             try {
                 jobs.close();
             } finally {
+                audit.close();
                 database.close();
             }
         }

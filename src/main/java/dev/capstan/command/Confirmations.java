@@ -81,7 +81,7 @@ public final class Confirmations {
         ClickResult result = decideClick(userId, pendingId, confirm, responseUrl);
         Optional<PendingAction> action = store.find(pendingId);
         String question = action.map(PendingAction::question).orElse("unknown confirmation " + pendingId);
-        audit.record(new AuditEntry(0, clock.instant(), userId, action.map(PendingAction::channelId).orElse(null),
+        audit.append(new AuditEntry(0, clock.instant(), userId, action.map(PendingAction::channelId).orElse(null),
                 "[" + (confirm ? "Confirm" : "Cancel") + "] " + question, action.map(PendingAction::kind).orElse(null),
                 confirm ? "confirm" : "cancel", result.replacesMessage() ? result.reply().text() : "refused: " + result.reply().text(),
                 (System.nanoTime() - started) / 1_000_000, null));
