@@ -21,9 +21,8 @@ import dev.capstan.slack.SlackReplySender;
 import dev.capstan.slack.SlackWebApi;
 import dev.capstan.slack.SocketModeConnection;
 import dev.capstan.slack.SocketModeEnvelopes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import dev.capstan.store.AuditStore;
+import dev.capstan.store.BatchingAuditLog;
 import dev.capstan.store.Database;
 import dev.capstan.store.DeliveryLog;
 import dev.capstan.store.PeopleStore;
@@ -32,6 +31,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,11 @@ import org.slf4j.LoggerFactory;
 public final class Capstan implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Capstan.class);
     public static final Duration CONFIRMATION_TTL = Duration.ofMinutes(15);
+    /** Slack waits 3 s for an ack; leave room for the network. */
+    static final Duration ACK_BUDGET = Duration.ofMillis(2500);
 
     private final Database database;
+    private final BatchingAuditLog audit;
     private final Jobs jobs;
     private final HttpServer http;
     private final PeopleStore people;
@@ -66,12 +70,12 @@ public final class Capstan implements AutoCloseable {
         this.database = Database.open(config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
         people.makeAdmins(config.admins());
-        AuditStore audit = new AuditStore(database.jdbi());
+        this.audit = new BatchingAuditLog(new AuditStore(database.jdbi()));
 
         this.commands = new Commands();
         config.aliases().forEach(commands::alias);
         AccessPolicy policy = new AccessPolicy(config.accessRules());
-        Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, clock, CONFIRMATION_TTL);
+        Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock, CONFIRMATION_TTL);
         CommandPipeline pipeline = new CommandPipeline(commands, policy, people, audit, confirmations, clock);
         this.events = new EventSubscriptions();
         Interactions interactions = new Interactions();
@@ -97,10 +101,10 @@ public final class Capstan implements AutoCloseable {
 
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
-                interactions, events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock);
+                interactions, events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock, ACK_BUDGET);
         this.envelopes = new SocketModeEnvelopes(adapter::handleTrusted);
         this.socketMode = config.appToken() == null ? null : new SocketModeConnection(slack, config.appToken(), envelopes);
-        this.http = new HttpServer(adapter, context.routes(), database, () -> true, metrics);
+        this.http = new HttpServer(adapter, context.routes(), database, jobs::running, metrics);
     }
 
     public Capstan start(int requestedPort) {
@@ -164,6 +168,7 @@ public final class Capstan implements AutoCloseable {
             try {
                 jobs.close();
             } finally {
+                audit.close();
                 database.close();
             }
         }

@@ -4,7 +4,13 @@ import java.util.List;
 
 /** Where every invocation is recorded: who, where, what, the access decision, the outcome and how long it took. */
 public interface AuditLog {
+    /** Records and returns the entry's id; for entries that something else will refer to (a slow command's job). */
     long record(AuditEntry entry);
+
+    /** Records without making the caller wait for the database; reads on this replica still see it. */
+    default void append(AuditEntry entry) {
+        record(entry);
+    }
 
     /** A slow command's job reports its outcome when it finishes. */
     void complete(long id, String outcome, long durationMs);

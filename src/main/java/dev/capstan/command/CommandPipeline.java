@@ -59,7 +59,7 @@ public final class CommandPipeline {
             }
             return Reply.text(":hourglass_flowing_sand: Working on `" + outcome.display + "`… I'll reply here when it's done.");
         }
-        audit.record(entry(invocation, outcome, outcome.result, started, null));
+        audit.append(entry(invocation, outcome, outcome.result, started, null));
         return outcome.reply;
     }
 

@@ -25,14 +25,16 @@ public final class Confirmations {
     private final Map<String, Registered<?>> actions = new ConcurrentHashMap<>();
     private final PendingActions store;
     private final People people;
+    private final AuditLog audit;
     private final Clock clock;
     private final Duration ttl;
     private Outbox outbox;
     private JobQueue jobs;
 
-    public Confirmations(PendingActions store, People people, Clock clock, Duration ttl) {
+    public Confirmations(PendingActions store, People people, AuditLog audit, Clock clock, Duration ttl) {
         this.store = store;
         this.people = people;
+        this.audit = audit;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -73,7 +75,20 @@ public final class Confirmations {
     /** What a click produced: a reply that replaces the confirmation message, or a note for the clicker only. */
     public record ClickResult(Reply reply, boolean replacesMessage) { }
 
+    /** Handles a Confirm or Cancel click and records it in the audit log like any invocation. */
     public ClickResult click(String userId, String pendingId, boolean confirm, String responseUrl) {
+        long started = System.nanoTime();
+        ClickResult result = decideClick(userId, pendingId, confirm, responseUrl);
+        Optional<PendingAction> action = store.find(pendingId);
+        String question = action.map(PendingAction::question).orElse("unknown confirmation " + pendingId);
+        audit.append(new AuditEntry(0, clock.instant(), userId, action.map(PendingAction::channelId).orElse(null),
+                "[" + (confirm ? "Confirm" : "Cancel") + "] " + question, action.map(PendingAction::kind).orElse(null),
+                confirm ? "confirm" : "cancel", result.replacesMessage() ? result.reply().text() : "refused: " + result.reply().text(),
+                (System.nanoTime() - started) / 1_000_000, null));
+        return result;
+    }
+
+    private ClickResult decideClick(String userId, String pendingId, boolean confirm, String responseUrl) {
         Optional<PendingAction> found = store.find(pendingId);
         if (found.isEmpty()) {
             return new ClickResult(Reply.text("This confirmation is unknown; it may have been cleaned up. Run the command again."), false);

@@ -106,6 +106,12 @@ public final class Jobs implements JobQueue, Outbox, AutoCloseable {
         scheduler.start();
     }
 
+    /** Started and not shutting down: part of what /readyz reports. */
+    public boolean running() {
+        var state = scheduler.getSchedulerState();
+        return state.isStarted() && !state.isShuttingDown();
+    }
+
     @Override
     public void close() {
         scheduler.stop();

@@ -23,6 +23,13 @@ import dev.capstan.command.WorkspaceEvent;
 import dev.capstan.security.SlackSignatureCheck;
 import dev.capstan.store.DeliveryLog;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Slack's side of Capstan: checks the signature (5-minute window, both directions, constant time), lets Bolt parse
- * the payload, and hands slash commands, button clicks and events to the platform. Always acks; never a 404 or 500.
+ * the payload, and hands slash commands, button clicks and events to the platform. Always acks, and in time: a
+ * command that has not answered within the ack budget is acked with "still working" and replies later.
  */
 public final class SlackAdapter {
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
@@ -55,10 +63,17 @@ public final class SlackAdapter {
     private final Clock clock;
     private final App app;
     private final SlackRequestParser parser;
+    private final Duration ackBudget;
+    private final ExecutorService commandWorkers = Executors.newFixedThreadPool(32, runnable -> {
+        Thread thread = new Thread(runnable, "capstan-command");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SlackAdapter(SlackSignatureCheck signature, CommandPipeline pipeline, Confirmations confirmations,
                         Interactions interactions, EventSubscriptions events, DeliveryLog deliveries, Continuation continuation,
-                        BlockKitRenderer renderer, Clock clock) {
+                        BlockKitRenderer renderer, Clock clock, Duration ackBudget) {
+        this.ackBudget = ackBudget;
         this.signature = signature;
         this.pipeline = pipeline;
         this.confirmations = confirmations;
@@ -122,11 +137,25 @@ public final class SlackAdapter {
         Invocation invocation = new Invocation(payload.getCommand(), payload.getText(), payload.getUserId(),
                 payload.getTeamId(), payload.getChannelId(), payload.getChannelName(), payload.getResponseUrl(),
                 payload.getTriggerId(), clock.instant());
-        Reply reply = pipeline.handle(invocation);
-        List<SlackMessage> messages = renderer.render(reply, ACK_MESSAGES);
-        if (messages.size() > 1) {
-            continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), payload.getUserId(), clock.instant()), reply, 1);
+        Destination late = new Destination.ResponseUrl(payload.getResponseUrl(), payload.getUserId(), invocation.receivedAt());
+        CompletableFuture<Reply> handled = CompletableFuture.supplyAsync(() -> pipeline.handle(invocation), commandWorkers);
+        Reply reply;
+        try {
+            reply = handled.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            handled.whenComplete((lateReply, error) -> {
+                if (lateReply != null) continuation.send(late, lateReply, 0);
+            });
+            return json(SlackJson.message(new SlackMessage(":hourglass_flowing_sand: Still working on it… I'll reply here.", List.of()),
+                    Reply.Visibility.EPHEMERAL, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
+        List<SlackMessage> messages = renderer.render(reply, ACK_MESSAGES);
+        if (messages.size() > 1) continuation.send(late, reply, 1);
         return json(SlackJson.message(messages.get(0), reply.visibility(), null));
     }
 

@@ -27,6 +27,22 @@ public final class AuditStore implements AuditLog {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
+    /** Writes many entries in one batch. */
+    void recordAll(List<AuditEntry> entries) {
+        jdbi.useTransaction(h -> {
+            var batch = h.prepareBatch("""
+                    insert into audit_log (at, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
+                    values (:at, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""");
+            for (AuditEntry e : entries) {
+                batch.bind("at", e.at()).bind("user", e.userId()).bind("channel", e.channelId())
+                        .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
+                        .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
+                        .bind("duration", e.durationMs()).bind("job", e.jobId()).add();
+            }
+            batch.execute();
+        });
+    }
+
     @Override
     public void complete(long id, String outcome, long durationMs) {
         jdbi.useHandle(h -> h.createUpdate("update audit_log set outcome = :outcome, duration_ms = duration_ms + :d where id = :id")

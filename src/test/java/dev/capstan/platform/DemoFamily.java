@@ -34,7 +34,8 @@ final class DemoFamily implements Feature {
                 .add(Danger::new)
                 .add(Boom::new)
                 .add(AdminOnly::new)
-                .add(Long::new);
+                .add(Long::new)
+                .add(Sleepy::new);
         context.confirmations().register("demo.delete", Deletion.class, false, (ctx, deletion) -> {
             deletions.incrementAndGet();
             return Reply.text("Deleted " + deletion.thing() + ".");
@@ -127,6 +128,16 @@ final class DemoFamily implements Feature {
             List<Block> blocks = new ArrayList<>();
             for (int i = 1; i <= sections; i++) blocks.add(new Block.Section("line " + i));
             return Reply.blocks("a long list", blocks);
+        }
+    }
+
+    @Command(name = "sleepy", description = "Take longer than Slack's 3 seconds.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Sleepy implements CapstanCommand {
+        @Override
+        public Reply run(CommandContext context) throws InterruptedException {
+            Thread.sleep(3500);
+            return Reply.text("finally awake");
         }
     }
 }

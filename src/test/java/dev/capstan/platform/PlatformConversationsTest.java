@@ -2,12 +2,22 @@ package dev.capstan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.security.Hmac;
 import dev.capstan.support.FakeSlack;
+import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
+import java.net.URI;
+import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +30,7 @@ abstract class PlatformConversationsTest {
     static final String ALICE = "UALICE01";
     static final String BOB = "W0BOB0000001";
 
+    static final ObjectMapper JSON = new ObjectMapper();
     TestApp app;
     DemoFamily demo;
 
@@ -274,6 +285,137 @@ abstract class PlatformConversationsTest {
         assertThat(app.slack().awaitPosts(cancel.responseUrl(), 1).get(0).text()).contains("Cancelled");
         SlashReply late = app.as(ALICE).click(ask.button("Confirm"));
         assertThat(app.slack().awaitPosts(late.responseUrl(), 1).get(0).text()).contains("already cancelled");
+        assertThat(demo.deletions.get()).isEqualTo(before);
+    }
+
+    @Test
+    void requestsWithoutAValidSignatureAreRefusedAndLeaveNoTrace() {
+        String marker = "marker" + System.nanoTime();
+        String body = "command=%2Fcapstan&text=demo+echo+" + marker + "&user_id=UALICE01&channel_id=CGENERAL";
+        long now = app.clock().instant().getEpochSecond();
+        String good = signature(now, body);
+        Map<String, String> unsigned = Map.of();
+        Map<String, String> wrong = Map.of("X-Slack-Request-Timestamp", Long.toString(now), "X-Slack-Signature", "v0=" + "0".repeat(64));
+        Map<String, String> stale = Map.of("X-Slack-Request-Timestamp", Long.toString(now - 301), "X-Slack-Signature", signature(now - 301, body));
+        Map<String, String> future = Map.of("X-Slack-Request-Timestamp", Long.toString(now + 301), "X-Slack-Signature", signature(now + 301, body));
+        Map<String, String> tampered = Map.of("X-Slack-Request-Timestamp", Long.toString(now), "X-Slack-Signature", good);
+        for (String path : List.of("/slack/commands", "/slack/interactive", "/slack/events")) {
+            for (Map<String, String> headers : List.of(unsigned, wrong, stale, future)) {
+                assertThat(app.rawPost(path, body, "application/x-www-form-urlencoded", headers).status()).as(path + headers).isEqualTo(401);
+            }
+            assertThat(app.rawPost(path, body + "x", "application/x-www-form-urlencoded", tampered).status()).isEqualTo(401);
+        }
+        assertThat(app.as(ADMIN).run("/capstan audit --limit 100").text()).doesNotContain(marker);
+    }
+
+    @Test
+    void aSignatureJustInsideTheWindowIsAccepted() {
+        String body = "command=%2Fcapstan&text=demo+echo+inside&user_id=UALICE01&channel_id=CGENERAL&response_url=";
+        long ts = app.clock().instant().getEpochSecond() - 299;
+        SlashReply reply = app.rawPost("/slack/commands", body, "application/x-www-form-urlencoded",
+                Map.of("X-Slack-Request-Timestamp", Long.toString(ts), "X-Slack-Signature", signature(ts, body)));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).isEqualTo("inside");
+    }
+
+    @Test
+    void urlVerificationAnswersTheChallenge() {
+        SlashReply reply = app.signedPost("/slack/events", "{\"type\":\"url_verification\",\"challenge\":\"abc123\",\"token\":\"x\"}",
+                "application/json", Map.of(), null);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("challenge").asText()).isEqualTo("abc123");
+    }
+
+    @Test
+    void anEventIsHandledOnceEvenWhenSlackRetriesIt() {
+        String user = "UNEW" + (System.nanoTime() % 100000);
+        ObjectNode event = JSON.createObjectNode().put("type", "team_join");
+        event.putObject("user").put("id", user);
+        String eventId = "Ev" + System.nanoTime();
+        assertThat(SlackUser.event(app, eventId, event, Map.of()).status()).isEqualTo(200);
+        assertThat(SlackUser.event(app, eventId, event, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout")).status())
+                .isEqualTo(200);
+        assertThat(SlackUser.event(app, eventId, event, Map.of()).status()).isEqualTo(200);
+        assertThat(demo.joined.stream().filter(user::equals)).hasSize(1);
+    }
+
+    @Test
+    void eventsNobodySubscribedToAreStillAcknowledged() {
+        ObjectNode event = JSON.createObjectNode().put("type", "reaction_added").put("user", ALICE);
+        assertThat(SlackUser.event(app, "Ev" + System.nanoTime(), event, Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownButtonsAreAcknowledgedQuietly() {
+        SlashReply reply = app.as(ALICE).click(new SlashReply.Button("some.link.button", "x", "Open"));
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
+    void directMessagesWaitOutSlackRateLimits() {
+        app.slack().scriptNext("chat.postMessage", new FakeSlack.Scripted(429, Map.of("Retry-After", "1"), "{\"ok\":false,\"error\":\"ratelimited\"}"));
+        SlashReply reply = app.as(BOB).run("/capstan demo slow ratelimited");
+        String hook = reply.responseUrl().substring(reply.responseUrl().indexOf("/hooks/"));
+        app.slack().scriptNext(hook, new FakeSlack.Scripted(404, Map.of(), "expired_url"));
+        List<FakeSlack.ApiCall> delivered = app.slack().awaitMessages(c -> "slow done: ratelimited".equals(c.arg("text")), 2);
+        assertThat(delivered).hasSize(2);
+    }
+
+    @Test
+    void healthReadinessAndMetricsAreServed() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/healthz", "/readyz", "/metrics")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+        }
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("capstan_http_requests_seconds_count");
+    }
+
+    private static String signature(long timestamp, String body) {
+        return "v0=" + Hmac.sha256Hex(TestApp.SIGNING_SECRET, "v0:" + timestamp + ":" + body);
+    }
+
+    @Test
+    void pingAnswersAtOnceAndPingJobAnswersFromAWorker() {
+        assertThat(app.as(ALICE).run("/capstan ping").text()).contains("pong");
+        SlashReply reply = app.as(ALICE).run("/capstan ping job");
+        assertThat(reply.text()).contains("Working on `/capstan ping job`");
+        assertThat(app.slack().awaitPosts(reply.responseUrl(), 1).get(0).text()).contains("pong from a job worker");
+    }
+
+    @Test
+    void aCommandThatOverrunsTheAckBudgetIsAckedInTimeAndAnswersLater() {
+        long started = System.nanoTime();
+        SlashReply reply = app.as(ALICE).run("/capstan demo sleepy");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(reply.text()).contains("Still working on it");
+        assertThat(app.slack().awaitPosts(reply.responseUrl(), 1).get(0).text()).isEqualTo("finally awake");
+    }
+
+    @Test
+    void confirmationClicksAreAudited() {
+        SlashReply ask = app.as(ALICE).run("/capstan demo danger audit-me");
+        app.slack().awaitPosts(app.as(ALICE).click(ask.button("Confirm")).responseUrl(), 1);
+        String audit = app.as(ADMIN).run("/capstan audit --user UALICE01 --limit 3").text();
+        assertThat(audit).contains("[Confirm] Really delete audit-me?").contains("confirm · Deleted audit-me.");
+    }
+
+    @Test
+    void anExpiredConfirmationSaysSoAndDoesNothing() {
+        int before = demo.deletions.get();
+        SlashReply ask = app.as(ALICE).run("/capstan demo danger old-backups");
+        app.clock().advance(Duration.ofMinutes(16));
+        try {
+            SlashReply late = app.as(ALICE).click(ask.button("Confirm"));
+            FakeSlack.HookPost answer = app.slack().awaitPosts(late.responseUrl(), 1).get(0);
+            assertThat(answer.text()).contains("expired").contains("nothing was done");
+            assertThat(answer.body().path("replace_original").asBoolean()).isTrue();
+        } finally {
+            app.clock().advance(Duration.ofMinutes(-16));
+        }
         assertThat(demo.deletions.get()).isEqualTo(before);
     }
 }

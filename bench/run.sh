@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Starts the Capstan jar and a bare Bolt-for-Java app side by side and drives both with the same signed slash
+# command from one load generator, on H2 and then on PostgreSQL. See docs/benchmarks.md.
+# Env: CONNECTIONS (8), WARMUP (10 s), MEASURE (20 s), BENCH_PG_URL (a jdbc:postgresql URL; default: local server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS=${CONNECTIONS:-8}
+WARMUP=${WARMUP:-10}
+MEASURE=${MEASURE:-20}
+SECRET=bench-secret
+JAR=target/capstan.jar
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+[ -f "$JAR" ] || mvn -q -B -DskipTests package
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "timed out waiting for $1" >&2; exit 1; }
+load() { java -cp "$JAR" bench/LoadGen.java "$1" "$SECRET" "$2" "$CONNECTIONS" "$WARMUP" "$MEASURE" "http://127.0.0.1:3199/hooks/1" "$3"; }
+
+java -cp "$JAR" bench/Sink.java 3199 > "$work/sink.log" 2>&1 & pids+=($!)
+java $JAVA_OPTS -cp "$JAR" bench/BareBoltApp.java 3200 "$SECRET" > "$work/bare.log" 2>&1 & pids+=($!)
+wait_for http://127.0.0.1:3199/count
+sleep 3
+echo "machine: $(nproc) cores; $CONNECTIONS connections; ${WARMUP}s warm-up, ${MEASURE}s measured"
+load http://127.0.0.1:3200/slack/commands "/capstan help" "bare Bolt app (ack only)"
+
+run_capstan() {
+  local label=$1 url=$2
+  (cd "$work" && PORT=3100 SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL=http://127.0.0.1:3199/api/ \
+     DATABASE_URL="$url" java $JAVA_OPTS -jar "$OLDPWD/$JAR" > "$work/capstan-$label.log" 2>&1) & local pid=$!
+  pids+=($pid)
+  wait_for http://127.0.0.1:3100/readyz
+  load http://127.0.0.1:3100/slack/commands "/capstan help" "capstan $label: help"
+  load http://127.0.0.1:3100/slack/commands "/capstan ping job" "capstan $label: ping job (slow)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+run_capstan h2 "jdbc:h2:file:$work/h2/capstan"
+PG_URL=${BENCH_PG_URL:-}
+if [ -z "$PG_URL" ] && command -v psql >/dev/null && psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then
+  psql -h 127.0.0.1 -U postgres -qc 'drop database if exists capstan_bench' -c 'create database capstan_bench' >/dev/null
+  PG_URL="jdbc:postgresql://127.0.0.1:5432/capstan_bench?user=postgres"
+fi
+if [ -n "$PG_URL" ]; then run_capstan postgres "$PG_URL"; else echo "no PostgreSQL reachable: set BENCH_PG_URL to include it"; fi
+echo "response_url posts delivered by job workers: $(curl -s http://127.0.0.1:3199/count)"

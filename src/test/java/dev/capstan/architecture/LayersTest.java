@@ -1,0 +1,40 @@
+package dev.capstan.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layer lines of DESIGN.md, held by the build. */
+@AnalyzeClasses(packages = "dev.capstan", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayersTest {
+    @ArchTest
+    static final ArchRule commandKnowsNoSlackNoSqlNoHttp = noClasses().that().resideInAPackage("dev.capstan.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "java.sql..", "javax.sql..", "org.jdbi..",
+                    "io.javalin..", "org.eclipse.jetty..", "dev.capstan.slack..", "dev.capstan.store..", "dev.capstan.jobs..",
+                    "dev.capstan.app..", "dev.capstan.features..", "dev.capstan.http..", "com.github.kagkarlsson..");
+
+    @ArchTest
+    static final ArchRule featuresNeverImportEachOther = slices().matching("dev.capstan.features.(*)..")
+            .should().notDependOnEachOther().allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlyTheAppKnowsTheFeatures = noClasses().that().resideOutsideOfPackages("dev.capstan.app..", "dev.capstan.features..")
+            .should().dependOnClassesThat().resideInAPackage("dev.capstan.features..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApp = noClasses().that().resideOutsideOfPackage("dev.capstan.app..")
+            .should().dependOnClassesThat().resideInAPackage("dev.capstan.app..");
+
+    @ArchTest
+    static final ArchRule sharedLayersKnowNoWebServer = noClasses().that()
+            .resideInAnyPackage("dev.capstan.store..", "dev.capstan.jobs..", "dev.capstan.slack..", "dev.capstan.security..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..");
+
+    @ArchTest
+    static final ArchRule storeKnowsNoSlack = noClasses().that().resideInAPackage("dev.capstan.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "dev.capstan.slack..", "dev.capstan.jobs..");
+}

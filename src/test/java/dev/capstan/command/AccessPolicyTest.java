@@ -1,0 +1,85 @@
+package dev.capstan.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessPolicyTest {
+    private static CommandInfo declared(Role role) {
+        return new CommandInfo() {
+            @Override
+            public Role role() {
+                return role;
+            }
+
+            @Override
+            public boolean slow() {
+                return false;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CommandInfo.class;
+            }
+        };
+    }
+
+    private static AccessRule rule(String command, Role role, Set<String> allowUsers, Set<String> denyUsers,
+                                   Set<String> allowChannels, Set<String> denyChannels) {
+        return new AccessRule(command, role, allowUsers, denyUsers, allowChannels, denyChannels);
+    }
+
+    private final Caller member = new Caller("UMEMBER", "CGENERAL", Role.MEMBER);
+    private final Caller lead = new Caller("ULEAD", "CGENERAL", Role.TEAM_LEAD);
+
+    @Test
+    void theDeclaredRoleDecidesWithoutRules() {
+        AccessPolicy policy = new AccessPolicy(List.of());
+        assertThat(policy.decide(member, "team create", declared(Role.TEAM_LEAD)).allowed()).isFalse();
+        assertThat(policy.decide(lead, "team create", declared(Role.TEAM_LEAD)).allowed()).isTrue();
+    }
+
+    @Test
+    void anUndeclaredCommandIsDeniedByDefault() {
+        AccessDecision decision = new AccessPolicy(List.of()).decide(lead, "mystery", null);
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).contains("deny by default");
+    }
+
+    @Test
+    void theMostSpecificRuleRoleWins() {
+        AccessPolicy policy = new AccessPolicy(List.of(
+                rule("timereport", Role.ADMIN, null, null, null, null),
+                rule("timereport list", Role.MEMBER, null, null, null, null)));
+        assertThat(policy.decide(member, "timereport list", declared(Role.TEAM_LEAD)).allowed()).isTrue();
+        assertThat(policy.decide(lead, "timereport add", declared(Role.MEMBER)).allowed()).isFalse();
+    }
+
+    @Test
+    void aDenyAnywhereBeatsAnAllowByName() {
+        AccessPolicy policy = new AccessPolicy(List.of(
+                rule("*", null, null, Set.of("UMEMBER"), null, null),
+                rule("whoami", null, Set.of("UMEMBER"), null, null, null)));
+        AccessDecision decision = policy.decide(member, "whoami", declared(Role.MEMBER));
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).contains("`*` denies you");
+    }
+
+    @Test
+    void aChannelRestrictionNamesTheAllowedChannels() {
+        AccessPolicy policy = new AccessPolicy(List.of(rule("deploy", null, null, null, Set.of("CDEPLOY"), null)));
+        AccessDecision decision = policy.decide(member, "deploy prod", declared(Role.MEMBER));
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).contains("<#CDEPLOY>");
+        assertThat(policy.decide(new Caller("UMEMBER", "CDEPLOY", Role.MEMBER), "deploy prod", declared(Role.MEMBER)).allowed()).isTrue();
+    }
+
+    @Test
+    void aRuleForOneCommandDoesNotTouchAnotherWithTheSamePrefix() {
+        AccessPolicy policy = new AccessPolicy(List.of(rule("team", Role.ADMIN, null, null, null, null)));
+        assertThat(policy.decide(member, "teams", declared(Role.MEMBER)).allowed()).isTrue();
+    }
+}
