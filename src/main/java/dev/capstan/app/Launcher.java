@@ -2,7 +2,7 @@ package dev.capstan.app;
 
 import dev.capstan.features.Feature;
 import dev.capstan.jobs.JobSettings;
-import dev.capstan.playground.Playground;
+import dev.capstan.features.playground.Playground;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.capstan.playground;
+package dev.capstan.features.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

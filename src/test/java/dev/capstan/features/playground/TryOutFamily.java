@@ -1,4 +1,4 @@
-package dev.capstan.playground;
+package dev.capstan.features.playground;
 
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;

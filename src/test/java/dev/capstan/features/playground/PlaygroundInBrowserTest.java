@@ -1,4 +1,4 @@
-package dev.capstan.playground;
+package dev.capstan.features.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package dev.capstan.playground;
+package dev.capstan.features.playground;
 
-import static dev.capstan.playground.Workspace.JSON;
+import static dev.capstan.features.playground.Workspace.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
