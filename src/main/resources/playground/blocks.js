@@ -2,8 +2,11 @@
 const Blocks = (() => {
   const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
 
+  const EMOJI = {white_check_mark: '✅', hourglass_flowing_sand: '⏳', no_entry: '⛔', warning: '⚠️', x: '❌',
+    scissors: '✂️', page_facing_up: '📄', tada: '🎉', rocket: '🚀', lock: '🔒', unlock: '🔓', wave: '👋'};
+
   function mrkdwn(text, people) {
-    let html = escape(text);
+    let html = escape(text).replace(/:([a-z0-9_+-]+):/g, (code, name) => EMOJI[name] || code);
     html = html.replace(/```([\s\S]*?)```/g, (_, code) => `<pre>${code.replace(/^\n/, '')}</pre>`);
     html = html.replace(/`([^`\n]+)`/g, '<code>$1</code>');
     html = html.replace(/\*([^*\n]+)\*/g, '<b>$1</b>').replace(/(^|\s)_([^_\n]+)_/g, '$1<i>$2</i>');
