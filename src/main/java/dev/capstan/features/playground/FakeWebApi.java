@@ -120,7 +120,7 @@ final class FakeWebApi {
         return user;
     }
 
-    static String email(Workspace.Person person) {
+    private static String email(Workspace.Person person) {
         return person.name().toLowerCase().replace(' ', '.') + "@playground.invalid";
     }
 

@@ -1,0 +1,74 @@
+package dev.capstan.features.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.http.HttpExchange;
+import dev.capstan.support.TestClock;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FakeWebApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VIEW = "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"One\"},\"blocks\":[]}";
+
+    private final TestClock clock = TestClock.systemNow();
+    private final Workspace workspace = new Workspace(clock);
+    private final FakeWebApi api = new FakeWebApi(workspace);
+
+    private JsonNode call(String method, String form) throws Exception {
+        HttpExchange.Request request = new HttpExchange.Request("/playground/api/" + method,
+                Map.of("Content-Type", List.of("application/x-www-form-urlencoded")), form, "127.0.0.1");
+        return JSON.readTree(api.handle(request).body());
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aMessagePostedToAPersonLandsInTheirDmAndChatUpdateEditsItInPlace() throws Exception {
+        JsonNode posted = call("chat.postMessage", "token=xoxb-secret&channel=UMEMBER01&text=first");
+        assertThat(posted.path("channel").asText()).isEqualTo("DUMEMBER01");
+        JsonNode updated = call("chat.update", "channel=DUMEMBER01&ts=" + posted.path("ts").asText() + "&text=second");
+        assertThat(updated.path("ok").asBoolean()).isTrue();
+        assertThat(workspace.visible("UMEMBER01", "DUMEMBER01")).singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("second"))
+                .satisfies(m -> assertThat(m.edited()).isTrue());
+        assertThat(workspace.calls().toString()).contains("chat.update").doesNotContain("xoxb-secret");
+    }
+
+    @Test
+    void aTriggerIdOpensOneModalOnlyAndNotAfterThreeSeconds() throws Exception {
+        String trigger = workspace.newTrigger("ULEAD0001");
+        JsonNode opened = call("views.open", "trigger_id=" + trigger + "&view=" + encoded(VIEW));
+        assertThat(opened.path("view").path("id").asText()).startsWith("V");
+        assertThat(call("views.open", "trigger_id=" + trigger + "&view=" + encoded(VIEW)).path("error").asText())
+                .isEqualTo("expired_trigger_id");
+        String late = workspace.newTrigger("ULEAD0001");
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(call("views.open", "trigger_id=" + late + "&view=" + encoded(VIEW)).path("ok").asBoolean()).isFalse();
+    }
+
+    @Test
+    void viewsUpdateReplacesTheOpenModalAndViewsPushStacksAnother() throws Exception {
+        String viewId = call("views.open", "trigger_id=" + workspace.newTrigger("ULEAD0001") + "&view=" + encoded(VIEW))
+                .path("view").path("id").asText();
+        call("views.update", "view_id=" + viewId + "&view=" + encoded(VIEW.replace("One", "Two")));
+        assertThat(workspace.topModal("ULEAD0001").orElseThrow().view().path("title").path("text").asText()).isEqualTo("Two");
+        call("views.push", "trigger_id=" + workspace.newTrigger("ULEAD0001") + "&view=" + encoded(VIEW.replace("One", "Three")));
+        assertThat(workspace.topModal("ULEAD0001").orElseThrow().view().path("title").path("text").asText()).isEqualTo("Three");
+        workspace.closeModal("ULEAD0001", false);
+        assertThat(workspace.topModal("ULEAD0001").orElseThrow().id()).isEqualTo(viewId);
+    }
+
+    @Test
+    void aMethodSlackDoesNotHaveIsAnsweredAsSlackWould() throws Exception {
+        assertThat(call("chat.sendTelegram", "channel=C1").path("error").asText()).isEqualTo("unknown_method");
+    }
+}
