@@ -11,6 +11,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.model.view.ViewState;
 import dev.capstan.command.CommandPipeline;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.command.Confirmations;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -184,7 +186,7 @@ public final class SlackAdapter {
     private Response submit(ViewSubmissionPayload payload) throws Exception {
         var handler = interactions.submitHandler(payload.getView().getCallbackId());
         if (handler.isEmpty()) return Response.ok();
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         if (payload.getView().getState() != null && payload.getView().getState().getValues() != null) {
             payload.getView().getState().getValues().forEach((blockId, inputs) -> inputs.values().stream().findFirst()
                     .map(SlackAdapter::inputValue).ifPresent(value -> values.put(blockId, value)));
@@ -195,7 +197,7 @@ public final class SlackAdapter {
         return json(JSON.writeValueAsString(Map.of("response_action", "errors", "errors", answer.errors())));
     }
 
-    private static String inputValue(com.slack.api.model.view.ViewState.Value value) {
+    private static String inputValue(ViewState.Value value) {
         if (value.getSelectedOption() != null) return value.getSelectedOption().getValue();
         if (value.getSelectedDate() != null) return value.getSelectedDate();
         if (value.getSelectedUser() != null) return value.getSelectedUser();
