@@ -169,8 +169,7 @@ public final class SlackAdapter {
         if (!confirm && !Confirmations.CANCEL_ACTION_ID.equals(actionId)) return Response.ok();
         String userId = payload.getUser().getId();
         Confirmations.ClickResult result = confirmations.click(userId, action.getValue(), confirm, payload.getResponseUrl());
-        Reply reply = result.replacesMessage() ? result.reply() : result.reply();
-        continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), userId, clock.instant()), reply, 0);
+        continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), userId, clock.instant()), result.reply(), 0);
         return Response.ok();
     }
 

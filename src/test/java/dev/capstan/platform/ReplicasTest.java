@@ -73,4 +73,20 @@ class ReplicasTest {
             live.closeAll();
         }
     }
+
+    @Test
+    void aScheduleFiresOncePerFiringAcrossReplicas() throws Exception {
+        List<String> firings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.capstan.features.Feature ticker = context -> context.schedule(new dev.capstan.jobs.RecurringJob("tick",
+                "*/1 * * * * *", java.time.ZoneOffset.UTC, () -> firings.add(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())));
+        TestApp a = TestApp.on(TestDatabases.Kind.POSTGRES).feature(ticker).start();
+        TestApp b = TestApp.on(TestDatabases.Kind.POSTGRES).database(a.databaseUrl()).slack(a.slack()).feature(ticker).start();
+        try {
+            dev.capstan.support.Await.until(() -> firings.size(), n -> n >= 4, java.time.Duration.ofSeconds(20), "four firings");
+        } finally {
+            a.close();
+            b.closeAll();
+        }
+        assertThat(firings).doesNotHaveDuplicates();
+    }
 }
