@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Modal submissions routed by the modal's callback id to the family that opened it; free of Slack types. */
+/**
+ * Modal submissions routed by the modal's callback id, and clicks on buttons and selects routed by action id, to the
+ * family that showed them; free of Slack types. Confirmations have their own service.
+ */
 public final class Interactions {
     /** A submitted modal: who submitted it, which modal, each input's value by block id, and the modal's metadata. */
     public record Submission(String userId, String callbackId, Map<String, String> values, String privateMetadata) {
@@ -34,7 +37,17 @@ public final class Interactions {
         SubmitAnswer submit(Submission submission) throws Exception;
     }
 
+    /** A button click or a select choice: who, where, which element and its value; the trigger id can open a modal. */
+    public record Click(String userId, String channelId, String actionId, String value, String triggerId) { }
+
+    /** Answers a click with a reply that replaces the clicked message, or null to leave it as it is. */
+    @FunctionalInterface
+    public interface ClickHandler {
+        Reply click(Click click) throws Exception;
+    }
+
     private final Map<String, SubmitHandler> submitHandlers = new ConcurrentHashMap<>();
+    private final Map<String, ClickHandler> clickHandlers = new ConcurrentHashMap<>();
 
     public void onSubmit(String callbackId, SubmitHandler handler) {
         if (submitHandlers.putIfAbsent(callbackId, handler) != null) {
@@ -44,5 +57,15 @@ public final class Interactions {
 
     public Optional<SubmitHandler> submitHandler(String callbackId) {
         return Optional.ofNullable(submitHandlers.get(callbackId));
+    }
+
+    public void onClick(String actionId, ClickHandler handler) {
+        if (clickHandlers.putIfAbsent(actionId, handler) != null) {
+            throw new IllegalArgumentException("Action '" + actionId + "' registered twice");
+        }
+    }
+
+    public Optional<ClickHandler> clickHandler(String actionId) {
+        return Optional.ofNullable(clickHandlers.get(actionId));
     }
 }

@@ -166,10 +166,29 @@ public final class SlackAdapter {
         BlockActionPayload.Action action = payload.getActions().get(0);
         String actionId = action.getActionId();
         boolean confirm = Confirmations.CONFIRM_ACTION_ID.equals(actionId);
-        if (!confirm && !Confirmations.CANCEL_ACTION_ID.equals(actionId)) return Response.ok();
+        if (!confirm && !Confirmations.CANCEL_ACTION_ID.equals(actionId)) return onClick(payload, action);
         String userId = payload.getUser().getId();
         Confirmations.ClickResult result = confirmations.click(userId, action.getValue(), confirm, payload.getResponseUrl());
         continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), userId, clock.instant()), result.reply(), 0);
+        return Response.ok();
+    }
+
+    private Response onClick(BlockActionPayload payload, BlockActionPayload.Action action) {
+        var handler = interactions.clickHandler(action.getActionId());
+        if (handler.isEmpty()) return Response.ok();
+        String userId = payload.getUser().getId();
+        String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
+        String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
+        try {
+            Reply reply = handler.get().click(new Interactions.Click(userId, channelId, action.getActionId(), value,
+                    payload.getTriggerId()));
+            if (reply != null && payload.getResponseUrl() != null) {
+                continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), userId, clock.instant()),
+                        reply.replacingOriginal(), 0);
+            }
+        } catch (Exception e) {
+            log.error("Handling a click on {} failed", action.getActionId(), e);
+        }
         return Response.ok();
     }
 

@@ -79,6 +79,17 @@ class PlaygroundConversationsTest {
     }
 
     @Test
+    void aButtonOfAFamilyIsAnsweredByItsClickHandlerReplacingTheMessage() {
+        as("UMEMBER01", "CDEV").type("/tryout vote lunch at noon?");
+        PlaygroundVisitor leo = as("ULEAD0001", "CDEV");
+        JsonNode question = leo.state().path("messages").findParents("blocks").stream()
+                .filter(m -> m.path("text").asText().equals("lunch at noon?")).findFirst().orElseThrow();
+        leo.click(question, "Yes");
+        leo.awaitState("the vote", s -> texts(s.path("messages")).contains("<@ULEAD0001> voted yes."));
+        assertThat(texts(leo.state().path("messages"))).doesNotContain("lunch at noon?");
+    }
+
+    @Test
     void aDirectMessageArrivesInThePersonsOwnDmsAndIsRecordedAsAWebApiCall() {
         as("UMEMBER02", "CGENERAL").type("/tryout remind water the plants");
         JsonNode state = as("UMEMBER02", "CGENERAL").awaitState("the DM",

@@ -1,5 +1,6 @@
 package dev.capstan.features.playground;
 
+import dev.capstan.command.Block;
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
@@ -34,7 +35,9 @@ final class TryOutFamily implements Feature {
                 .add(() -> new Feedback(slack))
                 .add(Forget::new)
                 .add(Announce::new)
-                .add(Remind::new);
+                .add(Remind::new)
+                .add(Vote::new);
+        context.interactions().onClick("tryout.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + "."));
         context.confirmations().register("tryout.forget", String.class, false,
                 (ctx, thing) -> Reply.text("Forgot " + thing + "."));
         context.interactions().onSubmit(FEEDBACK_MODAL, submission -> {
@@ -97,6 +100,21 @@ final class TryOutFamily implements Feature {
         public Reply run(CommandContext context) {
             context.outbox().send(new Destination.DirectMessage(context.userId()), Reply.text("Reminder: " + String.join(" ", words)));
             return Reply.text("I'll DM you.");
+        }
+    }
+
+    @Command(name = "vote", description = "Ask the channel a yes/no question.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Vote implements CapstanCommand {
+        @Parameters(paramLabel = "QUESTION", arity = "1..*")
+        List<String> words;
+
+        @Override
+        public Reply run(CommandContext context) {
+            String question = String.join(" ", words);
+            return Reply.blocks(question, List.of(new Block.Section(question), new Block.Actions(List.of(
+                    new Block.Button("Yes", "tryout.vote", "yes", Block.Button.Style.PRIMARY),
+                    new Block.Button("No", "tryout.vote", "no", Block.Button.Style.DEFAULT))))).inChannel();
         }
     }
 }
