@@ -2,11 +2,12 @@ package dev.capstan.store;
 
 import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class BatchingAuditLog implements AuditLog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingAuditLog.class);
     private static final int BATCH = 500;
+    private static final Duration PAUSE = Duration.ofMillis(20);
 
     private final AuditStore store;
     private final BlockingQueue<AuditEntry> queue = new ArrayBlockingQueue<>(10_000);
@@ -40,8 +42,10 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
     @Override
     public void append(AuditEntry entry) {
         if (!queue.offer(entry)) {
-            flush();
-            store.record(entry);
+            synchronized (writing) {
+                flush();
+                store.record(entry);
+            }
         }
     }
 
@@ -56,7 +60,7 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
         return store.latest(userId, command, limit);
     }
 
-    /** Writes everything queued so far. */
+    /** Writes everything queued so far, in order: all writes happen under one lock. */
     public void flush() {
         synchronized (writing) {
             List<AuditEntry> batch = new ArrayList<>();
@@ -69,19 +73,8 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
 
     private void writeLoop() {
         while (running) {
-            try {
-                AuditEntry first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                synchronized (writing) {
-                    List<AuditEntry> batch = new ArrayList<>();
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    write(batch);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            LockSupport.parkNanos(PAUSE.toNanos());
+            flush();
         }
     }
 
@@ -103,7 +96,7 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        writer.interrupt();
+        LockSupport.unpark(writer);
         try {
             writer.join(2000);
         } catch (InterruptedException e) {
