@@ -21,7 +21,8 @@ public final class TimeReport implements Feature {
                 .add(() -> new ListTime(services))
                 .add(() -> new LockMonth(services))
                 .add(() -> new ListLocks(services))
-                .add(() -> new UnlockMonth(services));
+                .add(() -> new UnlockMonth(services))
+                .add(() -> new ExportTime(services, context.slack()));
         ConfirmedWrites.register(context.confirmations(), services.writes());
     }
 }
