@@ -2,10 +2,12 @@ package dev.capstan.features.timereport;
 
 import dev.capstan.features.Feature;
 import dev.capstan.features.FeatureContext;
+import dev.capstan.jobs.RecurringJob;
 
 /** The time reporting family ({@code /timereport}): report absences and worked time, lock months, remind, export, REST API. */
 public final class TimeReport implements Feature {
     public static final String FAMILY = "timereport";
+    private LockReminder reminder;
 
     @Override
     public void register(FeatureContext context) {
@@ -24,5 +26,12 @@ public final class TimeReport implements Feature {
                 .add(() -> new UnlockMonth(services))
                 .add(() -> new ExportTime(services, context.slack()));
         ConfirmedWrites.register(context.confirmations(), services.writes());
+        reminder = new LockReminder(services, context.outbox(), context.clock());
+        context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));
+    }
+
+    /** The daily reminder as registered, so tests can run it on their own clock. */
+    LockReminder reminder() {
+        return reminder;
     }
 }

@@ -8,6 +8,7 @@ import dev.capstan.support.TestApp;
 import dev.capstan.support.TestClock;
 import dev.capstan.support.TestDatabases;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,14 @@ abstract class TimeReportConversationsTest {
     static final Instant MONDAY_2020_05_18 = Instant.parse("2020-05-18T08:00:00Z");
 
     TestApp app;
+    TimeReport timeReport;
 
     abstract TestDatabases.Kind database();
 
     @BeforeAll
     void start() {
-        app = TestApp.on(database()).admins(ADMIN).feature(new TimeReport())
+        timeReport = new TimeReport();
+        app = TestApp.on(database()).admins(ADMIN).feature(timeReport)
                 .clock(new TestClock(MONDAY_2020_05_18))
                 .yaml("""
                         families:
@@ -334,5 +337,45 @@ abstract class TimeReportConversationsTest {
         assertThat(app.slack().awaitPosts(ack.responseUrl(), 1).get(0).text()).contains("as `timereport-2020-03-all.csv`");
         assertThat(app.slack().uploads()).anySatisfy(upload -> assertThat(upload.body())
                 .contains("UEXPORT03,2020-03-02,sjuk,8").contains("UEXPORT04,2020-03-03,vab,8"));
+    }
+
+    @Test
+    void theReminderDmsWhoReportedLastMonthButDidNotLockItDuringTheFirstWorkingDays() {
+        confirmed("UREMIND01", "/timereport add vab 2020-05-19");
+        confirmed("UREMIND02", "/timereport add vab 2020-05-19");
+        app.as("UREMIND02").run("/timereport lock 2020-05");
+        confirmed("UREMIND03", "/timereport add vab 2020-04-20");
+
+        LockReminder reminder = timeReport.reminder();
+        assertThat(reminder.remind(LocalDate.parse("2020-06-01"))).contains("UREMIND01").doesNotContain("UREMIND02", "UREMIND03");
+        assertThat(app.slack().awaitDms("UREMIND01", 1).get(0).arg("text"))
+                .contains("You reported time in May 2020 but have not locked it yet").contains("`/timereport lock 2020-05`");
+        // Monday 1 June is the first working day, Wednesday 3 June the third and last day of reminders.
+        assertThat(reminder.remind(LocalDate.parse("2020-06-03"))).contains("UREMIND01");
+        assertThat(reminder.remind(LocalDate.parse("2020-06-04"))).isEmpty();
+        assertThat(reminder.remind(LocalDate.parse("2020-05-31"))).isEmpty();
+    }
+
+    @Test
+    void theReminderCountsWorkingDaysWithTheHolidayCalendar() {
+        confirmed("UREMIND04", "/timereport add vab 2019-12-02");
+        LockReminder reminder = timeReport.reminder();
+        // 1 January is New Year's Day and 6 January Epiphany: the first three working days are 2, 3 and 7 January.
+        assertThat(reminder.remind(LocalDate.parse("2020-01-01"))).isEmpty();
+        assertThat(reminder.remind(LocalDate.parse("2020-01-07"))).contains("UREMIND04");
+        assertThat(reminder.remind(LocalDate.parse("2020-01-08"))).isEmpty();
+    }
+
+    @Test
+    void theScheduledReminderUsesTheClockInTheTeamsTimeZone() {
+        confirmed("UREMIND05", "/timereport add sjuk 2020-05-04");
+        try {
+            // 22:30 UTC on Sunday 31 May is already Monday 1 June in Stockholm.
+            app.clock().set(Instant.parse("2020-05-31T22:30:00Z"));
+            timeReport.reminder().run();
+            assertThat(app.slack().awaitDms("UREMIND05", 1).get(0).arg("text")).contains("May 2020");
+        } finally {
+            app.clock().set(MONDAY_2020_05_18);
+        }
     }
 }
