@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -49,6 +51,15 @@ public final class TimeEntries {
         if (days.isEmpty()) return List.of();
         return h.createQuery("select entry_date from timereport_entries where user_id = :user and entry_date in (<days>) order by entry_date")
                 .bind("user", userId).bindList("days", days).mapTo(LocalDate.class).list();
+    }
+
+    /** Everyone who ever reported, with their number of entries, by user id. */
+    public Map<String, Integer> everyone() {
+        return jdbi.withHandle(h -> h.createQuery("select user_id, count(*) as n from timereport_entries group by user_id order by user_id")
+                .reduceRows(new LinkedHashMap<>(), (map, row) -> {
+                    map.put(row.getColumn("user_id", String.class), row.getColumn("n", Integer.class));
+                    return map;
+                }));
     }
 
     /** Inserts a new entry; a second entry for the same person and day fails on the unique key (see {@link #isUniqueViolation}). */

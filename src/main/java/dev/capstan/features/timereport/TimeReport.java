@@ -24,7 +24,11 @@ public final class TimeReport implements Feature {
                 .add(() -> new LockMonth(services))
                 .add(() -> new ListLocks(services))
                 .add(() -> new UnlockMonth(services))
-                .add(() -> new ExportTime(services, context.slack()));
+                .add(() -> new ExportTime(services, context.slack()))
+                .add(() -> new TokenCommands.Create(services.tokens()))
+                .add(() -> new TokenCommands.ListAll(services.tokens()))
+                .add(() -> new TokenCommands.Revoke(services.tokens()));
+        new TimeReportApi(services).register(context);
         ConfirmedWrites.register(context.confirmations(), services.writes());
         reminder = new LockReminder(services, context.outbox(), context.clock());
         context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));

@@ -77,7 +77,7 @@ public final class TimeWrites {
     public void requireUnlocked(Handle h, String userId, Collection<LocalDate> days) {
         for (YearMonth month : new TreeSet<>(days.stream().map(YearMonth::from).toList())) {
             if (locks.isLocked(h, userId, month)) {
-                throw new UserError(":lock: " + Period.label(month) + " is locked for <@" + userId + ">, so nothing in it "
+                throw new MonthLocked(":lock: " + Period.label(month) + " is locked for <@" + userId + ">, so nothing in it "
                         + "can change. An admin can unlock it with `/timereport unlock " + month + " --user " + userId + "`.");
             }
         }
