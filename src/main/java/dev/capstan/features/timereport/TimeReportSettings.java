@@ -1,7 +1,6 @@
 package dev.capstan.features.timereport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.capstan.command.DidYouMean;
 import dev.capstan.command.UserError;
 import java.math.BigDecimal;
@@ -30,10 +29,6 @@ public record TimeReportSettings(List<Reason> reasons, String country, BigDecima
         if (reminderWorkingDays < 1 || reminderWorkingDays > 10) {
             throw new IllegalArgumentException("families.timereport.reminder.working_days must be between 1 and 10");
         }
-    }
-
-    public static TimeReportSettings defaults() {
-        return from(MissingNode.getInstance());
     }
 
     /**
