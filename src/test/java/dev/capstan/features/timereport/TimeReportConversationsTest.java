@@ -291,6 +291,12 @@ abstract class TimeReportConversationsTest {
     }
 
     @Test
+    void aGroupWordAloneNamesTheCommandsUnderIt() {
+        assertThat(app.as(ADMIN).run("/timereport token").text()).contains("`/timereport token` needs one more word: "
+                + "`/timereport token create`, `/timereport token list`, `/timereport token revoke`.");
+    }
+
+    @Test
     void theFamilyIsReachableThroughTheMainCommandToo() {
         assertThat(app.as("UMAIN0001").run("/capstan timereport add vab 2020-05-19").text()).contains("Add *vab*");
         assertThat(app.as("UMAIN0001").run("/capstan timereport ad vab today").text()).contains("Did you mean `add`");
