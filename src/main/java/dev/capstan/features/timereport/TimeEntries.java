@@ -23,9 +23,13 @@ public final class TimeEntries {
     }
 
     public List<TimeEntry> of(String userId, Period period) {
-        return jdbi.withHandle(h -> h.createQuery(COLUMNS + "where user_id = :user and entry_date between :from and :to order by entry_date")
+        return jdbi.withHandle(h -> of(h, userId, period));
+    }
+
+    public List<TimeEntry> of(Handle h, String userId, Period period) {
+        return h.createQuery(COLUMNS + "where user_id = :user and entry_date between :from and :to order by entry_date")
                 .bind("user", userId).bind("from", period.from()).bind("to", period.to())
-                .map((rs, ctx) -> entry(rs)).list());
+                .map((rs, ctx) -> entry(rs)).list();
     }
 
     /** Everyone's entries in the period, by person then day. */

@@ -52,7 +52,7 @@ public final class TimeWrites {
     public TimeEntry edit(TimeEntry entry) {
         return jdbi.inTransaction(h -> {
             requireUnlocked(h, entry.userId(), List.of(entry.day()));
-            Optional<TimeEntry> before = entries.of(entry.userId(), Period.day(entry.day())).stream().findFirst();
+            Optional<TimeEntry> before = entries.of(h, entry.userId(), Period.day(entry.day())).stream().findFirst();
             if (before.isEmpty() || !entries.replace(h, entry)) {
                 throw new UserError("There is no entry on " + Period.label(entry.day()) + " to edit; use `add` instead.");
             }
