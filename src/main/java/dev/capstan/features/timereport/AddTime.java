@@ -66,11 +66,11 @@ final class AddTime implements CapstanCommand {
         StringBuilder q = new StringBuilder("Add *" + chosen.name() + "* " + Hours.format(perDay) + " h to "
                 + Subject.whose(ctx, userId) + " report on " + ConfirmedWrites.days(open.size()) + ": "
                 + Period.labels(open, 40) + "?");
-        List<String> skipped = new ArrayList<>();
-        for (LocalDate d : period.days()) {
-            services.calendar().holiday(d).ifPresent(name -> skipped.add(Period.label(d) + " (" + name + ")"));
-        }
         if (!period.isSingleDay()) {
+            List<String> skipped = new ArrayList<>();
+            for (LocalDate d : period.days()) {
+                services.calendar().holiday(d).ifPresent(name -> skipped.add(Period.label(d) + " (" + name + ")"));
+            }
             long weekendDays = period.days().stream().filter(Period::isWeekend)
                     .filter(d -> services.calendar().holiday(d).isEmpty()).count();
             if (weekendDays > 0) skipped.add(weekendDays == 1 ? "1 weekend day" : weekendDays + " weekend days");

@@ -14,6 +14,10 @@ final class ConfirmedWrites {
     static void register(Confirmations confirmations, TimeWrites writes) {
         confirmations.register(PendingWrites.ADD, PendingAdd.class, false, (ctx, add) -> {
             TimeWrites.Added added = writes.add(add.userId(), add.reason(), add.hours(), add.days());
+            if (added.written().isEmpty()) {
+                return Reply.text("Nothing was added: every day was reported meanwhile (" + Period.labels(added.alreadyReported(), 40)
+                        + "). Use `edit` to change them.");
+            }
             StringBuilder text = new StringBuilder(":white_check_mark: Added *" + add.reason() + "* "
                     + Hours.format(add.hours()) + " h for <@" + add.userId() + "> on " + days(added.written().size()) + ": "
                     + Period.labels(added.written(), 40) + ".");

@@ -1,5 +1,6 @@
 package dev.capstan.features.timereport;
 
+import com.slack.api.methods.SlackApiException;
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
@@ -60,7 +61,7 @@ final class ExportTime implements CapstanCommand {
         } catch (SlackWebApi.SlackCallFailed e) {
             throw new UserError("Slack refused the file (" + e.getMessage() + "). Invite the bot to this channel, "
                     + "or run the export in a direct message with it.");
-        } catch (IOException | com.slack.api.methods.SlackApiException e) {
+        } catch (IOException | SlackApiException e) {
             throw new TransientFailure("the upload to Slack failed", e);
         }
     }

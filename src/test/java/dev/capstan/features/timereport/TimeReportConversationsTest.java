@@ -161,6 +161,17 @@ abstract class TimeReportConversationsTest {
     }
 
     @Test
+    void twoQuestionsForTheSameDayWriteItOnce() {
+        SlashReply first = app.as("UTWICE001").run("/timereport add vab 2020-05-19");
+        SlashReply second = app.as("UTWICE001").run("/timereport add sjuk 2020-05-19");
+        confirmedClick("UTWICE001", first);
+        SlashReply click = app.as("UTWICE001").click(second.button("Confirm"));
+        assertThat(app.slack().awaitPosts(click.responseUrl(), 1).get(0).text())
+                .contains("Nothing was added: every day was reported meanwhile (Tue 2020-05-19)");
+        assertThat(app.as("UTWICE001").run("/timereport list 2020-05-19").text()).contains("vab  8 h").doesNotContain("sjuk  8 h");
+    }
+
+    @Test
     void editingADayWithoutAnEntrySaysSo() {
         assertThat(app.as("UEDIT0002").run("/timereport edit vab 2020-05-19 4").text())
                 .contains("There is no entry on Tue 2020-05-19").contains("use `add`");
