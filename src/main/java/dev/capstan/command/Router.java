@@ -79,6 +79,13 @@ public final class Router {
     }
 
     private Route unknownCommand(Family family, String prefix, String typed) {
+        List<String> longer = family.commands().stream()
+                .filter(c -> c.path().size() > 1 && c.path().get(0).equalsIgnoreCase(typed))
+                .map(c -> "`" + prefix + " " + String.join(" ", c.path()) + "`").toList();
+        if (!longer.isEmpty()) {
+            return new Route.Unknown("`" + prefix + " " + typed + "` needs one more word: " + String.join(", ", longer) + ".",
+                    family.name() + " " + typed);
+        }
         List<String> known = family.commands().stream()
                 .filter(c -> !c.path().isEmpty()).map(c -> c.path().get(0)).distinct().toList();
         return new Route.Unknown("`" + prefix + " " + typed + "` is not a command." + DidYouMean.sentence(typed, known)

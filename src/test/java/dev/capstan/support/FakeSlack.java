@@ -27,6 +27,7 @@ import java.util.function.Predicate;
  */
 public final class FakeSlack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UPLOAD_HOOK = "/hooks/upload-";
 
     /** One recorded Web API call: the method and its arguments. */
     public record ApiCall(String method, Map<String, String> args) {
@@ -46,12 +47,16 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** The bytes a files.uploadV2 client sent to an upload_url that files.getUploadURLExternal handed out. */
+    public record FileUpload(String hook, String body) { }
+
     /** A scripted answer for the next calls to a method or hook. */
     public record Scripted(int status, Map<String, String> headers, String body) { }
 
     private final HttpServer server;
     private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
     private final List<HookPost> posts = new CopyOnWriteArrayList<>();
+    private final List<FileUpload> uploads = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger hookIds = new AtomicInteger();
     private final AtomicInteger ts = new AtomicInteger(1000);
@@ -84,6 +89,11 @@ public final class FakeSlack implements AutoCloseable {
 
     public List<ApiCall> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** What reached the upload URLs, oldest first. */
+    public List<FileUpload> uploads() {
+        return List.copyOf(uploads);
     }
 
     public List<ApiCall> allCalls() {
@@ -131,6 +141,11 @@ public final class FakeSlack implements AutoCloseable {
             respond(exchange, answer);
             return;
         }
+        if (hook.startsWith(UPLOAD_HOOK)) {
+            uploads.add(new FileUpload(hook, body));
+            respond(exchange, new Scripted(200, Map.of(), "OK - " + body.length()));
+            return;
+        }
         posts.add(new HookPost(hook, JSON.readTree(body)));
         respond(exchange, new Scripted(200, Map.of(), "ok"));
     }
@@ -154,7 +169,7 @@ public final class FakeSlack implements AutoCloseable {
                     + "{\"id\":\"CRANDOM\",\"name\":\"random\",\"is_archived\":false}],\"response_metadata\":{\"next_cursor\":\"\"}}";
             case "conversations.members" -> "{\"ok\":true,\"members\":[],\"response_metadata\":{\"next_cursor\":\"\"}}";
             case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getAddress().getPort()
-                    + "/hooks/upload-" + ts.incrementAndGet() + "\",\"file_id\":\"F" + ts.get() + "\"}";
+                    + UPLOAD_HOOK + ts.incrementAndGet() + "\",\"file_id\":\"F" + ts.get() + "\"}";
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"upload\"}]}";
             default -> "{\"ok\":true}";
         };

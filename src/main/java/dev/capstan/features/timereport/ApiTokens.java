@@ -1,0 +1,74 @@
+package dev.capstan.features.timereport;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Bearer tokens for the REST API: shown once at creation, stored only as a SHA-256 hash, compared in constant time. */
+public final class ApiTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    /** A token as listed: its name, who made it and when; never the secret. */
+    public record TokenInfo(String name, String createdBy, Instant createdAt) { }
+
+    public ApiTokens(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Creates a token and returns its secret, the only time it exists outside the caller's hands; empty if the name is taken. */
+    public Optional<String> create(String name, String createdBy) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "ctr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        boolean created = jdbi.inTransaction(h -> {
+            if (h.createQuery("select count(*) from timereport_tokens where name = :name").bind("name", name)
+                    .mapTo(Integer.class).one() > 0) return false;
+            h.createUpdate("insert into timereport_tokens (name, token_hash, created_by, created_at) values (:name, :hash, :by, :at)")
+                    .bind("name", name).bind("hash", hash(secret)).bind("by", createdBy).bind("at", clock.instant()).execute();
+            return true;
+        });
+        return created ? Optional.of(secret) : Optional.empty();
+    }
+
+    public List<TokenInfo> list() {
+        return jdbi.withHandle(h -> h.createQuery("select name, created_by, created_at from timereport_tokens order by name")
+                .map((rs, ctx) -> new TokenInfo(rs.getString("name"), rs.getString("created_by"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant())).list());
+    }
+
+    /** Revokes the token; returns false if there was none of that name. */
+    public boolean revoke(String name) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from timereport_tokens where name = :name").bind("name", name).execute() > 0);
+    }
+
+    /** The name of the token the secret belongs to; every stored hash is compared, in constant time. */
+    public Optional<String> verify(String secret) {
+        if (secret == null || secret.isBlank()) return Optional.empty();
+        byte[] presented = hash(secret).getBytes(StandardCharsets.US_ASCII);
+        String match = null;
+        for (var row : jdbi.withHandle(h -> h.createQuery("select name, token_hash from timereport_tokens")
+                .map((rs, ctx) -> new String[] {rs.getString("name"), rs.getString("token_hash")}).list())) {
+            if (MessageDigest.isEqual(presented, row[1].getBytes(StandardCharsets.US_ASCII))) match = row[0];
+        }
+        return Optional.ofNullable(match);
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.capstan.features.timereport;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a confirmation stores server-side: concrete days and values resolved when the question was asked. */
+final class PendingWrites {
+    static final String ADD = "timereport.add";
+    static final String EDIT = "timereport.edit";
+    static final String DELETE = "timereport.delete";
+
+    private PendingWrites() {
+    }
+
+    /** Add these days for this person. */
+    record PendingAdd(String userId, String reason, BigDecimal hours, List<LocalDate> days) { }
+
+    /** Replace this person's entry on the day. */
+    record PendingEdit(String userId, LocalDate day, String reason, BigDecimal hours) { }
+
+    /** Delete this person's entries from one day to another. */
+    record PendingDelete(String userId, LocalDate from, LocalDate to) { }
+}

@@ -1,0 +1,41 @@
+package dev.capstan.features.timereport;
+
+import dev.capstan.features.Feature;
+import dev.capstan.features.FeatureContext;
+import dev.capstan.jobs.RecurringJob;
+
+/** The time reporting family ({@code /timereport}): report absences and worked time, lock months, remind, export, REST API. */
+public final class TimeReport implements Feature {
+    public static final String FAMILY = "timereport";
+    private LockReminder reminder;
+
+    @Override
+    public void register(FeatureContext context) {
+        TimeReportSettings settings = TimeReportSettings.from(context.settings(FAMILY));
+        TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
+        MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
+        TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
+                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
+        context.commands().family(FAMILY, "Report absences and worked time, lock months, export.")
+                .add(() -> new AddTime(services))
+                .add(() -> new EditTime(services))
+                .add(() -> new DeleteTime(services))
+                .add(() -> new ListTime(services))
+                .add(() -> new LockMonth(services))
+                .add(() -> new ListLocks(services))
+                .add(() -> new UnlockMonth(services))
+                .add(() -> new ExportTime(services, context.slack()))
+                .add(() -> new TokenCommands.Create(services.tokens()))
+                .add(() -> new TokenCommands.ListAll(services.tokens()))
+                .add(() -> new TokenCommands.Revoke(services.tokens()));
+        new TimeReportApi(services).register(context);
+        ConfirmedWrites.register(context.confirmations(), services.writes());
+        reminder = new LockReminder(services, context.outbox(), context.clock());
+        context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));
+    }
+
+    /** The daily reminder as registered, so tests can run it on their own clock. */
+    LockReminder reminder() {
+        return reminder;
+    }
+}
