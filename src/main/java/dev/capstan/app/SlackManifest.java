@@ -95,7 +95,7 @@ public final class SlackManifest {
         list.add(slashCommand(MAIN_COMMAND, "Capstan: every command, and help", "help | <family> <command> …",
                 baseUrl, socketMode));
         for (Family family : commands.families()) {
-            list.add(slashCommand("/" + family.name(), family.description(), "help | <command> …", baseUrl, socketMode));
+            if (family.hasOwnSlashCommand()) list.add(slashCommand("/" + family.name(), family.description(), "help | <command> …", baseUrl, socketMode));
         }
         return list;
     }

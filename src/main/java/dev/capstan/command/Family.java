@@ -11,6 +11,7 @@ public final class Family {
     private final String name;
     private final String description;
     private final List<CommandEntry> commands = new ArrayList<>();
+    private boolean ownSlashCommand;
 
     Family(String name, String description) {
         this.name = name;
@@ -23,6 +24,19 @@ public final class Family {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Asks for a slash command of the family's own name in the Slack app manifest (/timereport). Families without one
+     * are reached through the main command only, which keeps generic words like /team or /user free in a workspace.
+     */
+    public Family ownSlashCommand() {
+        this.ownSlashCommand = true;
+        return this;
+    }
+
+    public boolean hasOwnSlashCommand() {
+        return ownSlashCommand;
     }
 
     public List<CommandEntry> commands() {

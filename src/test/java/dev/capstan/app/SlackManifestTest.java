@@ -34,7 +34,7 @@ class SlackManifestTest {
     private final EventSubscriptions events = new EventSubscriptions();
 
     SlackManifestTest() {
-        commands.family("timereport", "Report your working time.").add(ListThings::new);
+        commands.family("timereport", "Report your working time.").ownSlashCommand().add(ListThings::new);
         commands.family("team", "Teams and their members.").add(ListThings::new);
         commands.requireScopes("users:read.email", "files:write");
         events.on("team_join", event -> { });
@@ -45,11 +45,11 @@ class SlackManifestTest {
     }
 
     @Test
-    void theManifestListsTheMainEntryAndOneSlashCommandPerFamilyAndNothingElse() throws Exception {
+    void theManifestListsTheMainEntryAndTheFamiliesThatAskForTheirOwnSlashCommand() throws Exception {
         JsonNode commandsNode = manifest(false).path("features").path("slash_commands");
         List<String> names = new ArrayList<>();
         commandsNode.forEach(c -> names.add(c.path("command").asText()));
-        assertThat(names).containsExactly("/capstan", "/timereport", "/team");
+        assertThat(names).containsExactly("/capstan", "/timereport");
         assertThat(commandsNode.get(1).path("description").asText()).isEqualTo("Report your working time.");
         assertThat(commandsNode.get(1).path("url").asText()).isEqualTo("https://capstan.example.org/slack/commands");
         assertThat(commandsNode.get(1).path("should_escape").asBoolean()).isTrue();
@@ -77,6 +77,6 @@ class SlackManifestTest {
         JsonNode manifest = manifest(true);
         assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean()).isTrue();
         assertThat(manifest.toString()).doesNotContain("request_url").doesNotContain("capstan.example.org");
-        assertThat(manifest.path("features").path("slash_commands")).hasSize(3);
+        assertThat(manifest.path("features").path("slash_commands")).hasSize(2);
     }
 }

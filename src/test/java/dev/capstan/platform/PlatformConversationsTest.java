@@ -238,9 +238,8 @@ abstract class PlatformConversationsTest {
 
     @Test
     void anExpiredResponseUrlFallsBackToADirectMessage() {
-        SlashReply reply = app.as(BOB).run("/capstan demo slow late");
-        String hook = reply.responseUrl().substring(reply.responseUrl().indexOf("/hooks/"));
-        app.slack().scriptNext(hook, new FakeSlack.Scripted(404, java.util.Map.of(), "expired_url"));
+        app.slack().expireNextResponseUrl();
+        app.as(BOB).run("/capstan demo slow late");
         List<FakeSlack.ApiCall> dms = app.slack().awaitMessages(c -> BOB.equals(c.arg("channel"))
                 && "slow done: late".equals(c.arg("text")), 1);
         assertThat(dms).hasSize(1);
@@ -354,9 +353,8 @@ abstract class PlatformConversationsTest {
     @Test
     void directMessagesWaitOutSlackRateLimits() {
         app.slack().scriptNext("chat.postMessage", new FakeSlack.Scripted(429, Map.of("Retry-After", "1"), "{\"ok\":false,\"error\":\"ratelimited\"}"));
-        SlashReply reply = app.as(BOB).run("/capstan demo slow ratelimited");
-        String hook = reply.responseUrl().substring(reply.responseUrl().indexOf("/hooks/"));
-        app.slack().scriptNext(hook, new FakeSlack.Scripted(404, Map.of(), "expired_url"));
+        app.slack().expireNextResponseUrl();
+        app.as(BOB).run("/capstan demo slow ratelimited");
         List<FakeSlack.ApiCall> delivered = app.slack().awaitMessages(c -> "slow done: ratelimited".equals(c.arg("text")), 2);
         assertThat(delivered).hasSize(2);
     }

@@ -59,6 +59,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<FileUpload> uploads = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger hookIds = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean expireNext = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger ts = new AtomicInteger(1000);
 
     public FakeSlack() {
@@ -79,7 +80,14 @@ public final class FakeSlack implements AutoCloseable {
 
     /** A fresh response_url, as Slack gives one per slash command or click. */
     public String newResponseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + hookIds.incrementAndGet();
+        String hook = "/hooks/" + hookIds.incrementAndGet();
+        if (expireNext.compareAndSet(true, false)) scriptNext(hook, new Scripted(404, Map.of(), "expired_url"));
+        return "http://127.0.0.1:" + server.getAddress().getPort() + hook;
+    }
+
+    /** The next response_url handed out answers like an expired one (404 expired_url). */
+    public void expireNextResponseUrl() {
+        expireNext.set(true);
     }
 
     /** The next call to {@code methodOrHook} (a Web API method, or a hook path like "/hooks/3") gets this answer. */
