@@ -1,6 +1,7 @@
 package dev.capstan.app;
 
 import dev.capstan.features.Feature;
+import dev.capstan.features.directory.Directory;
 import dev.capstan.features.timereport.TimeReport;
 import dev.capstan.jobs.JobSettings;
 import java.time.Clock;
@@ -18,7 +19,7 @@ public final class Main {
 
     /** The families this build ships, in help order. */
     static List<Feature> features() {
-        return List.of(new TimeReport());
+        return List.of(new Directory(), new TimeReport());
     }
 
     public static void main(String[] args) {

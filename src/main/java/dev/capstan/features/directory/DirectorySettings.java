@@ -1,0 +1,38 @@
+package dev.capstan.features.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The directory's part of the YAML file: which GitHub teams grant roles, and the weekly featured-channel post. */
+public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<FeaturedChannel> featured) {
+
+    /** Where and when the weekly featured-channel post goes. */
+    public record FeaturedChannel(String channel, DayOfWeek day, LocalTime time, ZoneId zone) {
+        /** A db-scheduler cron with seconds: once a week at the configured time. */
+        public String cron() {
+            return "0 " + time.getMinute() + " " + time.getHour() + " * * " + day.name().substring(0, 3);
+        }
+    }
+
+    public static DirectorySettings from(JsonNode node) {
+        String leads = text(node.path("leads_team"));
+        String admins = text(node.path("admins_team"));
+        JsonNode featured = node.path("featured_channel");
+        Optional<FeaturedChannel> weekly = Optional.empty();
+        if (featured.isObject() && text(featured.path("channel")) != null) {
+            weekly = Optional.of(new FeaturedChannel(text(featured.path("channel")),
+                    DayOfWeek.valueOf(featured.path("day").asText("MONDAY").trim().toUpperCase(Locale.ROOT)),
+                    LocalTime.parse(featured.path("time").asText("09:00").trim()),
+                    ZoneId.of(featured.path("zone").asText("UTC").trim())));
+        }
+        return new DirectorySettings(leads, admins, weekly);
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText().trim() : null;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.capstan.features.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.features.FeatureContext;
+import dev.capstan.github.WebhookDelivery;
+import dev.capstan.http.HttpExchange;
+import dev.capstan.store.DeliveryLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /github/webhook}: checks X-Hub-Signature-256 (401 otherwise), handles each X-GitHub-Delivery once,
+ * and hands the event to {@link WebhookSync}. Anything else it cannot use gets a 2xx and a log line, never a 500.
+ */
+final class GitHubWebhook implements FeatureContext.Endpoint {
+    private static final Logger log = LoggerFactory.getLogger(GitHubWebhook.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String secret;
+    private final DeliveryLog deliveries;
+    private final WebhookSync sync;
+
+    GitHubWebhook(String secret, DeliveryLog deliveries, WebhookSync sync) {
+        this.secret = secret;
+        this.deliveries = deliveries;
+        this.sync = sync;
+    }
+
+    @Override
+    public HttpExchange.Response handle(HttpExchange.Request request) {
+        if (secret == null) {
+            log.warn("GitHub webhook refused: GITHUB_WEBHOOK_SECRET is not set");
+            return HttpExchange.Response.unauthorized();
+        }
+        WebhookDelivery delivery = WebhookDelivery.of(request, secret);
+        if (!delivery.signatureValid()) {
+            log.warn("GitHub webhook with a missing or wrong X-Hub-Signature-256 from {}", request.remoteAddress());
+            return HttpExchange.Response.unauthorized();
+        }
+        if (delivery.event() == null || delivery.deliveryId() == null) {
+            log.info("GitHub webhook without X-GitHub-Event or X-GitHub-Delivery ignored");
+            return text("ignored: missing X-GitHub-Event or X-GitHub-Delivery");
+        }
+        if (!deliveries.firstTime("github", delivery.deliveryId())) {
+            log.info("GitHub delivery {} already handled", delivery.deliveryId());
+            return text("already handled");
+        }
+        try {
+            JsonNode body = JSON.readTree(delivery.body());
+            return text(sync.apply(delivery.event(), body));
+        } catch (Exception e) {
+            log.error("GitHub delivery {} ({}) could not be applied", delivery.deliveryId(), delivery.event(), e);
+            return text("accepted; could not be applied, see the log");
+        }
+    }
+
+    private static HttpExchange.Response text(String body) {
+        return new HttpExchange.Response(200, "text/plain; charset=utf-8", body);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.capstan.features.directory;
+
+import dev.capstan.slack.SlackWebApi;
+import dev.capstan.store.PeopleStore;
+
+/** Everything the directory's commands share, handed to each fresh command instance. */
+record Services(Profiles profiles, Teams teams, Karma karma, PeopleStore people, GitHubAccess github,
+                TeamMembers members, Permissions permissions, SlackWebApi slack) {
+
+    Team team(String name) {
+        return teams.find(name).orElseThrow(() -> new dev.capstan.command.UserError(":warning: There is no team named `"
+                + name + "`. `/capstan team list` shows every team."));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.capstan.features.directory;
+
+import dev.capstan.command.UserError;
+import java.util.regex.Pattern;
+
+/** What a team name may look like: one word that GitHub and Slack both keep as it is. */
+final class TeamNames {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private TeamNames() {
+    }
+
+    static String require(String name, Teams teams) {
+        if (!NAME.matcher(name).matches()) {
+            throw new UserError(":warning: `" + name + "` cannot be a team name: use letters, digits, `.`, `_` and `-` "
+                    + "(at most 100). Nothing was changed.");
+        }
+        teams.find(name).ifPresent(existing -> {
+            throw new UserError(":warning: A team named `" + existing.name() + "` already exists; team names are unique "
+                    + "(case does not matter). Nothing was changed.");
+        });
+        return name;
+    }
+}

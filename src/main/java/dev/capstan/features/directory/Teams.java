@@ -1,0 +1,117 @@
+package dev.capstan.features.directory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Teams and their members in the database; writing here comes after GitHub agreed. */
+public final class Teams {
+    private static final String COLUMNS = "name, display_name, platform, folder, github_id";
+    private static final RowMapper<Team> MAPPER = (rs, ctx) -> new Team(rs.getString("name"), rs.getString("display_name"),
+            rs.getString("platform"), rs.getString("folder"), rs.getObject("github_id") == null ? null : rs.getLong("github_id"));
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public Teams(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Optional<Team> find(String name) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_teams where team_key = :k")
+                .bind("k", Team.keyOf(name)).map(MAPPER).findOne());
+    }
+
+    public Optional<Team> byGithubId(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_teams where github_id = :id")
+                .bind("id", id).map(MAPPER).findFirst());
+    }
+
+    public List<Team> all() {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_teams order by team_key").map(MAPPER).list());
+    }
+
+    /** Creates the team with its first lead (a lead and a member) in one transaction. */
+    public void create(Team team, String leadId) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at) values (:key, :name, "
+                    + ":displayName, :platform, :folder, :githubId, :at)").bindMethods(team).bind("key", team.key())
+                    .bind("at", clock.instant()).execute();
+            if (leadId != null) {
+                h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, true)")
+                        .bind("k", team.key()).bind("u", leadId).execute();
+            }
+        });
+    }
+
+    /** Updates a team's fields; {@code oldName} names it before a rename. */
+    public void update(String oldName, Team team) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("update directory_teams set team_key = :key, name = :name, display_name = :displayName, "
+                    + "platform = :platform, folder = :folder, github_id = :githubId where team_key = :old")
+                    .bindMethods(team).bind("key", team.key()).bind("old", Team.keyOf(oldName)).execute();
+            h.createUpdate("update directory_members set team_key = :key where team_key = :old")
+                    .bind("key", team.key()).bind("old", Team.keyOf(oldName)).execute();
+        });
+    }
+
+    public boolean delete(String name) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("delete from directory_members where team_key = :k").bind("k", Team.keyOf(name)).execute();
+            return h.createUpdate("delete from directory_teams where team_key = :k").bind("k", Team.keyOf(name)).execute() > 0;
+        });
+    }
+
+    public List<Membership> members(String name) {
+        return jdbi.withHandle(h -> h.createQuery("select t.name, m.user_id, m.is_lead from directory_members m "
+                        + "join directory_teams t on t.team_key = m.team_key where m.team_key = :k order by m.is_lead desc, m.user_id")
+                .bind("k", Team.keyOf(name))
+                .map((rs, ctx) -> new Membership(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list());
+    }
+
+    public List<Membership> membershipsOf(String userId) {
+        return jdbi.withHandle(h -> h.createQuery("select t.name, m.user_id, m.is_lead from directory_members m "
+                        + "join directory_teams t on t.team_key = m.team_key where m.user_id = :u order by t.team_key")
+                .bind("u", userId)
+                .map((rs, ctx) -> new Membership(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list());
+    }
+
+    public boolean isLead(String name, String userId) {
+        return members(name).stream().anyMatch(m -> m.userId().equals(userId) && m.lead());
+    }
+
+    public boolean isMember(String name, String userId) {
+        return members(name).stream().anyMatch(m -> m.userId().equals(userId));
+    }
+
+    /** Adds a member (or makes an existing member a lead when {@code lead}); never demotes a lead. */
+    public void addMember(String name, String userId, boolean lead) {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("update directory_members set is_lead = (is_lead or :lead) where team_key = :k and user_id = :u")
+                    .bind("lead", lead).bind("k", Team.keyOf(name)).bind("u", userId).execute();
+            if (updated == 0) {
+                h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, :lead)")
+                        .bind("k", Team.keyOf(name)).bind("u", userId).bind("lead", lead).execute();
+            }
+        });
+    }
+
+    /** Stops someone leading a team; they stay a member. */
+    public void removeLead(String name, String userId) {
+        jdbi.useHandle(h -> h.createUpdate("update directory_members set is_lead = false where team_key = :k and user_id = :u")
+                .bind("k", Team.keyOf(name)).bind("u", userId).execute());
+    }
+
+    public boolean removeMember(String name, String userId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from directory_members where team_key = :k and user_id = :u")
+                .bind("k", Team.keyOf(name)).bind("u", userId).execute() > 0);
+    }
+
+    /** Removes someone from every team; returns how many memberships ended. */
+    public int removeEverywhere(String userId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from directory_members where user_id = :u").bind("u", userId).execute());
+    }
+}

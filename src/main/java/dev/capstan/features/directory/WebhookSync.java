@@ -1,0 +1,128 @@
+package dev.capstan.features.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the directory in step with GitHub's organization, team and membership webhook events (payloads as in
+ * GitHub's "Webhook events and payloads"). Unknown teams or people are logged and left alone.
+ */
+final class WebhookSync {
+    private static final Logger log = LoggerFactory.getLogger(WebhookSync.class);
+    private final Profiles profiles;
+    private final Teams teams;
+    private final RoleSync roles;
+
+    WebhookSync(Profiles profiles, Teams teams, RoleSync roles) {
+        this.profiles = profiles;
+        this.teams = teams;
+        this.roles = roles;
+    }
+
+    /** Applies one event and says what happened, for the response body and the log. */
+    String apply(String event, JsonNode body) {
+        String action = body.path("action").asText("");
+        String outcome = switch (event) {
+            case "ping" -> "pong";
+            case "organization" -> organization(action, body);
+            case "team" -> team(action, body);
+            case "membership" -> membership(action, body);
+            default -> "ignored: event " + event;
+        };
+        log.info("GitHub {} {}: {}", event, action, outcome);
+        return outcome;
+    }
+
+    private String organization(String action, JsonNode body) {
+        JsonNode user = body.path("membership").path("user");
+        if (action.equals("member_invited")) return "noted invitation of " + body.path("user").path("login").asText("someone");
+        if (!action.equals("member_added") && !action.equals("member_removed")) return "ignored: organization " + action;
+        Optional<Profile> profile = person(user);
+        if (profile.isEmpty()) return "ignored: " + user.path("login").asText("?") + " is not in the directory";
+        if (action.equals("member_added")) return "noted: " + profile.get().userId() + " joined the organisation";
+        String userId = profile.get().userId();
+        List<Membership> memberships = teams.membershipsOf(userId);
+        teams.removeEverywhere(userId);
+        memberships.forEach(m -> roles.left(m.teamName(), userId));
+        return "removed " + userId + " from " + memberships.size() + " teams";
+    }
+
+    private String team(String action, JsonNode body) {
+        JsonNode node = body.path("team");
+        long id = node.path("id").asLong(0);
+        String name = node.path("name").asText("");
+        if (id == 0 || name.isEmpty()) return "ignored: no team in payload";
+        Optional<Team> known = teams.byGithubId(id);
+        switch (action) {
+            case "created" -> {
+                if (known.isPresent()) return "already known: " + name;
+                Optional<Team> sameName = teams.find(name);
+                if (sameName.isPresent()) {
+                    Team t = sameName.get();
+                    teams.update(t.name(), new Team(t.name(), t.displayName(), t.platform(), t.folder(), id));
+                    return "linked " + name + " to GitHub";
+                }
+                teams.create(new Team(name, null, null, null, id), null);
+                return "created " + name;
+            }
+            case "deleted" -> {
+                if (known.isEmpty()) return "ignored: unknown team " + name;
+                List<Membership> members = teams.members(known.get().name());
+                teams.delete(known.get().name());
+                members.forEach(m -> roles.left(known.get().name(), m.userId()));
+                return "deleted " + name;
+            }
+            case "edited" -> {
+                if (known.isEmpty()) return "ignored: unknown team " + name;
+                Team t = known.get();
+                if (t.name().equals(name)) return "nothing to change for " + name;
+                if (!Team.keyOf(t.name()).equals(Team.keyOf(name)) && teams.find(name).isPresent()) {
+                    return "ignored: another team is already named " + name;
+                }
+                teams.update(t.name(), new Team(name, t.displayName(), t.platform(), t.folder(), t.githubId()));
+                return "renamed " + t.name() + " to " + name;
+            }
+            default -> {
+                return "ignored: team " + action;
+            }
+        }
+    }
+
+    private String membership(String action, JsonNode body) {
+        if (!body.path("scope").asText("team").equals("team")) return "ignored: scope " + body.path("scope").asText();
+        JsonNode teamNode = body.path("team");
+        Optional<Team> team = teams.byGithubId(teamNode.path("id").asLong(0));
+        if (team.isEmpty()) return "ignored: unknown team " + teamNode.path("name").asText("?");
+        Optional<Profile> profile = person(body.path("member"));
+        if (profile.isEmpty()) return "ignored: " + body.path("member").path("login").asText("?") + " is not in the directory";
+        String userId = profile.get().userId();
+        String teamName = team.get().name();
+        if (action.equals("added")) {
+            teams.addMember(teamName, userId, false);
+            roles.joined(teamName, userId);
+            return "added " + userId + " to " + teamName;
+        }
+        if (action.equals("removed")) {
+            if (!teams.removeMember(teamName, userId)) return "already not in " + teamName;
+            roles.left(teamName, userId);
+            return "removed " + userId + " from " + teamName;
+        }
+        return "ignored: membership " + action;
+    }
+
+    /** The profile with this GitHub account: by id first (logins can be renamed), then by login. */
+    private Optional<Profile> person(JsonNode user) {
+        long id = user.path("id").asLong(0);
+        if (id != 0) {
+            Optional<Profile> byId = profiles.byGithubId(id);
+            if (byId.isPresent()) return byId;
+        }
+        String login = user.path("login").asText("");
+        if (login.isEmpty()) return Optional.empty();
+        List<Profile> byLogin = profiles.byGithub(login);
+        return byLogin.size() == 1 ? Optional.of(byLogin.get(0)) : Optional.empty();
+    }
+}

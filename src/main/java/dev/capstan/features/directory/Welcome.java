@@ -1,0 +1,45 @@
+package dev.capstan.features.directory;
+
+import dev.capstan.command.Destination;
+import dev.capstan.command.Outbox;
+import dev.capstan.command.Reply;
+import dev.capstan.command.WorkspaceEvent;
+import dev.capstan.store.PeopleStore;
+import java.util.Map;
+
+/** Slack's team_join: registers the newcomer from the event's user object (never overwriting a profile) and DMs a welcome. */
+final class Welcome {
+    private final Profiles profiles;
+    private final PeopleStore people;
+    private final Outbox outbox;
+
+    Welcome(Profiles profiles, PeopleStore people, Outbox outbox) {
+        this.profiles = profiles;
+        this.people = people;
+        this.outbox = outbox;
+    }
+
+    void handle(WorkspaceEvent event) {
+        String userId = event.userId();
+        if (!UserIds.looksLikeUser(userId)) return;
+        Object user = event.fields().get("user");
+        String name = null;
+        String email = null;
+        if (user instanceof Map<?, ?> map) {
+            name = text(map.get("real_name"));
+            if (map.get("profile") instanceof Map<?, ?> profile) {
+                email = text(profile.get("email"));
+                if (name == null) name = text(profile.get("real_name"));
+            }
+        }
+        people.ensure(userId);
+        profiles.addIfAbsent(new Profile(userId, name, email, null, null, null, null, null));
+        outbox.send(new Destination.DirectMessage(userId), Reply.text(":wave: Welcome, <@" + userId + ">! You are in the "
+                + "team directory now. Link your GitHub account with `/capstan user edit --github YOUR_LOGIN` (you will get "
+                + "an invitation to the organisation), and see your profile with `/capstan user view`."));
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}
