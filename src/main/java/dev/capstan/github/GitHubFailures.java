@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.command.TransientFailure;
 import dev.capstan.command.UserError;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.kohsuke.github.HttpException;
 
@@ -16,6 +17,11 @@ public final class GitHubFailures {
 
     /** 4xx: a {@link UserError} quoting GitHub; 5xx or no answer: a {@link TransientFailure} so the job is retried. */
     public static RuntimeException explain(String doing, IOException failure) {
+        if (failure instanceof FileNotFoundException && !(failure instanceof HttpException)) {
+            HttpException cause = failure.getCause() instanceof HttpException http ? http : null;
+            return new UserError(":x: GitHub refused to " + doing + " (HTTP 404): "
+                    + (cause == null ? "Not Found" : gitHubMessage(cause)) + ". Nothing was changed.");
+        }
         if (failure instanceof HttpException http && http.getResponseCode() >= 400 && http.getResponseCode() < 500) {
             return new UserError(":x: GitHub refused to " + doing + " (HTTP " + http.getResponseCode() + "): "
                     + gitHubMessage(http) + ". Nothing was changed.");

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** Slack user ids as commands receive them (the tokenizer already unwrapped {@code <@U…|name>}). */
 final class UserIds {
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{8,}");
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{5,}");
 
     private UserIds() {
     }

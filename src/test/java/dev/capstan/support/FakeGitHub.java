@@ -1,0 +1,262 @@
+package dev.capstan.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jsonwebtoken.Jwts;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for the GitHub REST API as a GitHub App installed on one organisation sees it: App JWT
+ * (checked against a key pair generated here) → installation token, users, org memberships and teams.
+ * Every call is recorded; the next call matching a method and path can be scripted to fail.
+ */
+public final class FakeGitHub implements AutoCloseable {
+    public static final String ORG = "launchpad";
+    public static final String APP_ID = "4242";
+    private static final String TOKEN = "ghs_fake_installation_token";
+    private static final long ORG_ID = 500;
+    private static final long INSTALLATION_ID = 77;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TEAM_BY_ID = Pattern.compile("/organizations/\\d+/team/(\\d+)(/.*)?");
+    private static final Pattern TEAM_BY_SLUG = Pattern.compile("/orgs/" + ORG + "/teams/([^/]+)(/.*)?");
+
+    /** One recorded request. */
+    public record Call(String method, String path, String body) { }
+
+    /** A team as the fake keeps it: members by login with their role (member or maintainer). */
+    public record FakeTeam(long id, String name, String slug, Map<String, String> members) { }
+
+    private record Failure(String method, String pathPart, int status, String message) { }
+
+    private final HttpServer server;
+    private final KeyPair keys;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> users = new ConcurrentHashMap<>();
+    private final Set<String> orgMembers = ConcurrentHashMap.newKeySet();
+    private final Map<Long, FakeTeam> teams = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong(1000);
+
+    public FakeGitHub() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The App's private key as GITHUB_APP_PRIVATE_KEY holds it (PKCS#8 PEM). */
+    public String privateKeyPem() {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** A GitHub account that exists. */
+    public FakeGitHub account(String login, long id) {
+        users.put(login.toLowerCase(), id);
+        return this;
+    }
+
+    /** A team that already exists on GitHub. */
+    public FakeTeam team(String name) {
+        FakeTeam team = new FakeTeam(ids.incrementAndGet(), name, slug(name), new ConcurrentHashMap<>());
+        teams.put(team.id(), team);
+        return team;
+    }
+
+    /** The next {@code method} call whose path contains {@code pathPart} answers {@code status} with GitHub's error body. */
+    public void failNext(String method, String pathPart, int status, String message) {
+        failures.add(new Failure(method, pathPart, status, message));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Calls that change something (not GET), as "METHOD path". */
+    public List<String> changes() {
+        return calls.stream().filter(c -> !c.method().equals("GET")).map(c -> c.method() + " " + c.path()).toList();
+    }
+
+    public boolean isOrgMember(String login) {
+        return orgMembers.contains(login.toLowerCase());
+    }
+
+    public FakeTeam teamNamed(String name) {
+        return teams.values().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        calls.add(new Call(method, path, body));
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        try {
+            if (path.startsWith("/app") || path.equals("/orgs/" + ORG + "/installation")) {
+                if (!validJwt(auth)) {
+                    respond(exchange, 401, error("A JSON web token could not be decoded"));
+                    return;
+                }
+            } else if (!("token " + TOKEN).equals(auth)) {
+                respond(exchange, 401, error("Bad credentials"));
+                return;
+            }
+            for (Failure failure : failures) {
+                if (failure.method().equals(method) && path.contains(failure.pathPart()) && failures.remove(failure)) {
+                    respond(exchange, failure.status(), error(failure.message()));
+                    return;
+                }
+            }
+            route(exchange, method, path, body);
+        } catch (Exception e) {
+            respond(exchange, 500, error("fake failed: " + e));
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path, String body) throws IOException {
+        Matcher byId = TEAM_BY_ID.matcher(path);
+        Matcher bySlug = TEAM_BY_SLUG.matcher(path);
+        if (method.equals("GET") && path.equals("/app")) {
+            respond(exchange, 200, "{\"id\":" + APP_ID + ",\"slug\":\"capstan\",\"name\":\"Capstan\"}");
+        } else if (method.equals("GET") && path.equals("/orgs/" + ORG + "/installation")) {
+            respond(exchange, 200, "{\"id\":" + INSTALLATION_ID + ",\"app_id\":" + APP_ID + ",\"account\":{\"login\":\"" + ORG
+                    + "\",\"id\":" + ORG_ID + "},\"access_tokens_url\":\"" + url() + "/app/installations/" + INSTALLATION_ID + "/access_tokens\"}");
+        } else if (method.equals("POST") && path.equals("/app/installations/" + INSTALLATION_ID + "/access_tokens")) {
+            respond(exchange, 201, "{\"token\":\"" + TOKEN + "\",\"expires_at\":\"2099-01-01T00:00:00Z\",\"permissions\":{}}");
+        } else if (method.equals("GET") && path.equals("/orgs/" + ORG)) {
+            respond(exchange, 200, "{\"login\":\"" + ORG + "\",\"id\":" + ORG_ID + ",\"url\":\"" + url() + "/orgs/" + ORG + "\"}");
+        } else if (method.equals("GET") && path.startsWith("/users/")) {
+            String login = path.substring("/users/".length());
+            Long id = users.get(login.toLowerCase());
+            respond(exchange, id == null ? 404 : 200, id == null ? error("Not Found") : userJson(login, id));
+        } else if (method.equals("PUT") && path.startsWith("/orgs/" + ORG + "/memberships/")) {
+            String login = path.substring(path.lastIndexOf('/') + 1);
+            if (!users.containsKey(login.toLowerCase())) {
+                respond(exchange, 404, error("Not Found"));
+                return;
+            }
+            orgMembers.add(login.toLowerCase());
+            respond(exchange, 200, "{\"state\":\"pending\",\"role\":\"member\"}");
+        } else if (method.equals("POST") && path.equals("/orgs/" + ORG + "/teams")) {
+            createTeam(exchange, JSON.readTree(body));
+        } else if (byId.matches()) {
+            teamRequest(exchange, method, teams.get(Long.parseLong(byId.group(1))), byId.group(2), body);
+        } else if (bySlug.matches()) {
+            FakeTeam team = teams.values().stream().filter(t -> t.slug().equals(bySlug.group(1))).findFirst().orElse(null);
+            teamRequest(exchange, method, team, bySlug.group(2), body);
+        } else {
+            respond(exchange, 404, error("Not Found (fake has no " + method + " " + path + ")"));
+        }
+    }
+
+    private void createTeam(HttpExchange exchange, JsonNode request) throws IOException {
+        String name = request.path("name").asText();
+        if (teamNamed(name) != null) {
+            respond(exchange, 422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Team\",\"code\":\"custom\","
+                    + "\"field\":\"name\",\"message\":\"Name must be unique for this org\"}]}");
+            return;
+        }
+        FakeTeam team = team(name);
+        request.path("maintainers").forEach(m -> team.members().put(m.asText().toLowerCase(), "maintainer"));
+        respond(exchange, 201, teamJson(team));
+    }
+
+    private void teamRequest(HttpExchange exchange, String method, FakeTeam team, String tail, String body) throws IOException {
+        if (team == null) {
+            respond(exchange, 404, error("Not Found"));
+            return;
+        }
+        String rest = tail == null ? "" : tail;
+        if (rest.isEmpty() && method.equals("GET")) {
+            respond(exchange, 200, teamJson(team));
+        } else if (rest.isEmpty() && method.equals("DELETE")) {
+            teams.remove(team.id());
+            respond(exchange, 204, "");
+        } else if (rest.isEmpty() && method.equals("PATCH")) {
+            String name = JSON.readTree(body).path("name").asText(team.name());
+            FakeTeam renamed = new FakeTeam(team.id(), name, slug(name), team.members());
+            teams.put(team.id(), renamed);
+            respond(exchange, 200, teamJson(renamed));
+        } else if (rest.startsWith("/memberships/") && method.equals("PUT")) {
+            String login = rest.substring("/memberships/".length()).toLowerCase();
+            String role = JSON.readTree(body.isEmpty() ? "{}" : body).path("role").asText("member");
+            team.members().put(login, role);
+            respond(exchange, 200, "{\"state\":\"active\",\"role\":\"" + role + "\"}");
+        } else if (rest.startsWith("/memberships/") && method.equals("DELETE")) {
+            team.members().remove(rest.substring("/memberships/".length()).toLowerCase());
+            respond(exchange, 204, "");
+        } else {
+            respond(exchange, 404, error("Not Found (fake has no " + method + " team" + rest + ")"));
+        }
+    }
+
+    private boolean validJwt(String auth) {
+        if (auth == null || !auth.startsWith("Bearer ")) return false;
+        try {
+            var claims = Jwts.parser().verifyWith(keys.getPublic()).build().parseSignedClaims(auth.substring(7)).getPayload();
+            return APP_ID.equals(claims.getIssuer());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private String teamJson(FakeTeam team) {
+        ObjectNode node = JSON.createObjectNode().put("id", team.id()).put("name", team.name()).put("slug", team.slug())
+                .put("privacy", "closed").put("url", url() + "/organizations/" + ORG_ID + "/team/" + team.id());
+        node.putObject("organization").put("login", ORG).put("id", ORG_ID);
+        return node.toString();
+    }
+
+    private String userJson(String login, long id) {
+        return "{\"login\":\"" + login + "\",\"id\":" + id + ",\"type\":\"User\",\"url\":\"" + url() + "/users/" + login + "\"}";
+    }
+
+    private static String error(String message) {
+        return JSON.createObjectNode().put("message", message).put("documentation_url", "https://docs.github.com/rest").toString();
+    }
+
+    private static String slug(String name) {
+        return name.toLowerCase().replaceAll("[^a-z0-9_]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
