@@ -14,7 +14,7 @@ public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<Fe
     public record FeaturedChannel(String channel, DayOfWeek day, LocalTime time, ZoneId zone) {
         /** A db-scheduler cron with seconds: once a week at the configured time. */
         public String cron() {
-            return "0 " + time.getMinute() + " " + time.getHour() + " * * " + day.name().substring(0, 3);
+            return time.getSecond() + " " + time.getMinute() + " " + time.getHour() + " * * " + day.name().substring(0, 3);
         }
     }
 

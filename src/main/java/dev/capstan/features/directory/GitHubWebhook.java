@@ -6,6 +6,7 @@ import dev.capstan.features.FeatureContext;
 import dev.capstan.github.WebhookDelivery;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.store.DeliveryLog;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +46,16 @@ final class GitHubWebhook implements FeatureContext.Endpoint {
             log.info("GitHub delivery {} already handled", delivery.deliveryId());
             return text("already handled");
         }
+        JsonNode body;
         try {
-            JsonNode body = JSON.readTree(delivery.body());
+            body = JSON.readTree(delivery.body());
+        } catch (IOException e) {
+            log.warn("GitHub delivery {} ({}) is not JSON; ignored", delivery.deliveryId(), delivery.event());
+            return text("ignored: body is not JSON");
+        }
+        try {
             return text(sync.apply(delivery.event(), body));
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             log.error("GitHub delivery {} ({}) could not be applied", delivery.deliveryId(), delivery.event(), e);
             return text("accepted; could not be applied, see the log");
         }
