@@ -37,7 +37,7 @@ public final class FakeGitHub implements AutoCloseable {
     private static final Pattern TEAM_BY_ID = Pattern.compile("/organizations/\\d+/team/(\\d+)(/.*)?");
     private static final Pattern TEAM_BY_SLUG = Pattern.compile("/orgs/" + ORG + "/teams/([^/]+)(/.*)?");
 
-    /** One recorded request. */
+    /** One recorded request; the path includes the query string. */
     public record Call(String method, String path, String body) { }
 
     /** A team as the fake keeps it: members by login with their role (member or maintainer). */
@@ -53,6 +53,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Set<String> orgMembers = ConcurrentHashMap.newKeySet();
     private final Map<Long, FakeTeam> teams = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
+    private volatile int pageLimit = 100;
 
     public FakeGitHub() {
         try {
@@ -117,7 +118,8 @@ public final class FakeGitHub implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        calls.add(new Call(method, path, body));
+        String query = exchange.getRequestURI().getQuery();
+        calls.add(new Call(method, query == null ? path : path + "?" + query, body));
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         try {
             if (path.startsWith("/app") || path.equals("/orgs/" + ORG + "/installation")) {
@@ -165,6 +167,8 @@ public final class FakeGitHub implements AutoCloseable {
             }
             orgMembers.add(login.toLowerCase());
             respond(exchange, 200, "{\"state\":\"pending\",\"role\":\"member\"}");
+        } else if (method.equals("GET") && path.equals("/orgs/" + ORG + "/teams")) {
+            page(exchange, teams.values().stream().sorted(java.util.Comparator.comparingLong(FakeTeam::id)).map(this::teamJson).toList());
         } else if (method.equals("POST") && path.equals("/orgs/" + ORG + "/teams")) {
             createTeam(exchange, JSON.readTree(body));
         } else if (byId.matches()) {
@@ -205,6 +209,11 @@ public final class FakeGitHub implements AutoCloseable {
             FakeTeam renamed = new FakeTeam(team.id(), name, slug(name), team.members());
             teams.put(team.id(), renamed);
             respond(exchange, 200, teamJson(renamed));
+        } else if (rest.equals("/members") && method.equals("GET")) {
+            String role = query(exchange, "role", "all");
+            page(exchange, team.members().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .filter(e -> role.equals("all") || e.getValue().equals(role))
+                    .map(e -> userJson(e.getKey(), users.getOrDefault(e.getKey(), 0L))).toList());
         } else if (rest.startsWith("/memberships/") && method.equals("PUT")) {
             String login = rest.substring("/memberships/".length()).toLowerCase();
             String role = JSON.readTree(body.isEmpty() ? "{}" : body).path("role").asText("member");
@@ -216,6 +225,33 @@ public final class FakeGitHub implements AutoCloseable {
         } else {
             respond(exchange, 404, error("Not Found (fake has no " + method + " team" + rest + ")"));
         }
+    }
+
+    /** Answers one page of a list, with GitHub's Link header pointing to the next page while there is one. */
+    private void page(HttpExchange exchange, List<String> items) throws IOException {
+        int size = Math.min(pageLimit, Integer.parseInt(query(exchange, "per_page", "30")));
+        int page = Integer.parseInt(query(exchange, "page", "1"));
+        List<String> slice = items.subList(Math.min(items.size(), (page - 1) * size), Math.min(items.size(), page * size));
+        if (page * size < items.size()) {
+            String next = url() + exchange.getRequestURI().getPath() + "?" + (exchange.getRequestURI().getQuery() == null ? ""
+                    : exchange.getRequestURI().getQuery().replaceAll("&?page=\\d+", "") + "&") + "page=" + (page + 1);
+            exchange.getResponseHeaders().add("Link", "<" + next + ">; rel=\"next\"");
+        }
+        respond(exchange, 200, "[" + String.join(",", slice) + "]");
+    }
+
+    private static String query(HttpExchange exchange, String name, String fallback) {
+        String query = exchange.getRequestURI().getQuery();
+        if (query == null) return fallback;
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) return pair.substring(name.length() + 1);
+        }
+        return fallback;
+    }
+
+    /** Lists answer at most {@code size} items a page, whatever the client asks, so paging shows with few items. */
+    public void pageLimit(int size) {
+        pageLimit = size;
     }
 
     private boolean validJwt(String auth) {

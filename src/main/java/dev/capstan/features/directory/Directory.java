@@ -27,6 +27,7 @@ public final class Directory implements Feature {
         Services services = new Services(profiles, teams, new Karma(context.jdbi()), people, github,
                 new TeamMembers(profiles, teams, github, roles), new Permissions(teams), context.slack());
 
+        TeamReconciler reconciler = new TeamReconciler(profiles, teams, roles);
         context.commands().family("user", "Your profile in the team directory.")
                 .add(() -> new AddUser(services)).add(() -> new ViewUser(services))
                 .add(() -> new EditUser(services)).add(() -> new DeleteUser(services));
@@ -34,7 +35,8 @@ public final class Directory implements Feature {
                 .add(() -> new ListTeams(services)).add(() -> new ViewTeam(services))
                 .add(() -> new CreateTeam(services)).add(() -> new AddMember(services))
                 .add(() -> new RemoveMember(services)).add(() -> new LeadTeam(services))
-                .add(() -> new EditTeam(services)).add(() -> new DeleteTeam(services));
+                .add(() -> new EditTeam(services)).add(() -> new DeleteTeam(services))
+                .add(() -> new RefreshTeams(services, reconciler));
         context.commands().family("karma", "Thank people with karma points.")
                 .add(() -> new GiveKarma(services)).add(() -> new ViewKarma(services))
                 .add(() -> new SetKarma(services)).add(() -> new ResetKarma(services));

@@ -8,7 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kohsuke.github.GHOrganization;
 import org.kohsuke.github.GHTeam;
 import org.kohsuke.github.GHUser;
@@ -18,6 +22,7 @@ import org.kohsuke.github.HttpException;
 final class HubOrgGitHub implements OrgGitHub {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final int PAGE = 100;
     private final GitHubApp app;
 
     HubOrgGitHub(GitHubApp app) {
@@ -96,6 +101,23 @@ final class HubOrgGitHub implements OrgGitHub {
                 throw new IOException("interrupted", e);
             }
             return null;
+        });
+    }
+
+    @Override
+    public List<GitHubTeam> teams() {
+        return call("list the teams of " + app.organization(), () -> {
+            List<GitHubTeam> teams = new ArrayList<>();
+            for (GHTeam team : org().listTeams().withPageSize(PAGE)) {
+                Set<Long> maintainers = new HashSet<>();
+                for (GHUser user : team.listMembers(GHTeam.Role.MAINTAINER).withPageSize(PAGE)) maintainers.add(user.getId());
+                List<GitHubTeam.Member> members = new ArrayList<>();
+                for (GHUser user : team.listMembers().withPageSize(PAGE)) {
+                    members.add(new GitHubTeam.Member(user.getId(), user.getLogin(), maintainers.contains(user.getId())));
+                }
+                teams.add(new GitHubTeam(team.getId(), team.getName(), members));
+            }
+            return teams;
         });
     }
 

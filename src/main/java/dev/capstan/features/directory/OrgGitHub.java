@@ -15,4 +15,7 @@ public interface OrgGitHub {
     void renameTeam(String teamSlug, String newName);
 
     void deleteTeam(String teamSlug);
+
+    /** Every team of the organisation with its members, following pagination to the end. */
+    java.util.List<GitHubTeam> teams();
 }

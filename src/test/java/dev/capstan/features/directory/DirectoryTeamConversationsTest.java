@@ -244,4 +244,33 @@ abstract class DirectoryTeamConversationsTest {
             assertThat(everything).contains("ubulk" + String.format("%05d", i) + "@bulk.example.com");
         }
     }
+
+    @Test
+    void refreshReconcilesEveryPageFromGitHubAndNeverReAddsPeopleWhoLeft() {
+        String lead = fx.lead();
+        String stays = fx.person();
+        String leaves = fx.person();
+        String joins = fx.person();
+        String team = fx.team(lead);
+        fx.slow(lead, "/capstan team add " + team + " " + stays);
+        fx.slow(lead, "/capstan team add " + team + " " + leaves);
+        var onGitHub = fx.github.teamNamed(team).members();
+        onGitHub.remove(leaves.toLowerCase());
+        onGitHub.put(joins.toLowerCase(), "maintainer");
+        onGitHub.put("nobody-we-know", "member");
+        fx.github.team("design-" + lead.toLowerCase()).members().put(stays.toLowerCase(), "member");
+        fx.github.pageLimit(2);
+        assertThat(fx.run(stays, "/capstan team refresh").text()).contains("can't run").contains("admin");
+        String report = fx.slow(ADMIN, "/capstan team refresh");
+        fx.github.pageLimit(100);
+        assertThat(report).contains("<@" + leaves + "> left `" + team + "`").contains("<@" + joins + "> joined `" + team + "` as lead")
+                .contains("added `design-" + lead.toLowerCase() + "` from GitHub")
+                .contains("<@" + stays + "> joined `design-" + lead.toLowerCase() + "`")
+                .contains("linked to nobody in the directory");
+        assertThat(fx.github.calls()).anyMatch(c -> c.path().startsWith("/orgs/launchpad/teams?") && c.path().contains("page=2"));
+        assertThat(fx.github.calls()).anyMatch(c -> c.path().contains("/members?") && c.path().contains("page=2"));
+        String view = fx.run(ADMIN, "/capstan team view " + team).text();
+        assertThat(view).contains("<@" + stays + ">").contains("<@" + joins + ">").doesNotContain("<@" + leaves + ">");
+        assertThat(fx.slow(ADMIN, "/capstan team refresh")).contains("already in step");
+    }
 }
