@@ -2,12 +2,16 @@ package dev.capstan.features.directory;
 
 import dev.capstan.features.Feature;
 import dev.capstan.features.FeatureContext;
+import dev.capstan.features.directory.drive.DriveFolders;
+import dev.capstan.features.directory.drive.ServiceAccount;
 import dev.capstan.github.GitHubApp;
 import dev.capstan.github.GitHubAppSettings;
 import dev.capstan.jobs.RecurringJob;
 import dev.capstan.store.DeliveryLog;
 import dev.capstan.store.PeopleStore;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +55,14 @@ public final class Directory implements Feature {
         context.events().on("team_join", welcome::handle);
         context.route("POST", "/github/webhook", new GitHubWebhook(context.env("GITHUB_WEBHOOK_SECRET"),
                 new DeliveryLog(context.jdbi(), context.clock()), new WebhookSync(profiles, teams, roles)));
+        String serviceAccount = context.env("GOOGLE_SERVICE_ACCOUNT_JSON");
+        if (serviceAccount != null) {
+            HttpClient http = HttpClient.newHttpClient();
+            DriveFolders drive = new DriveFolders(settings.drive().apiUrl(),
+                    ServiceAccount.fromJson(serviceAccount, http, context.clock()), http);
+            context.schedule(new RecurringJob("directory-drive-sharing", settings.drive().syncCron(), ZoneOffset.UTC,
+                    new DriveSharing(teams, profiles, drive, settings.drive().role())));
+        }
         settings.featured().ifPresent(weekly -> context.schedule(new RecurringJob("directory-featured-channel", weekly.cron(),
                 weekly.zone(), new FeaturedChannel(context.slack(), context.outbox(), weekly.channel(), new SecureRandom()))));
     }

@@ -8,7 +8,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The directory's part of the YAML file: which GitHub teams grant roles, and the weekly featured-channel post. */
-public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<FeaturedChannel> featured) {
+public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<FeaturedChannel> featured, Drive drive) {
+
+    /** Google Drive sharing: the API base URL, the role members get, and how often changed teams are re-shared. */
+    public record Drive(String apiUrl, String role, String syncCron) {
+        static Drive from(JsonNode node) {
+            return new Drive(node.path("api_url").asText("https://www.googleapis.com"), node.path("role").asText("writer"),
+                    node.path("sync_cron").asText("0 * * * * *"));
+        }
+    }
 
     /** Where and when the weekly featured-channel post goes. */
     public record FeaturedChannel(String channel, DayOfWeek day, LocalTime time, ZoneId zone) {
@@ -29,7 +37,7 @@ public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<Fe
                     LocalTime.parse(featured.path("time").asText("09:00").trim()),
                     ZoneId.of(featured.path("zone").asText("UTC").trim())));
         }
-        return new DirectorySettings(leads, admins, weekly);
+        return new DirectorySettings(leads, admins, weekly, Drive.from(node.path("drive")));
     }
 
     private static String text(JsonNode node) {

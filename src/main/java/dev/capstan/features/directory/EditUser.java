@@ -76,6 +76,7 @@ final class EditUser implements CapstanCommand {
                 pick(major, current.major(), "major", changed), pick(bio, current.bio(), "bio", changed));
         services.people().ensure(target);
         services.profiles().save(updated);
+        if (!java.util.Objects.equals(updated.email(), current.email())) services.teams().emailChanged(target);
         role.ifPresent(r -> {
             services.people().setRole(target, r);
             changed.add("role *" + r.label() + "*");

@@ -71,6 +71,7 @@ public final class Profiles {
     /** Deletes the profile and its memberships; false when there was no profile. */
     public boolean delete(String userId) {
         return jdbi.inTransaction(h -> {
+            Teams.bumpTeamsOf(h, userId);
             h.createUpdate("delete from directory_members where user_id = :id").bind("id", userId).execute();
             return h.createUpdate("delete from directory_profiles where user_id = :id").bind("id", userId).execute() > 0;
         });

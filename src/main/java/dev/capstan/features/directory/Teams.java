@@ -3,6 +3,7 @@ package dev.capstan.features.directory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -37,8 +38,8 @@ public final class Teams {
     /** Creates the team with its first lead (a lead and a member) in one transaction. */
     public void create(Team team, String leadId) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at) values (:key, :name, "
-                    + ":displayName, :platform, :folder, :githubId, :at)").bindMethods(team).bind("key", team.key())
+            h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at, drive_version) values (:key, :name, "
+                    + ":displayName, :platform, :folder, :githubId, :at, 1)").bindMethods(team).bind("key", team.key())
                     .bind("at", clock.instant()).execute();
             if (leadId != null) {
                 h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, true)")
@@ -51,7 +52,7 @@ public final class Teams {
     public void update(String oldName, Team team) {
         jdbi.useTransaction(h -> {
             h.createUpdate("update directory_teams set team_key = :key, name = :name, display_name = :displayName, "
-                    + "platform = :platform, folder = :folder, github_id = :githubId where team_key = :old")
+                    + "platform = :platform, folder = :folder, github_id = :githubId, drive_version = drive_version + 1 where team_key = :old")
                     .bindMethods(team).bind("key", team.key()).bind("old", Team.keyOf(oldName)).execute();
             h.createUpdate("update directory_members set team_key = :key where team_key = :old")
                     .bind("key", team.key()).bind("old", Team.keyOf(oldName)).execute();
@@ -95,6 +96,7 @@ public final class Teams {
             if (updated == 0) {
                 h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, :lead)")
                         .bind("k", Team.keyOf(name)).bind("u", userId).bind("lead", lead).execute();
+                bump(h, Team.keyOf(name));
             }
         });
     }
@@ -106,12 +108,47 @@ public final class Teams {
     }
 
     public boolean removeMember(String name, String userId) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from directory_members where team_key = :k and user_id = :u")
-                .bind("k", Team.keyOf(name)).bind("u", userId).execute() > 0);
+        return jdbi.inTransaction(h -> {
+            bump(h, Team.keyOf(name));
+            return h.createUpdate("delete from directory_members where team_key = :k and user_id = :u")
+                    .bind("k", Team.keyOf(name)).bind("u", userId).execute() > 0;
+        });
     }
 
     /** Removes someone from every team; returns how many memberships ended. */
     public int removeEverywhere(String userId) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from directory_members where user_id = :u").bind("u", userId).execute());
+        return jdbi.inTransaction(h -> {
+            bumpTeamsOf(h, userId);
+            return h.createUpdate("delete from directory_members where user_id = :u").bind("u", userId).execute();
+        });
+    }
+
+    /** Someone's email changed: every team they are in needs its Drive folder shared again. */
+    public void emailChanged(String userId) {
+        jdbi.useHandle(h -> bumpTeamsOf(h, userId));
+    }
+
+    /** A team whose Drive folder is not shared as its members are now. */
+    public record DriveWork(String name, String folder, long version) { }
+
+    public List<DriveWork> driveWork() {
+        return jdbi.withHandle(h -> h.createQuery("select name, folder, drive_version from directory_teams "
+                        + "where folder is not null and drive_version > drive_synced order by team_key")
+                .map((rs, ctx) -> new DriveWork(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
+    }
+
+    /** Records that the folder now matches the members as of {@code version}; later changes keep it due. */
+    public void driveSynced(String name, long version) {
+        jdbi.useHandle(h -> h.createUpdate("update directory_teams set drive_synced = :v where team_key = :k and drive_synced < :v")
+                .bind("v", version).bind("k", Team.keyOf(name)).execute());
+    }
+
+    static void bumpTeamsOf(Handle h, String userId) {
+        h.createUpdate("update directory_teams set drive_version = drive_version + 1 where team_key in "
+                + "(select team_key from directory_members where user_id = :u)").bind("u", userId).execute();
+    }
+
+    private static void bump(Handle h, String key) {
+        h.createUpdate("update directory_teams set drive_version = drive_version + 1 where team_key = :k").bind("k", key).execute();
     }
 }

@@ -10,6 +10,7 @@ import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A Capstan with the directory, a fake GitHub organisation, and helpers that speak as Slack users. */
@@ -21,7 +22,13 @@ final class DirectoryFixture implements AutoCloseable {
     final TestApp app;
 
     DirectoryFixture(TestDatabases.Kind database, String yaml) {
-        app = TestApp.on(database).admins(ADMIN).feature(new Directory())
+        this(database, yaml, Map.of());
+    }
+
+    DirectoryFixture(TestDatabases.Kind database, String yaml, Map<String, String> env) {
+        TestApp.Builder builder = TestApp.on(database);
+        env.forEach(builder::env);
+        app = builder.admins(ADMIN).feature(new Directory())
                 .env("GITHUB_API_URL", github.url())
                 .env("GITHUB_APP_ID", FakeGitHub.APP_ID)
                 .env("GITHUB_APP_PRIVATE_KEY", github.privateKeyPem())

@@ -1,0 +1,86 @@
+package dev.capstan.features.directory;
+
+import static dev.capstan.features.directory.DirectoryFixture.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.support.Await;
+import dev.capstan.support.FakeDrive;
+import dev.capstan.support.FakeDrive.Permission;
+import dev.capstan.support.TestDatabases;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Each team's Drive folder is shared with exactly its members, against a local fake of Drive v3. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DirectoryDriveTest {
+    FakeDrive drive;
+    DirectoryFixture fx;
+
+    @BeforeAll
+    void start() {
+        drive = new FakeDrive();
+        fx = new DirectoryFixture(TestDatabases.Kind.H2, "families:\n  directory:\n    drive:\n      api_url: " + drive.url()
+                + "\n      sync_cron: \"* * * * * *\"\n", Map.of("GOOGLE_SERVICE_ACCOUNT_JSON", drive.serviceAccountJson()));
+    }
+
+    @AfterAll
+    void stop() {
+        fx.close();
+        drive.close();
+    }
+
+    private Set<String> userGrants(String folder) {
+        return drive.permissions(folder).stream().filter(p -> p.type().equals("user")).map(Permission::email).collect(Collectors.toSet());
+    }
+
+    private Set<String> awaitUserGrants(String folder, Set<String> expected) {
+        return Await.until(() -> userGrants(folder), expected::equals, Duration.ofSeconds(15), "folder " + folder + " shared with " + expected);
+    }
+
+    @Test
+    void aTeamsFolderIsSharedWithExactlyItsMembersKeepingInheritedOwnerAndServiceAccountGrants() {
+        String lead = fx.lead();
+        String member = fx.person();
+        String folder = "folder-" + lead;
+        drive.folder(folder,
+                new Permission("owner1", "user", "owner@example.com", "owner", false),
+                new Permission("inh1", "user", "parent@example.com", "writer", true),
+                new Permission("sa1", "user", FakeDrive.SERVICE_ACCOUNT, "writer", false),
+                new Permission("dom1", "domain", null, "reader", false),
+                new Permission("old1", "user", "stale@example.com", "writer", false));
+        String team = "drive-" + lead.toLowerCase();
+        fx.slow(ADMIN, "/capstan team create " + team + " --lead " + lead + " --folder " + folder);
+        String leadEmail = lead.toLowerCase() + "@example.com";
+        awaitUserGrants(folder, Set.of("owner@example.com", "parent@example.com", FakeDrive.SERVICE_ACCOUNT, leadEmail));
+        assertThat(drive.permissions(folder)).anyMatch(p -> p.type().equals("domain"));
+
+        fx.slow(lead, "/capstan team add " + team + " " + member);
+        String memberEmail = member.toLowerCase() + "@example.com";
+        awaitUserGrants(folder, Set.of("owner@example.com", "parent@example.com", FakeDrive.SERVICE_ACCOUNT, leadEmail, memberEmail));
+
+        fx.slow(member, "/capstan user edit --email moved-" + memberEmail);
+        awaitUserGrants(folder, Set.of("owner@example.com", "parent@example.com", FakeDrive.SERVICE_ACCOUNT, leadEmail, "moved-" + memberEmail));
+
+        fx.slow(lead, "/capstan team remove " + team + " " + member);
+        awaitUserGrants(folder, Set.of("owner@example.com", "parent@example.com", FakeDrive.SERVICE_ACCOUNT, leadEmail));
+    }
+
+    @Test
+    void aFolderDriveCouldNotReachIsSharedAtALaterFiring() {
+        String lead = fx.lead();
+        String folder = "flaky-" + lead;
+        drive.folder(folder);
+        drive.failNext(folder, 2);
+        fx.slow(ADMIN, "/capstan team create flaky-" + lead.toLowerCase() + " --lead " + lead);
+        fx.slow(lead, "/capstan team edit flaky-" + lead.toLowerCase() + " --folder " + folder);
+        awaitUserGrants(folder, Set.of(lead.toLowerCase() + "@example.com"));
+        assertThat(List.copyOf(drive.permissions(folder))).hasSize(1);
+    }
+}
