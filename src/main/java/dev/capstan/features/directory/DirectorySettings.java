@@ -32,10 +32,15 @@ public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<Fe
         JsonNode featured = node.path("featured_channel");
         Optional<FeaturedChannel> weekly = Optional.empty();
         if (featured.isObject() && text(featured.path("channel")) != null) {
-            weekly = Optional.of(new FeaturedChannel(text(featured.path("channel")),
-                    DayOfWeek.valueOf(featured.path("day").asText("MONDAY").trim().toUpperCase(Locale.ROOT)),
-                    LocalTime.parse(featured.path("time").asText("09:00").trim()),
-                    ZoneId.of(featured.path("zone").asText("UTC").trim())));
+            try {
+                weekly = Optional.of(new FeaturedChannel(text(featured.path("channel")),
+                        DayOfWeek.valueOf(featured.path("day").asText("MONDAY").trim().toUpperCase(Locale.ROOT)),
+                        LocalTime.parse(featured.path("time").asText("09:00").trim()),
+                        ZoneId.of(featured.path("zone").asText("UTC").trim())));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("families.directory.featured_channel: day must be a weekday name (MONDAY), "
+                        + "time HH:mm or HH:mm:ss, zone a time zone id (Europe/Stockholm); " + e.getMessage());
+            }
         }
         return new DirectorySettings(leads, admins, weekly, Drive.from(node.path("drive")));
     }

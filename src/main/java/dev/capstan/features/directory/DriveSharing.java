@@ -1,6 +1,7 @@
 package dev.capstan.features.directory;
 
 import dev.capstan.features.directory.drive.DriveFolders;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,7 +40,7 @@ final class DriveSharing implements Runnable {
         }
     }
 
-    private void sync(Teams.DriveWork work) throws java.io.IOException {
+    private void sync(Teams.DriveWork work) throws IOException {
         Set<String> wanted = new HashSet<>();
         for (Membership member : teams.members(work.name())) {
             profiles.find(member.userId()).map(Profile::email).filter(Objects::nonNull)

@@ -8,6 +8,7 @@ import dev.capstan.command.Role;
 import dev.capstan.command.UserError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -76,7 +77,7 @@ final class EditUser implements CapstanCommand {
                 pick(major, current.major(), "major", changed), pick(bio, current.bio(), "bio", changed));
         services.people().ensure(target);
         services.profiles().save(updated);
-        if (!java.util.Objects.equals(updated.email(), current.email())) services.teams().emailChanged(target);
+        if (!Objects.equals(updated.email(), current.email())) services.teams().emailChanged(target);
         role.ifPresent(r -> {
             services.people().setRole(target, r);
             changed.add("role *" + r.label() + "*");

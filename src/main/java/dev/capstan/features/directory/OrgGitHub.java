@@ -1,5 +1,7 @@
 package dev.capstan.features.directory;
 
+import java.util.List;
+
 /** What the directory asks of the GitHub organisation; each call either succeeds or throws a user-readable failure. */
 public interface OrgGitHub {
     /** Invites a login to the organisation (or confirms membership) and returns the account's numeric id. */
@@ -17,5 +19,5 @@ public interface OrgGitHub {
     void deleteTeam(String teamSlug);
 
     /** Every team of the organisation with its members, following pagination to the end. */
-    java.util.List<GitHubTeam> teams();
+    List<GitHubTeam> teams();
 }

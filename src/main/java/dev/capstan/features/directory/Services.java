@@ -1,5 +1,6 @@
 package dev.capstan.features.directory;
 
+import dev.capstan.command.UserError;
 import dev.capstan.slack.SlackWebApi;
 import dev.capstan.store.PeopleStore;
 
@@ -8,7 +9,7 @@ record Services(Profiles profiles, Teams teams, Karma karma, PeopleStore people,
                 TeamMembers members, Permissions permissions, SlackWebApi slack) {
 
     Team team(String name) {
-        return teams.find(name).orElseThrow(() -> new dev.capstan.command.UserError(":warning: There is no team named `"
+        return teams.find(name).orElseThrow(() -> new UserError(":warning: There is no team named `"
                 + name + "`. `/capstan team list` shows every team."));
     }
 }

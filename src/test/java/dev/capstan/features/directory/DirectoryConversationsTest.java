@@ -197,4 +197,12 @@ abstract class DirectoryConversationsTest {
         assertThat(fx.run(ADMIN, "/capstan karma reset --all").text()).contains("Karma reset to 0 for everyone");
         assertThat(fx.run(other, "/capstan karma view " + member).text()).contains("has 0 karma");
     }
+
+    @Test
+    void workspaceIdsOfElevenCharactersAreRecognisedInMentions() {
+        String giver = fx.person();
+        String enterprise = "W0ENTERPRISE01";
+        assertThat(fx.run(giver, "/capstan <@" + enterprise + "> ++").text()).contains("gave karma to <@" + enterprise + ">");
+        assertThat(fx.run(giver, "/capstan karma view <@" + enterprise + "|ent>").text()).contains("has 1 karma");
+    }
 }
