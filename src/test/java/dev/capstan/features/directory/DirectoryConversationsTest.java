@@ -80,6 +80,15 @@ abstract class DirectoryConversationsTest {
     }
 
     @Test
+    void aGitHubServerErrorIsRetriedAndTheUserSeesOnlyTheOutcome() {
+        String me = fx.person();
+        fx.github.account("retry-" + me.toLowerCase(), 9003);
+        fx.github.failNext("PUT", "/memberships/retry-", 502, "Server Error");
+        assertThat(fx.slow(me, "/capstan user edit --github retry-" + me.toLowerCase())).contains("invited to the organisation");
+        assertThat(fx.github.calls()).filteredOn(c -> c.method().equals("PUT") && c.path().contains("/memberships/retry-")).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void anUnknownGitHubLoginIsRefusedWithGitHubsAnswer() {
         String me = fx.person();
         assertThat(fx.slow(me, "/capstan user edit --github no-such-login")).contains("HTTP 404").contains("Not Found");
