@@ -61,7 +61,7 @@ final class ViewUser implements CapstanCommand {
             blocks.add(new Block.Section(":warning: " + found.size() + " profiles match " + what + "; showing all of them."));
         }
         for (Profile profile : found) {
-            if (blocks.size() > 0) blocks.add(new Block.Divider());
+            if (!blocks.isEmpty()) blocks.add(new Block.Divider());
             blocks.addAll(ProfileCard.render(profile, services.people().roleOf(profile.userId()),
                     services.karma().of(profile.userId()), services.teams().membershipsOf(profile.userId()), inspect));
         }
