@@ -68,8 +68,10 @@ final class EditUser implements CapstanCommand {
                 changed.add("GitHub login cleared");
             } else {
                 githubId = services.github().require("--github").invite(github);
+                int moved = moveGitHubTeams(target, login, github);
                 login = github;
-                changed.add("GitHub login `" + github + "` (invited to the organisation)");
+                changed.add("GitHub login `" + github + "` (invited to the organisation"
+                        + (moved == 0 ? ")" : "; it replaced the old login in " + moved + " GitHub team" + (moved == 1 ? "" : "s") + ")"));
             }
         }
         Profile updated = new Profile(target, pick(name, current.name(), "name", changed), pick(email, current.email(), "email", changed),
@@ -85,6 +87,20 @@ final class EditUser implements CapstanCommand {
         String whose = target.equals(ctx.userId()) ? "your profile" : "<@" + target + ">'s profile";
         return Reply.text(changed.isEmpty() ? "Nothing changed in " + whose + ": the values were already so."
                 : ":white_check_mark: Updated " + whose + ": " + String.join(", ", changed) + ".");
+    }
+
+    /** Puts the new login in every GitHub team the person is in here (maintainer where they lead), then takes the old one out. */
+    private int moveGitHubTeams(String userId, String oldLogin, String newLogin) {
+        int moved = 0;
+        for (Membership membership : services.teams().membershipsOf(userId)) {
+            Team team = services.team(membership.teamName());
+            if (!services.members().onGitHub(team)) continue;
+            OrgGitHub org = services.github().require("--github");
+            org.addToTeam(team.slug(), newLogin, membership.lead());
+            if (oldLogin != null) org.removeFromTeam(team.slug(), oldLogin);
+            moved++;
+        }
+        return moved;
     }
 
     private Optional<Role> parseRole() {

@@ -80,6 +80,16 @@ abstract class DirectoryConversationsTest {
     }
 
     @Test
+    void aNewGitHubLoginTakesTheOldOnesPlaceInEveryGitHubTeam() {
+        String lead = fx.lead();
+        String team = fx.team(lead);
+        String renamed = "renamed-" + lead.toLowerCase();
+        fx.github.account(renamed, 9004);
+        assertThat(fx.slow(lead, "/capstan user edit --github " + renamed)).contains("it replaced the old login in 1 GitHub team)");
+        assertThat(fx.github.teamNamed(team).members()).containsEntry(renamed, "maintainer").doesNotContainKey(lead.toLowerCase());
+    }
+
+    @Test
     void aGitHubServerErrorIsRetriedAndTheUserSeesOnlyTheOutcome() {
         String me = fx.person();
         fx.github.account("retry-" + me.toLowerCase(), 9003);
