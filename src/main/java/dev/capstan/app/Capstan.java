@@ -89,7 +89,19 @@ public final class Capstan implements AutoCloseable {
         DeferredOutbox outbox = new DeferredOutbox();
         FeatureContext context = new FeatureContext(commands, confirmations, interactions, events, outbox, database.jdbi(), clock,
                 config::family, environment, web, metrics);
-        features.forEach(feature -> feature.register(context));
+        List<String> problems = new ArrayList<>();
+        for (Feature feature : features) {
+            try {
+                feature.register(context);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            audit.close();
+            database.close();
+            throw new Config.Invalid(problems);
+        }
         List<RecurringJob> schedules = new ArrayList<>(context.schedules());
 
         BlockKitRenderer renderer = new BlockKitRenderer();
