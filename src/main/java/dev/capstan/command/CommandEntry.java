@@ -1,16 +1,15 @@
 package dev.capstan.command;
 
 import java.util.List;
-import java.util.function.Supplier;
 
-/** One registered command: where it sits, what it says about itself, and how to make a fresh instance per request. */
+/** One registered command: where it sits, what it says about itself, and the picocli lines that parse its arguments. */
 public record CommandEntry(
         String family,
         List<String> path,
         String description,
         String synopsis,
         CommandInfo info,
-        Supplier<? extends CapstanCommand> factory) {
+        CommandLines commandLines) {
 
     /** The words after the main slash command, e.g. "timereport lock list". */
     public String fullName() {

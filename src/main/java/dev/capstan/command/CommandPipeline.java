@@ -120,8 +120,14 @@ public final class CommandPipeline {
             return new Outcome(Kind.REPLY, Reply.text(":no_entry: You can't run `" + display + "` here: " + decision.reason() + "."),
                     name, display, "denied: " + decision.reason(), "denied");
         }
-        CapstanCommand command = entry.factory().get();
-        CommandLine line = PicocliCommands.commandLine(command, prefix, entry.path());
+        CommandLine line = entry.commandLines().take(prefix);
+        Outcome outcome = parseAndRun(line, entry, invocation, caller, name, display, helpRequested, args, inWorker);
+        entry.commandLines().release(line);
+        return outcome;
+    }
+
+    private Outcome parseAndRun(CommandLine line, CommandEntry entry, Invocation invocation, Caller caller, String name,
+                                String display, boolean helpRequested, List<String> args, boolean inWorker) {
         try {
             line.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
@@ -134,6 +140,7 @@ public final class CommandPipeline {
         if (entry.info().slow() && !inWorker) {
             return new Outcome(Kind.QUEUE, null, name, display, "allowed", "queued");
         }
+        CapstanCommand command = line.getCommand();
         CommandContext context = new CommandContext(caller, invocation, clock, confirmations, outbox, display);
         try {
             Reply reply = command.run(context);

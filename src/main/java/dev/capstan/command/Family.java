@@ -61,11 +61,12 @@ public final class Family {
                 throw new IllegalArgumentException("Two commands named '" + name + " " + command.name() + "'");
             }
         }
-        CommandLine line = PicocliCommands.commandLine(sample, name, path);
+        CommandLines lines = new CommandLines(factory, name, path);
+        CommandLine line = lines.describe();
         String synopsis = line.getHelp().synopsis(0).trim().substring(line.getCommandName().length())
                 .replace("[-h]", "").replaceAll("\\s+", " ").trim();
         String description = command.description().length > 0 ? command.description()[0] : "";
-        commands.add(new CommandEntry(name, path, description, synopsis, info, factory));
+        commands.add(new CommandEntry(name, path, description, synopsis, info, lines));
         return this;
     }
 

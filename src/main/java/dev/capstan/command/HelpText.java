@@ -2,7 +2,6 @@ package dev.capstan.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Help pages that list only what the caller may run in this channel. */
 public final class HelpText {
@@ -41,12 +40,6 @@ public final class HelpText {
         String text = "*" + prefix + "* — " + family.description() + "\n" + String.join("\n", lines)
                 + "\n\nAdd `-h` after a command for its options.";
         return Reply.blocks(text, List.of(new Block.Section(text)));
-    }
-
-    public Reply command(CommandEntry entry, String prefix) {
-        CommandLine line = PicocliCommands.commandLine(entry.factory().get(), prefix, entry.path());
-        String usage = PicocliCommands.usage(line);
-        return Reply.blocks(usage, List.of(new Block.Preformatted(usage)));
     }
 
     private List<CommandEntry> runnable(Caller caller, Family family) {

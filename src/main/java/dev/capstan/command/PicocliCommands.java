@@ -18,9 +18,13 @@ final class PicocliCommands {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOverwrittenOptionsAllowed(true);
         line.setUnmatchedOptionsArePositionalParams(false);
-        line.setCommandName(path.isEmpty() ? displayPrefix : displayPrefix + " " + String.join(" ", path));
+        line.setCommandName(name(displayPrefix, path));
         line.getCommandSpec().usageMessage().width(90);
         return line;
+    }
+
+    static String name(String displayPrefix, List<String> path) {
+        return path.isEmpty() ? displayPrefix : displayPrefix + " " + String.join(" ", path);
     }
 
     static String usage(CommandLine line) {

@@ -2,9 +2,14 @@ package dev.capstan.bench;
 
 import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.AccessRule;
+import dev.capstan.command.AuditEntry;
+import dev.capstan.command.AuditLog;
 import dev.capstan.command.Caller;
 import dev.capstan.command.CommandEntry;
+import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Commands;
+import dev.capstan.command.Invocation;
+import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.command.Route;
 import dev.capstan.command.Router;
@@ -12,6 +17,7 @@ import dev.capstan.command.Tokenizer;
 import dev.capstan.command.builtin.Builtins;
 import dev.capstan.security.SlackSignatureCheck;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +31,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** The in-memory steps every slash command takes before its handler: signature, tokenizer, router, policy. Run with bench/jmh.sh. */
+/**
+ * The in-memory steps every slash command takes: signature, tokenizer, router, policy, and the whole pipeline (parse,
+ * run, audit) with the database left out. Run with bench/jmh.sh; figures in docs/benchmarks.md.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,9 +55,40 @@ public class CommandPathBenchmark {
     private final long timestamp = Clock.systemUTC().instant().getEpochSecond();
     private final String signed = signature.sign(timestamp, BODY);
 
+    private final CommandPipeline pipeline;
+    private final Invocation ping = invocation("ping");
+    private final Invocation help = invocation("help");
+    private final Invocation accessCheck = invocation("access check <@U123ABC|bob> timereport add --channel <#C42|general>");
+
     public CommandPathBenchmark() {
         Builtins.register(commands, null, policy, userId -> Role.MEMBER);
         router = new Router(commands);
+        pipeline = new CommandPipeline(commands, policy, userId -> Role.ADMIN, new DiscardedAudit(), null, Clock.systemUTC());
+    }
+
+    private static Invocation invocation(String text) {
+        return new Invocation("/capstan", text, "U123ABC", "T1", "C42", "general", null, null, Instant.now());
+    }
+
+    /** Keeps the database out of the measurement: the audit write happens off the request path anyway. */
+    private static final class DiscardedAudit implements AuditLog {
+        @Override
+        public long record(AuditEntry entry) {
+            return 0;
+        }
+
+        @Override
+        public void append(AuditEntry entry) {
+        }
+
+        @Override
+        public void complete(long id, String outcome, long durationMs) {
+        }
+
+        @Override
+        public List<AuditEntry> latest(String userId, String command, int limit) {
+            return List.of();
+        }
     }
 
     @Benchmark
@@ -70,5 +110,20 @@ public class CommandPathBenchmark {
     public boolean decideAccess() {
         CommandEntry entry = commands.byFullName("access check");
         return policy.decide(caller, entry.fullName(), entry.info()).allowed();
+    }
+
+    @Benchmark
+    public Reply pipelinePing() {
+        return pipeline.handle(ping);
+    }
+
+    @Benchmark
+    public Reply pipelineHelp() {
+        return pipeline.handle(help);
+    }
+
+    @Benchmark
+    public Reply pipelineAccessCheck() {
+        return pipeline.handle(accessCheck);
     }
 }

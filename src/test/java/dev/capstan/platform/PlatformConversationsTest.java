@@ -110,6 +110,16 @@ abstract class PlatformConversationsTest {
     }
 
     @Test
+    void optionsOfOneRunDoNotCarryOverToTheNext() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(app.as(ALICE).run("/capstan demo echo loud" + i + " --shout").text()).isEqualTo("LOUD" + i);
+            assertThat(app.as(ALICE).run("/capstan demo echo quiet" + i).text()).isEqualTo("quiet" + i);
+        }
+        assertThat(app.as(ALICE).run("/capstan demo echo -h").text()).contains("Usage: /capstan demo echo");
+        assertThat(app.as(ALICE).run("/demo echo hi --shuot").text()).contains("Usage: /demo echo");
+    }
+
+    @Test
     void aFamilySlashCommandReachesTheFamilyDirectly() {
         assertThat(app.as(ALICE).run("/demo echo \u201Chello there\u201D").text()).isEqualTo("hello there");
     }
