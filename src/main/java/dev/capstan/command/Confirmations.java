@@ -105,19 +105,30 @@ public final class Confirmations {
         }
         Registered<?> registered = actions.get(action.kind());
         if (registered != null && registered.slow() && jobs != null) {
-            jobs.enqueueConfirmation(pendingId, responseUrl);
+            jobs.enqueueConfirmation(pendingId, userId, responseUrl, now);
             return new ClickResult(Reply.text(":hourglass_flowing_sand: Working on it…").replacingOriginal(), true);
         }
-        return new ClickResult(runConfirmed(action).replacingOriginal(), true);
+        return new ClickResult(runConfirmed(action, false).replacingOriginal(), true);
     }
 
-    /** Runs a claimed action; called inline for fast actions and by the job worker for slow ones. */
+    /**
+     * Runs a claimed slow action in a job worker. A {@link TransientFailure} propagates so that the job retries;
+     * the action only ever runs to completion once, since its outcome is recorded when it succeeds.
+     */
     public Reply runConfirmed(String pendingId) {
-        return store.find(pendingId).map(this::runConfirmed)
+        return store.find(pendingId).map(action -> runConfirmed(action, true))
                 .orElse(Reply.text("This confirmation no longer exists."));
     }
 
-    private Reply runConfirmed(PendingAction action) {
+    /** What the owner is told when the job worker gave up on a slow action after its retries. */
+    public Reply gaveUp(String pendingId, int attempts) {
+        store.recordOutcome(pendingId, "error: gave up after " + attempts + " attempts");
+        String question = store.find(pendingId).map(PendingAction::question).orElse("that action");
+        return Reply.text(":warning: I gave up after " + attempts + " attempts: " + question
+                + " It may be partly done; check, then run the command again.");
+    }
+
+    private Reply runConfirmed(PendingAction action, boolean inWorker) {
         Registered<?> registered = actions.get(action.kind());
         if (registered == null) {
             return Reply.text("Nothing knows how to finish this action any more (" + action.kind() + ").");
@@ -131,6 +142,10 @@ public final class Confirmations {
         } catch (UserError e) {
             reply = Reply.text(e.getMessage());
             store.recordOutcome(action.id(), "refused: " + e.getMessage());
+        } catch (TransientFailure e) {
+            if (inWorker) throw e;
+            reply = Reply.text(":warning: That failed: " + e.getMessage() + ". Nothing more was done; run the command again.");
+            store.recordOutcome(action.id(), "error: " + e.getMessage());
         } catch (Exception e) {
             log.error("Confirmed action {} ({}) failed", action.id(), action.kind(), e);
             reply = Reply.text("Something went wrong while doing that; nothing more was done. Reference: " + action.id());

@@ -38,7 +38,11 @@ public final class Jobs implements JobQueue, Outbox, AutoCloseable {
 
     public record CommandJob(Invocation invocation, long auditId) { }
 
-    public record ConfirmationJob(String pendingActionId, String responseUrl) { }
+    public record ConfirmationJob(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
+        Destination destination() {
+            return new Destination.ResponseUrl(responseUrl, ownerId, clickedAt);
+        }
+    }
 
     public record DeliveryJob(Destination destination, Reply reply, int skipMessages) { }
 
@@ -75,12 +79,14 @@ public final class Jobs implements JobQueue, Outbox, AutoCloseable {
                     send(responseUrl(job.invocation()), reply);
                 });
         this.confirmationTask = Tasks.oneTime("confirmed-action", ConfirmationJob.class)
-                .onFailure(retries(settings, (job, attempts) -> log.error("Gave up on confirmed action {}", job.pendingActionId())))
+                .onFailure(retries(settings, (job, attempts) -> {
+                    log.error("Gave up on confirmed action {} after {} attempts", job.pendingActionId(), attempts);
+                    send(job.destination(), confirmations.gaveUp(job.pendingActionId(), attempts).replacingOriginal());
+                }))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
                     ConfirmationJob job = instance.getData();
-                    Reply reply = confirmations.runConfirmed(job.pendingActionId()).replacingOriginal();
-                    send(new Destination.ResponseUrl(job.responseUrl(), null, Instant.now()), reply);
+                    send(job.destination(), confirmations.runConfirmed(job.pendingActionId()).replacingOriginal());
                 });
         List<Task<?>> oneTime = List.of(commandTask, confirmationTask, deliveryTask);
         List<RecurringTask<Void>> schedules = new ArrayList<>();
@@ -123,8 +129,9 @@ public final class Jobs implements JobQueue, Outbox, AutoCloseable {
     }
 
     @Override
-    public void enqueueConfirmation(String pendingActionId, String responseUrl) {
-        scheduler.schedule(confirmationTask.instance(pendingActionId, new ConfirmationJob(pendingActionId, responseUrl)), Instant.now());
+    public void enqueueConfirmation(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
+        scheduler.schedule(confirmationTask.instance(pendingActionId,
+                new ConfirmationJob(pendingActionId, ownerId, responseUrl, clickedAt)), Instant.now());
     }
 
     @Override
@@ -146,12 +153,12 @@ public final class Jobs implements JobQueue, Outbox, AutoCloseable {
         void accept(T data, int attempts);
     }
 
+    /** Retries with exponential backoff; past the last retry db-scheduler removes the job, then {@code gaveUp} runs. */
     @SuppressWarnings("unchecked")
     private static <T> FailureHandler<T> retries(JobSettings settings, GaveUp<T> gaveUp) {
         return new FailureHandler.MaxRetriesFailureHandler<>(settings.maxRetries(),
                 new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetryDelay()),
                 (complete, operations) -> {
-                    operations.stop();
                     T data = (T) complete.getExecution().taskInstance.getData();
                     gaveUp.accept(data, complete.getExecution().consecutiveFailures + 1);
                 });

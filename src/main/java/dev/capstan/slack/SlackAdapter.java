@@ -29,11 +29,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,10 +92,13 @@ public final class SlackAdapter {
         config.setSslCheckEnabled(false);
         this.parser = new SlackRequestParser(config);
         this.app = new App(config, new java.util.ArrayList<>());
-        app.use((request, response, chain) -> request instanceof EventRequest event ? onEvent(event) : chain.next(request));
+        app.use((request, response, chain) -> request instanceof EventRequest event
+                ? withinAckBudget("an event", () -> onEvent(event)) : chain.next(request));
         app.command(Pattern.compile(".*"), (request, context) -> onSlashCommand(request.getPayload()));
-        app.blockAction(Pattern.compile(".*"), (request, context) -> onBlockAction(request.getPayload()));
-        app.viewSubmission(Pattern.compile(".*"), (request, context) -> onViewSubmission(request.getPayload()));
+        app.blockAction(Pattern.compile(".*"), (request, context) ->
+                withinAckBudget("a click", () -> onBlockAction(request.getPayload())));
+        app.viewSubmission(Pattern.compile(".*"), (request, context) ->
+                withinAckBudget("a modal submission", () -> onViewSubmission(request.getPayload())));
     }
 
     /** Handles a request that came over HTTP: nothing runs and nothing is stored unless the signature is valid. */
@@ -146,7 +151,9 @@ public final class SlackAdapter {
             reply = handled.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             handled.whenComplete((lateReply, error) -> {
-                if (lateReply != null) continuation.send(late, lateReply, 0);
+                if (error != null) log.error("A slash command failed after its ack", error);
+                continuation.send(late, lateReply != null ? lateReply
+                        : Reply.text(":warning: Something went wrong on our side; it is logged. Nothing more was done."), 0);
             });
             return json(SlackJson.message(new SlackMessage(":hourglass_flowing_sand: Still working on it… I'll reply here.", List.of()),
                     Reply.Visibility.EPHEMERAL, null));
@@ -187,17 +194,29 @@ public final class SlackAdapter {
                         reply.replacingOriginal(), 0);
             }
         } catch (Exception e) {
-            log.error("Handling a click on {} failed", action.getActionId(), e);
+            String reference = reference();
+            log.error("Handling a click on {} failed (reference {})", action.getActionId(), reference, e);
+            if (payload.getResponseUrl() != null) {
+                continuation.send(new Destination.ResponseUrl(payload.getResponseUrl(), userId, clock.instant()),
+                        Reply.text(":warning: That click did not work; it is logged with reference `" + reference + "`."), 0);
+            }
         }
         return Response.ok();
     }
 
-    private Response onViewSubmission(ViewSubmissionPayload payload) {
+    private Response onViewSubmission(ViewSubmissionPayload payload) throws Exception {
         try {
             return submit(payload);
         } catch (Exception e) {
-            log.error("Submitting modal {} failed", payload.getView().getCallbackId(), e);
-            return Response.ok();
+            String reference = reference();
+            log.error("Submitting modal {} failed (reference {})", payload.getView().getCallbackId(), reference, e);
+            return json(JSON.writeValueAsString(Map.of("response_action", "update", "view", Map.of(
+                    "type", "modal",
+                    "title", Map.of("type", "plain_text", "text", "Something went wrong"),
+                    "close", Map.of("type", "plain_text", "text", "Close"),
+                    "blocks", List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn",
+                            "text", ":warning: That did not work, and nothing was saved. It is logged with reference `"
+                                    + reference + "`.")))))));
         }
     }
 
@@ -241,6 +260,32 @@ public final class SlackAdapter {
             }
         }
         return Response.ok();
+    }
+
+    /** What Slack needs back in time whatever the work does: the work goes on in the background past the budget. */
+    @FunctionalInterface
+    private interface Work {
+        Response run() throws Exception;
+    }
+
+    private Response withinAckBudget(String what, Work work) {
+        Future<Response> running = commandWorkers.submit(work::run);
+        try {
+            return running.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Handling {} takes longer than Slack waits for an ack; acked, and it goes on", what);
+            return Response.ok();
+        } catch (ExecutionException e) {
+            log.error("Handling {} failed", what, e.getCause());
+            return Response.ok();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.ok();
+        }
+    }
+
+    private static String reference() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static boolean isUrlVerification(String body) {

@@ -20,10 +20,15 @@ import picocli.CommandLine.Parameters;
 final class DemoFamily implements Feature {
     final AtomicInteger deletions = new AtomicInteger();
     final AtomicInteger flakyAttempts = new AtomicInteger();
+    final AtomicInteger migrationAttempts = new AtomicInteger();
+    final AtomicInteger doomedAttempts = new AtomicInteger();
     final List<String> joined = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The payload of the demo confirmation. */
     record Deletion(String thing) { }
+
+    /** The payload of the slow demo confirmations. */
+    record Migration(String thing) { }
 
     @Override
     public void register(FeatureContext context) {
@@ -35,12 +40,29 @@ final class DemoFamily implements Feature {
                 .add(Boom::new)
                 .add(AdminOnly::new)
                 .add(Long::new)
-                .add(Sleepy::new);
+                .add(Sleepy::new)
+                .add(Migrate::new)
+                .add(Doom::new);
         context.confirmations().register("demo.delete", Deletion.class, false, (ctx, deletion) -> {
             deletions.incrementAndGet();
             return Reply.text("Deleted " + deletion.thing() + ".");
         });
         context.events().on("team_join", event -> joined.add(event.userId()));
+        context.events().on("app_mention", event -> Thread.sleep(3500));
+        context.confirmations().register("demo.migrate", Migration.class, true, (ctx, migration) -> {
+            if (migrationAttempts.incrementAndGet() < 3) throw new TransientFailure("upstream 502", null);
+            return Reply.text("Migrated " + migration.thing() + " after " + migrationAttempts.get() + " attempts.");
+        });
+        context.confirmations().register("demo.doom", Migration.class, true, (ctx, migration) -> {
+            doomedAttempts.incrementAndGet();
+            throw new TransientFailure("upstream 503", null);
+        });
+        context.interactions().onClick("demo.explode", click -> {
+            throw new IllegalStateException("a bug in a click handler");
+        });
+        context.interactions().onSubmit("demo.broken", submission -> {
+            throw new IllegalStateException("a bug in a modal handler");
+        });
     }
 
     @Command(name = "echo", description = "Say the words back.")
@@ -138,6 +160,30 @@ final class DemoFamily implements Feature {
         public Reply run(CommandContext context) throws InterruptedException {
             Thread.sleep(3500);
             return Reply.text("finally awake");
+        }
+    }
+
+    @Command(name = "migrate", description = "Migrate a thing after confirmation, in a job that fails twice first.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Migrate implements CapstanCommand {
+        @Parameters(paramLabel = "THING")
+        String thing;
+
+        @Override
+        public Reply run(CommandContext context) {
+            return context.confirm("Really migrate " + thing + "?", "demo.migrate", new Migration(thing));
+        }
+    }
+
+    @Command(name = "doom", description = "Confirm a job that never works.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Doom implements CapstanCommand {
+        @Parameters(paramLabel = "THING")
+        String thing;
+
+        @Override
+        public Reply run(CommandContext context) {
+            return context.confirm("Really migrate " + thing + " to nowhere?", "demo.doom", new Migration(thing));
         }
     }
 }

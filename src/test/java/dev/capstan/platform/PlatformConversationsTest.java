@@ -10,7 +10,6 @@ import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
-import java.time.Duration;
 import java.net.URI;
 import java.time.Duration;
 import java.net.http.HttpClient;
@@ -425,5 +424,64 @@ abstract class PlatformConversationsTest {
             app.clock().advance(Duration.ofMinutes(-16));
         }
         assertThat(demo.deletions.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aSlowConfirmedActionRetriesATransientFailureAndReplacesTheQuestionWithTheOutcome() {
+        demo.migrationAttempts.set(0);
+        SlashReply ask = app.as(ALICE).run("/capstan demo migrate the-wiki");
+        SlashReply click = app.as(ALICE).click(ask.button("Confirm"));
+        List<FakeSlack.HookPost> posts = app.slack().awaitPosts(click.responseUrl(), 2);
+        assertThat(posts.get(0).text()).contains("Working on it");
+        assertThat(posts.get(1).text()).isEqualTo("Migrated the-wiki after 3 attempts.");
+        assertThat(posts.get(1).body().path("replace_original").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSlowConfirmedActionThatNeverWorksTellsItsOwnerThatItGaveUp() {
+        demo.doomedAttempts.set(0);
+        SlashReply ask = app.as(ALICE).run("/capstan demo doom the-archive");
+        SlashReply click = app.as(ALICE).click(ask.button("Confirm"));
+        List<FakeSlack.HookPost> posts = app.slack().awaitPosts(click.responseUrl(), 2);
+        assertThat(posts.get(1).text()).contains("I gave up after 4 attempts")
+                .contains("Really migrate the-archive to nowhere?");
+        assertThat(demo.doomedAttempts.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aSlowConfirmedActionRepliesByDirectMessageOnceTheClicksResponseUrlHasExpired() {
+        demo.migrationAttempts.set(2);
+        SlashReply question = app.as(BOB).run("/capstan demo migrate the-blog");
+        app.slack().expireNextResponseUrl();
+        SlashReply click = app.as(BOB).click(question.button("Confirm"));
+        assertThat(click.status()).isEqualTo(200);
+        assertThat(app.slack().awaitDms(BOB, 2)).extracting(call -> call.arg("text"))
+                .contains("Migrated the-blog after 3 attempts.");
+    }
+
+    @Test
+    void aClickHandlerThatFailsTellsTheClickerInsteadOfStayingSilent() {
+        SlashReply click = app.as(ALICE).click(new SlashReply.Button("demo.explode", "now", "Explode"));
+        assertThat(click.status()).isEqualTo(200);
+        String answer = app.slack().awaitPosts(click.responseUrl(), 1).get(0).text();
+        assertThat(answer).contains("That click did not work").contains("reference").doesNotContain("a bug in");
+    }
+
+    @Test
+    void aModalSubmissionThatFailsShowsTheFailureInTheModal() throws Exception {
+        SlashReply reply = app.as(ALICE).submit("demo.broken", Map.of("summary", "hello"));
+        assertThat(reply.status()).isEqualTo(200);
+        var ack = JSON.readTree(reply.body());
+        assertThat(ack.path("response_action").asText()).isEqualTo("update");
+        assertThat(ack.path("view").toString()).contains("nothing was saved").doesNotContain("a bug in");
+    }
+
+    @Test
+    void anEventWhoseHandlerOverrunsTheAckBudgetIsStillAckedInTime() {
+        ObjectNode event = JSON.createObjectNode().put("type", "app_mention").put("user", ALICE).put("text", "hi");
+        long started = System.nanoTime();
+        SlashReply ack = SlackUser.event(app, "Ev0SLOW0001", event, Map.of());
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
 }

@@ -60,6 +60,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger hookIds = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean expireNext = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.Set<String> expiredHooks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger ts = new AtomicInteger(1000);
 
     public FakeSlack() {
@@ -81,11 +82,11 @@ public final class FakeSlack implements AutoCloseable {
     /** A fresh response_url, as Slack gives one per slash command or click. */
     public String newResponseUrl() {
         String hook = "/hooks/" + hookIds.incrementAndGet();
-        if (expireNext.compareAndSet(true, false)) scriptNext(hook, new Scripted(404, Map.of(), "expired_url"));
+        if (expireNext.compareAndSet(true, false)) expiredHooks.add(hook);
         return "http://127.0.0.1:" + server.getAddress().getPort() + hook;
     }
 
-    /** The next response_url handed out answers like an expired one (404 expired_url). */
+    /** The next response_url handed out answers every post like an expired one (404 expired_url). */
     public void expireNextResponseUrl() {
         expireNext.set(true);
     }
@@ -144,7 +145,7 @@ public final class FakeSlack implements AutoCloseable {
     private void hook(HttpExchange exchange) throws IOException {
         String hook = exchange.getRequestURI().getPath();
         String body = read(exchange.getRequestBody());
-        Scripted answer = nextScripted(hook);
+        Scripted answer = expiredHooks.contains(hook) ? new Scripted(404, Map.of(), "expired_url") : nextScripted(hook);
         if (answer != null) {
             respond(exchange, answer);
             return;
