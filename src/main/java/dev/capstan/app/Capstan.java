@@ -73,7 +73,6 @@ public final class Capstan implements AutoCloseable {
         this.audit = new BatchingAuditLog(new AuditStore(database.jdbi()));
 
         this.commands = new Commands();
-        config.aliases().forEach(commands::alias);
         AccessPolicy policy = new AccessPolicy(config.accessRules());
         Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock, CONFIRMATION_TTL);
         CommandPipeline pipeline = new CommandPipeline(commands, policy, people, audit, confirmations, clock);
@@ -97,6 +96,8 @@ public final class Capstan implements AutoCloseable {
                 problems.add(e.getMessage());
             }
         }
+        problems.addAll(ConfiguredNames.applyAliases(commands, config.aliases(), Config.DEFAULT_ALIASES));
+        problems.addAll(ConfiguredNames.checkAccessRules(commands, config.accessRules()));
         if (!problems.isEmpty()) {
             audit.close();
             database.close();

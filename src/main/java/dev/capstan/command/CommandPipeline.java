@@ -88,7 +88,8 @@ public final class CommandPipeline {
         if (!tokens.ok()) {
             return Outcome.reply(Reply.text(tokens.error()), null, "invalid", "unbalanced quote");
         }
-        Route route = router.route(invocation.slashCommand(), tokens.tokens());
+        Route route = router.route(invocation.slashCommand(), tokens.tokens(),
+                entry -> policy.decide(caller, entry.fullName(), entry.info()).allowed());
         if (route instanceof Route.TopHelp top) {
             return Outcome.reply(help.top(caller, top.mainCommand()), "help", "help", "ok");
         }

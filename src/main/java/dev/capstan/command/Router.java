@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Maps a slash command and its words to a family and command. A slash command named like a family (or an alias of
@@ -18,11 +19,12 @@ public final class Router {
         this.commands = commands;
     }
 
-    public Route route(String slashCommand, List<String> tokens) {
+    /** Routes the words; suggestions for unknown words name only commands that {@code runnable} lets the caller run. */
+    public Route route(String slashCommand, List<String> tokens, Predicate<CommandEntry> runnable) {
         String slash = slashCommand.toLowerCase(Locale.ROOT).replaceFirst("^/", "");
         Family family = commands.find(slash);
         List<String> rest = tokens;
-        if (family != null) return withinFamily(family, "/" + slash, rest);
+        if (family != null) return withinFamily(family, "/" + slash, rest, runnable);
 
         String main = "/" + slash;
         rest = rewriteShorthands(rest);
@@ -31,22 +33,22 @@ public final class Router {
         if (HELP_WORDS.contains(first)) {
             if (rest.size() == 1) return new Route.TopHelp(main);
             Family helped = commands.find(rest.get(1));
-            if (helped == null) return unknownFamily(main, rest.get(1));
+            if (helped == null) return unknownFamily(main, rest.get(1), runnable);
             List<String> helpRest = new ArrayList<>(List.of("help"));
             helpRest.addAll(rest.subList(2, rest.size()));
-            return withinFamily(helped, main + " " + helped.name(), helpRest);
+            return withinFamily(helped, main + " " + helped.name(), helpRest, runnable);
         }
         family = commands.find(first);
-        if (family == null) return unknownFamily(main, rest.get(0));
-        return withinFamily(family, main + " " + family.name(), rest.subList(1, rest.size()));
+        if (family == null) return unknownFamily(main, rest.get(0), runnable);
+        return withinFamily(family, main + " " + family.name(), rest.subList(1, rest.size()), runnable);
     }
 
-    private Route withinFamily(Family family, String prefix, List<String> rest) {
+    private Route withinFamily(Family family, String prefix, List<String> rest, Predicate<CommandEntry> runnable) {
         if (!rest.isEmpty() && rest.get(0).equalsIgnoreCase("help")) {
             if (rest.size() == 1) return new Route.FamilyHelp(family, prefix);
             CommandEntry entry = family.longestMatch(rest.subList(1, rest.size()));
             if (entry == null || entry.path().isEmpty() && family.commands().size() > 1) {
-                return unknownCommand(family, prefix, rest.get(1));
+                return unknownCommand(family, prefix, rest.get(1), runnable);
             }
             return new Route.CommandHelp(entry, prefix);
         }
@@ -59,7 +61,7 @@ public final class Router {
             return root != null && rest.isEmpty() ? new Route.Target(root, List.of(), prefix) : new Route.FamilyHelp(family, prefix);
         }
         if (root != null) return new Route.Target(root, List.copyOf(rest), prefix);
-        return unknownCommand(family, prefix, rest.get(0));
+        return unknownCommand(family, prefix, rest.get(0), runnable);
     }
 
     private List<String> rewriteShorthands(List<String> tokens) {
@@ -70,23 +72,23 @@ public final class Router {
         return tokens;
     }
 
-    private Route unknownFamily(String main, String typed) {
+    private Route unknownFamily(String main, String typed, Predicate<CommandEntry> runnable) {
         List<String> known = new ArrayList<>();
-        commands.families().forEach(f -> known.add(f.name()));
+        commands.families().stream().filter(f -> f.commands().stream().anyMatch(runnable)).forEach(f -> known.add(f.name()));
         known.add("help");
         return new Route.Unknown("I don't know `" + typed + "`." + DidYouMean.sentence(typed, known)
                 + " Type `" + main + " help` to see what you can run.", typed);
     }
 
-    private Route unknownCommand(Family family, String prefix, String typed) {
-        List<String> longer = family.commands().stream()
+    private Route unknownCommand(Family family, String prefix, String typed, Predicate<CommandEntry> runnable) {
+        List<String> longer = family.commands().stream().filter(runnable)
                 .filter(c -> c.path().size() > 1 && c.path().get(0).equalsIgnoreCase(typed))
                 .map(c -> "`" + prefix + " " + String.join(" ", c.path()) + "`").toList();
         if (!longer.isEmpty()) {
             return new Route.Unknown("`" + prefix + " " + typed + "` needs one more word: " + String.join(", ", longer) + ".",
                     family.name() + " " + typed);
         }
-        List<String> known = family.commands().stream()
+        List<String> known = family.commands().stream().filter(runnable)
                 .filter(c -> !c.path().isEmpty()).map(c -> c.path().get(0)).distinct().toList();
         return new Route.Unknown("`" + prefix + " " + typed + "` is not a command." + DidYouMean.sentence(typed, known)
                 + " Type `" + prefix + " help` to see its commands.", family.name() + " " + typed);

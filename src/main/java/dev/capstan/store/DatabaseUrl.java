@@ -12,13 +12,24 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         if (value == null || value.isBlank()) return h2File("./data/capstan");
         String url = value.trim();
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-            URI uri = URI.create(url);
+            String rest = url.substring(url.indexOf("://") + 3);
+            int at = rest.lastIndexOf('@');
             String user = null;
             String password = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
+            if (at >= 0) {
+                String[] parts = rest.substring(0, at).split(":", 2);
                 user = decode(parts[0]);
                 password = parts.length > 1 ? decode(parts[1]) : null;
+                rest = rest.substring(at + 1);
+            }
+            URI uri;
+            try {
+                uri = URI.create("postgresql://" + rest);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("DATABASE_URL: the part after the credentials is not a valid host:port/database");
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("DATABASE_URL: no host in the part after the credentials");
             }
             String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
@@ -44,7 +55,12 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 
+    /** Percent-decodes credentials; a '+' stays a '+', and text that is not valid percent-encoding is taken as written. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 }

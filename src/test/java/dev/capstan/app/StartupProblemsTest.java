@@ -27,4 +27,36 @@ class StartupProblemsTest {
         assertThat(invalid.problems()).hasSize(2);
         assertThat(invalid.getMessage()).contains("families.timereport.hours_per_day").contains("families.directory.featured_channel");
     }
+
+    @Test
+    void aliasesAndAccessRulesThatNameNothingStopStartUpWithWhatWasMeant() {
+        Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2)
+                .feature(new TimeReport())
+                .yaml("""
+                        aliases:
+                          ops: capstn
+                          tr: timereport
+                        access:
+                          - command: timereport exprot
+                            allow_users: [U0PAYROLL]
+                          - command: timereport lock
+                            role: admin
+                          - command: "*"
+                            deny_users: [U0BANNED1]
+                        """)
+                .start());
+        assertThat(invalid.problems()).hasSize(2);
+        assertThat(invalid.problems().get(0)).isEqualTo(
+                "aliases: `ops` points at `capstn`, which is neither `capstan` (the main entry) nor a family. Did you mean `capstan`?");
+        assertThat(invalid.problems().get(1)).startsWith(
+                "access: the rule for `timereport exprot` names no command of this build. Did you mean `timereport export`");
+    }
+
+    @Test
+    void theBuiltInCimonAliasIsLeftOutWhenThereIsNoDeployFamily() {
+        try (TestApp app = TestApp.on(TestDatabases.Kind.H2).feature(new TimeReport()).start()) {
+            assertThat(app.capstan().commands().aliases()).containsEntry("rocket", "capstan").doesNotContainKey("cimon");
+            assertThat(app.as("UALICE01").run("/cimon help").text()).contains("timereport");
+        }
+    }
 }

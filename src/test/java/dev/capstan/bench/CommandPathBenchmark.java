@@ -103,7 +103,7 @@ public class CommandPathBenchmark {
 
     @Benchmark
     public Route route() {
-        return router.route("/capstan", Tokenizer.tokenize(TEXT).tokens());
+        return router.route("/capstan", Tokenizer.tokenize(TEXT).tokens(), entry -> true);
     }
 
     @Benchmark

@@ -158,6 +158,14 @@ abstract class PlatformConversationsTest {
     }
 
     @Test
+    void didYouMeanSuggestsOnlyWhatTheCallerMayRun() {
+        assertThat(app.as(BOB).run("/capstan audi").text()).contains("I don't know `audi`").doesNotContain("`audit`");
+        assertThat(app.as(ADMIN).run("/capstan audi").text()).contains("Did you mean `audit`");
+        assertThat(app.as(BOB).run("/capstan demo secre").text()).contains("is not a command").doesNotContain("`secret`");
+        assertThat(app.as(ADMIN).run("/capstan demo secre").text()).contains("`secret`");
+    }
+
+    @Test
     void aWrongOptionGetsTheUsageAndWhatWasWrong() {
         String text = app.as(ALICE).run("/capstan demo echo hi --shuot").text();
         assertThat(text).contains("Unknown option: '--shuot'").contains("--shout").contains("Usage:");
