@@ -15,7 +15,8 @@ class LayersTest {
     static final ArchRule commandKnowsNoSlackNoSqlNoHttp = noClasses().that().resideInAPackage("dev.capstan.command..")
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "java.sql..", "javax.sql..", "org.jdbi..",
                     "io.javalin..", "org.eclipse.jetty..", "dev.capstan.slack..", "dev.capstan.store..", "dev.capstan.jobs..",
-                    "dev.capstan.app..", "dev.capstan.features..", "dev.capstan.http..", "com.github.kagkarlsson..");
+                    "dev.capstan.app..", "dev.capstan.features..", "dev.capstan.http..", "com.github.kagkarlsson..",
+                    "java.net.http..");
 
     @ArchTest
     static final ArchRule featuresNeverImportEachOther = slices().matching("dev.capstan.features.(*)..")
@@ -24,6 +25,10 @@ class LayersTest {
     @ArchTest
     static final ArchRule onlyTheAppKnowsTheFeatures = noClasses().that().resideOutsideOfPackages("dev.capstan.app..", "dev.capstan.features..")
             .should().dependOnClassesThat().resideInAPackage("dev.capstan.features..");
+
+    @ArchTest
+    static final ArchRule featuresServeHttpOnlyThroughThePlatform = noClasses().that().resideInAPackage("dev.capstan.features..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..");
 
     @ArchTest
     static final ArchRule nothingDependsOnTheApp = noClasses().that().resideOutsideOfPackage("dev.capstan.app..")
