@@ -12,8 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Closed-loop load: N connections each send signed slash commands back to back for a fixed time
- * (after a warm-up) and record every ack's latency. Prints one result line: label, req/s, p50, p99, errors.
- * Usage: LoadGen URL SECRET "COMMAND TEXT" CONNECTIONS WARMUP_S MEASURE_S RESPONSE_URL LABEL
+ * (after a warm-up) and record every ack's latency. An ack counts only when it is a 200 whose body contains EXPECT
+ * (so an error reply is an error, not a fast ack). Prints one result line: label, req/s, p50, p99, errors.
+ * Usage: LoadGen URL SECRET "COMMAND TEXT" CONNECTIONS WARMUP_S MEASURE_S RESPONSE_URL LABEL [EXPECT]
  */
 public class LoadGen {
     public static void main(String[] args) throws Exception {
@@ -25,6 +26,7 @@ public class LoadGen {
         long measureNanos = Duration.ofSeconds(Long.parseLong(args[5])).toNanos();
         String responseUrl = args[6];
         String label = args[7];
+        String expect = args.length > 8 ? args[8] : "";
         String command = line.substring(0, line.indexOf(' '));
         String text = line.substring(line.indexOf(' ') + 1);
         String body = "team_id=T1&channel_id=CBENCH&user_id=UBENCH01&command=" + enc(command) + "&text=" + enc(text)
@@ -56,7 +58,7 @@ public class LoadGen {
                     try {
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                         long took = System.nanoTime() - sent;
-                        if (response.statusCode() != 200) errors.incrementAndGet();
+                        if (response.statusCode() != 200 || !response.body().contains(expect)) errors.incrementAndGet();
                         if (sent >= measureFrom && n < mine.length) mine[n++] = took;
                     } catch (Exception e) {
                         errors.incrementAndGet();
