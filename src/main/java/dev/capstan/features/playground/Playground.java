@@ -47,11 +47,12 @@ public final class Playground implements Feature {
         Workspace workspace = new Workspace(context.clock());
         PeopleStore roles = new PeopleStore(context.jdbi(), context.clock());
         seed(workspace, roles);
-        FakeWebApi api = new FakeWebApi(workspace);
+        FakeWebApi api = new FakeWebApi(workspace, baseUrl);
         SlackClient slack = new SlackClient(workspace, baseUrl, signingSecret, context.clock());
         LocalPageGuard guard = new LocalPageGuard(URI.create(baseUrl).getPort());
         ASSETS.forEach((path, file) -> context.route("GET", path, guard.guard(READ, request -> asset(file))));
         context.route("POST", "/playground/api/{method}", guard.guard(SERVER, api::handle));
+        context.route("POST", "/playground/upload/{id}", guard.guard(SERVER, api::upload));
         context.route("POST", "/playground/hooks/{id}", guard.guard(SERVER, slack::hook));
         context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, query(request))));
         context.route("POST", "/playground/command", guard.guard(PAGE, request -> {
