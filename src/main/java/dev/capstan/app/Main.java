@@ -36,6 +36,10 @@ public final class Main {
             System.err.println(invalid.getMessage());
             System.exit(2);
             return;
+        } catch (Launcher.StartFailed failed) {
+            System.err.println(failed.getMessage());
+            System.exit(1);
+            return;
         }
         Capstan capstan = running.capstan();
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "capstan-shutdown"));
