@@ -19,7 +19,7 @@ public final class Main {
     }
 
     /** The families this build ships, in help order. */
-    static List<Feature> features() {
+    public static List<Feature> features() {
         return List.of(new Directory(), new TimeReport());
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.app.Launcher;
-import dev.capstan.features.directory.Directory;
-import dev.capstan.features.timereport.TimeReport;
+import dev.capstan.app.Main;
+import dev.capstan.features.Feature;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.net.URI;
@@ -27,7 +27,13 @@ class PlaygroundConversationsTest {
     @BeforeAll
     static void start() {
         running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                List.of(new Directory(), new TimeReport(), tryout), Clock.systemUTC(), TestApp.FAST_JOBS);
+                features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+    }
+
+    private static List<Feature> features() {
+        List<Feature> features = new ArrayList<>(Main.features());
+        features.add(tryout);
+        return features;
     }
 
     @AfterAll
