@@ -70,13 +70,11 @@ function renderModal(modal) {
   box.append(footer);
 }
 
+// The modal's inputs as Slack puts them in view.state.values: block id → action id → the element's own shape.
 function modalValues(box) {
   const values = {};
   box.querySelectorAll('[data-block-id]').forEach(field => {
-    const value = field.dataset.type === 'static_select'
-      ? {type: 'static_select', selected_option: field.value ? {value: field.value} : null}
-      : {type: field.dataset.type || 'plain_text_input', value: field.value};
-    values[field.dataset.blockId] = {[field.dataset.actionId]: value};
+    values[field.dataset.blockId] = {[field.dataset.actionId]: Blocks.inputState(field)};
   });
   return values;
 }

@@ -81,6 +81,9 @@ public record Config(
         String appToken = blankToNull(env.get("SLACK_APP_TOKEN"));
         if (token != null && !token.startsWith("xoxb-")) problems.add("SLACK_BOT_TOKEN must be a bot token (xoxb-…)");
         if (appToken != null && !appToken.startsWith("xapp-")) problems.add("SLACK_APP_TOKEN must be an app-level token (xapp-…)");
+        if (appToken != null && token == null) {
+            problems.add("SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN is set: Socket Mode brings the requests, the bot token answers them");
+        }
         if (token != null && secret == null && appToken == null) {
             problems.add("SLACK_SIGNING_SECRET is required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)");
         }

@@ -18,21 +18,49 @@ public final class Launcher {
         }
     }
 
+    /** Start-up failed after configuration was accepted (port taken, Slack unreachable); nothing is left running. */
+    public static final class StartFailed extends RuntimeException {
+        StartFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private Launcher() {
     }
 
-    /** Throws {@link Config.Invalid} listing every configuration problem. */
+    /** Throws {@link Config.Invalid} listing every configuration problem, or {@link StartFailed} with everything stopped again. */
     public static Running start(Map<String, String> env, List<Feature> features, Clock clock, JobSettings jobs) {
         if (!PlaygroundMode.wanted(env)) {
             Config config = Config.fromEnvironment(env);
-            return new Running(new Capstan(config, env, features, clock, jobs).start(config.port()), null);
+            return new Running(startOrClose(new Capstan(config, env, features, clock, jobs), null, config.port()), null);
         }
         Map<String, String> playgroundEnv = PlaygroundMode.environment(env);
         Config config = Config.fromEnvironment(playgroundEnv);
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);
         all.add(new Playground(url, config.signingSecret()));
-        Capstan capstan = new Capstan(config, playgroundEnv, all, clock, jobs).start(PlaygroundMode.HOST, config.port());
+        Capstan capstan = startOrClose(new Capstan(config, playgroundEnv, all, clock, jobs), PlaygroundMode.HOST, config.port());
         return new Running(capstan, url + "/");
+    }
+
+    private static Capstan startOrClose(Capstan capstan, String host, int port) {
+        try {
+            return capstan.start(host, port);
+        } catch (RuntimeException e) {
+            try {
+                capstan.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new StartFailed("Capstan could not start: " + describe(e), e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) text.append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 }

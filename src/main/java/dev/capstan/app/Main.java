@@ -4,6 +4,7 @@ import dev.capstan.features.Feature;
 import dev.capstan.features.directory.Directory;
 import dev.capstan.features.timereport.TimeReport;
 import dev.capstan.jobs.JobSettings;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class Main {
     }
 
     /** The families this build ships, in help order. */
-    static List<Feature> features() {
+    public static List<Feature> features() {
         return List.of(new Directory(), new TimeReport());
     }
 
@@ -34,6 +35,10 @@ public final class Main {
         } catch (Config.Invalid invalid) {
             System.err.println(invalid.getMessage());
             System.exit(2);
+            return;
+        } catch (Launcher.StartFailed failed) {
+            System.err.println(failed.getMessage());
+            System.exit(1);
             return;
         }
         Capstan capstan = running.capstan();
@@ -56,9 +61,12 @@ public final class Main {
         return value == null || value.isBlank();
     }
 
+    /** Stdout carries only the manifest ({@code manifest … > app.yaml}): everything else printed, logs included, goes to stderr. */
     private static int runManifest(List<String> args, Map<String, String> env) {
+        PrintStream manifestOut = System.out;
+        System.setOut(System.err);
         try {
-            return ManifestCommand.run(args, env, features());
+            return ManifestCommand.run(args, env, features(), manifestOut, System.err);
         } catch (Config.Invalid invalid) {
             System.err.println(invalid.getMessage());
             return 2;

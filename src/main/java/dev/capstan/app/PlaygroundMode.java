@@ -6,11 +6,19 @@ import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** When the playground is on (no Slack credentials, or CAPSTAN_PLAYGROUND=true) and the environment it runs with. */
 final class PlaygroundMode {
     static final String HOST = "127.0.0.1";
+    /** Its own database, so the seeded pretend people and roles never reach the one a real workspace later uses. */
+    static final String DATABASE_URL = "jdbc:h2:file:./data/playground";
+    /** Variables that would make the playground act on real outside services (GitHub, Google Drive). */
+    private static final List<String> OUTSIDE_SERVICES = List.of("GITHUB_", "GOOGLE_SERVICE_ACCOUNT_JSON");
+    /** Names (comma separated) of outside-service variables the playground may keep anyway, e.g. to try a test org. */
+    static final String KEEP = "CAPSTAN_PLAYGROUND_KEEP";
 
     private PlaygroundMode() {
     }
@@ -22,9 +30,15 @@ final class PlaygroundMode {
         return blank(env.get("SLACK_SIGNING_SECRET")) && blank(env.get("SLACK_BOT_TOKEN")) && blank(env.get("SLACK_APP_TOKEN"));
     }
 
-    /** A fixed port, a signing secret the playground can sign with, and the Web API pointed at the in-process fake. */
+    /**
+     * A fixed port, a signing secret the playground can sign with, the Web API pointed at the in-process fake, its own
+     * database unless DATABASE_URL says otherwise, and no credentials of outside services unless kept explicitly.
+     */
     static Map<String, String> environment(Map<String, String> env) {
         Map<String, String> prepared = new HashMap<>(env);
+        Set<String> kept = blank(env.get(KEEP)) ? Set.of() : Set.of(env.get(KEEP).trim().split("\\s*,\\s*"));
+        prepared.keySet().removeIf(name -> OUTSIDE_SERVICES.stream().anyMatch(name::startsWith) && !kept.contains(name));
+        if (blank(env.get("DATABASE_URL"))) prepared.put("DATABASE_URL", DATABASE_URL);
         int port = blank(env.get("PORT")) ? 3000 : Integer.parseInt(env.get("PORT").trim());
         if (port == 0) port = freePort();
         prepared.put("PORT", Integer.toString(port));

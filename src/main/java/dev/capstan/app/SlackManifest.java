@@ -31,6 +31,9 @@ public final class SlackManifest {
             "channel_created", List.of("channels:read"),
             "member_joined_channel", List.of("channels:read", "groups:read"));
     private static final int MAX_DESCRIPTION = 100;
+    private static final String MAIN_DESCRIPTION = "Capstan: every command, and help";
+    private static final String MAIN_HINT = "help | <family> <command> …";
+    private static final String FAMILY_HINT = "help | <command> …";
 
     private final Commands commands;
     private final EventSubscriptions events;
@@ -90,14 +93,27 @@ public final class SlackManifest {
         return scopes;
     }
 
+    /** The main entry, each family that asks for its own, and each alias that reaches one of them (described as such). */
     private List<Map<String, Object>> slashCommands(String baseUrl, boolean socketMode) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        list.add(slashCommand(MAIN_COMMAND, "Capstan: every command, and help", "help | <family> <command> …",
-                baseUrl, socketMode));
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        byName.put(MAIN_COMMAND, slashCommand(MAIN_COMMAND, MAIN_DESCRIPTION, MAIN_HINT, baseUrl, socketMode));
         for (Family family : commands.families()) {
-            if (family.hasOwnSlashCommand()) list.add(slashCommand("/" + family.name(), family.description(), "help | <command> …", baseUrl, socketMode));
+            String name = "/" + family.name();
+            if (family.hasOwnSlashCommand()) byName.put(name, slashCommand(name, family.description(), FAMILY_HINT, baseUrl, socketMode));
         }
-        return list;
+        commands.aliases().forEach((alias, target) -> {
+            String name = "/" + alias;
+            if (byName.containsKey(name) || commands.find(alias) == null && !("/" + target).equals(MAIN_COMMAND)) return;
+            Family family = commands.find(alias);
+            byName.put(name, family == null
+                    ? slashCommand(name, "Same as " + MAIN_COMMAND + ": every command, and help", MAIN_HINT, baseUrl, socketMode)
+                    : slashCommand(name, "Same as " + reach(family) + ": " + family.description(), FAMILY_HINT, baseUrl, socketMode));
+        });
+        return List.copyOf(byName.values());
+    }
+
+    private static String reach(Family family) {
+        return family.hasOwnSlashCommand() ? "/" + family.name() : MAIN_COMMAND + " " + family.name();
     }
 
     private static Map<String, Object> slashCommand(String name, String description, String hint, String baseUrl,

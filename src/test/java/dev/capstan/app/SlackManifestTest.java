@@ -12,7 +12,9 @@ import dev.capstan.command.EventSubscriptions;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -78,5 +80,20 @@ class SlackManifestTest {
         assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean()).isTrue();
         assertThat(manifest.toString()).doesNotContain("request_url").doesNotContain("capstan.example.org");
         assertThat(manifest.path("features").path("slash_commands")).hasSize(2);
+    }
+
+    @Test
+    void aliasesThatReachTheMainEntryOrAFamilyAreSlashCommandsSayingWhatTheyReach() throws Exception {
+        commands.alias("rocket", "capstan");
+        commands.alias("tr", "timereport");
+        commands.alias("squad", "team");
+        commands.alias("cimon", "deploy");
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        manifest(false).path("features").path("slash_commands")
+                .forEach(c -> descriptions.put(c.path("command").asText(), c.path("description").asText()));
+        assertThat(descriptions.keySet()).containsExactly("/capstan", "/timereport", "/rocket", "/tr", "/squad");
+        assertThat(descriptions.get("/rocket")).startsWith("Same as /capstan");
+        assertThat(descriptions.get("/tr")).isEqualTo("Same as /timereport: Report your working time.");
+        assertThat(descriptions.get("/squad")).isEqualTo("Same as /capstan team: Teams and their members.");
     }
 }

@@ -15,9 +15,17 @@ final class FakeWebApi {
     private static final Set<String> JSON_ARGS = Set.of("blocks", "view", "attachments", "files");
 
     private final Workspace workspace;
+    private final FakeFileUploads files;
 
-    FakeWebApi(Workspace workspace) {
+    /** {@code baseUrl} is where the playground listens; file uploads are sent back to it. */
+    FakeWebApi(Workspace workspace, String baseUrl) {
         this.workspace = workspace;
+        this.files = new FakeFileUploads(workspace, baseUrl + "/playground/upload/");
+    }
+
+    /** Serves {@code POST /playground/upload/{id}}, the upload URL files.getUploadURLExternal hands out. */
+    HttpExchange.Response upload(HttpExchange.Request request) {
+        return files.receive(request);
     }
 
     /** Serves {@code POST /playground/api/{method}}; form-encoded or JSON arguments, like Slack accepts. */
@@ -74,16 +82,8 @@ final class FakeWebApi {
                 workspace.people().forEach(p -> answer.withArray("members").add(p.id()));
                 yield answer;
             }
-            case "files.upload" -> {
-                String title = text(args, "title") != null ? text(args, "title") : text(args, "filename");
-                for (String channel : String.valueOf(text(args, "channels")).split(",")) {
-                    workspace.post(channel, Workspace.BOT_ID, null, ":page_facing_up: " + title
-                            + (text(args, "initial_comment") == null ? "" : "\n" + text(args, "initial_comment")), null);
-                }
-                ObjectNode answer = ok();
-                answer.putObject("file").put("id", "F" + Math.abs(title.hashCode())).put("title", title);
-                yield answer;
-            }
+            case "files.getUploadURLExternal" -> files.uploadUrl(args);
+            case "files.completeUploadExternal" -> files.complete(args);
             default -> error("unknown_method");
         };
     }
@@ -150,11 +150,11 @@ final class FakeWebApi {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    private static ObjectNode ok() {
+    static ObjectNode ok() {
         return JSON.createObjectNode().put("ok", true);
     }
 
-    private static ObjectNode error(String code) {
+    static ObjectNode error(String code) {
         return JSON.createObjectNode().put("ok", false).put("error", code);
     }
 }

@@ -1,5 +1,8 @@
 package dev.capstan.features.playground;
 
+import static dev.capstan.features.playground.LocalPageGuard.Caller.PAGE;
+import static dev.capstan.features.playground.LocalPageGuard.Caller.READ;
+import static dev.capstan.features.playground.LocalPageGuard.Caller.SERVER;
 import static dev.capstan.features.playground.Workspace.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +15,7 @@ import dev.capstan.http.HttpExchange;
 import dev.capstan.store.PeopleStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -27,6 +31,7 @@ public final class Playground implements Feature {
     private static final Map<String, String> ASSETS = Map.of(
             "/", "index.html", "/playground/app.js", "app.js", "/playground/blocks.js", "blocks.js",
             "/playground/style.css", "style.css");
+    private static final HttpExchange.Response OK = HttpExchange.Response.json("{\"ok\":true}");
 
     private final String baseUrl;
     private final String signingSecret;
@@ -42,39 +47,41 @@ public final class Playground implements Feature {
         Workspace workspace = new Workspace(context.clock());
         PeopleStore roles = new PeopleStore(context.jdbi(), context.clock());
         seed(workspace, roles);
-        FakeWebApi api = new FakeWebApi(workspace);
+        FakeWebApi api = new FakeWebApi(workspace, baseUrl);
         SlackClient slack = new SlackClient(workspace, baseUrl, signingSecret, context.clock());
-        ASSETS.forEach((path, file) -> context.route("GET", path, request -> asset(file)));
-        context.route("POST", "/playground/api/{method}", api::handle);
-        context.route("POST", "/playground/hooks/{id}", slack::hook);
-        context.route("GET", "/playground/state", request -> state(workspace, query(request)));
-        context.route("POST", "/playground/command", request -> {
+        LocalPageGuard guard = new LocalPageGuard(URI.create(baseUrl).getPort());
+        ASSETS.forEach((path, file) -> context.route("GET", path, guard.guard(READ, request -> asset(file))));
+        context.route("POST", "/playground/api/{method}", guard.guard(SERVER, api::handle));
+        context.route("POST", "/playground/upload/{id}", guard.guard(SERVER, api::upload));
+        context.route("POST", "/playground/hooks/{id}", guard.guard(SERVER, slack::hook));
+        context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, query(request))));
+        context.route("POST", "/playground/command", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.command(body.path("user").asText(), body.path("channel").asText(), body.path("text").asText());
-            return HttpExchange.Response.json("{\"ok\":true}");
-        });
-        context.route("POST", "/playground/click", request -> {
+            return OK;
+        }));
+        context.route("POST", "/playground/click", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.click(body.path("user").asText(), body.path("channel").asText(), body.path("ts").asText(null),
                     body.path("view_id").asText(null), body.path("action"));
-            return HttpExchange.Response.json("{\"ok\":true}");
-        });
-        context.route("POST", "/playground/submit", request -> {
+            return OK;
+        }));
+        context.route("POST", "/playground/submit", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.submit(body.path("user").asText(), body.path("view_id").asText(), body.path("values"));
-            return HttpExchange.Response.json("{\"ok\":true}");
-        });
-        context.route("POST", "/playground/close", request -> {
+            return OK;
+        }));
+        context.route("POST", "/playground/close", guard.guard(PAGE, request -> {
             workspace.closeModal(JSON.readTree(request.body()).path("user").asText(), false);
-            return HttpExchange.Response.json("{\"ok\":true}");
-        });
-        context.route("POST", "/playground/people", request -> {
+            return OK;
+        }));
+        context.route("POST", "/playground/people", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             Role role = Role.parse(body.path("role").asText("member")).orElse(Role.MEMBER);
             String id = "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
             addPerson(workspace, roles, id, body.path("name").asText("Someone"), role);
             return HttpExchange.Response.json(JSON.writeValueAsString(Map.of("id", id)));
-        });
+        }));
     }
 
     private static void seed(Workspace workspace, PeopleStore roles) {

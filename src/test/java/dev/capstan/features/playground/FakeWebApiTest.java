@@ -19,7 +19,7 @@ class FakeWebApiTest {
 
     private final TestClock clock = TestClock.systemNow();
     private final Workspace workspace = new Workspace(clock);
-    private final FakeWebApi api = new FakeWebApi(workspace);
+    private final FakeWebApi api = new FakeWebApi(workspace, "http://127.0.0.1:3000");
 
     private JsonNode call(String method, String form) throws Exception {
         HttpExchange.Request request = new HttpExchange.Request("/playground/api/" + method,
@@ -70,5 +70,30 @@ class FakeWebApiTest {
     @Test
     void aMethodSlackDoesNotHaveIsAnsweredAsSlackWould() throws Exception {
         assertThat(call("chat.sendTelegram", "channel=C1").path("error").asText()).isEqualTo("unknown_method");
+    }
+
+    @Test
+    void aFileUploadedInThreeStepsIsSharedInTheChannelWithItsNameAndAPreviewOfItsText() throws Exception {
+        JsonNode url = call("files.getUploadURLExternal", "filename=hours.csv&length=24");
+        String fileId = url.path("file_id").asText();
+        assertThat(url.path("upload_url").asText()).isEqualTo("http://127.0.0.1:3000/playground/upload/" + fileId);
+        HttpExchange.Response uploaded = api.upload(new HttpExchange.Request("/playground/upload/" + fileId, Map.of(),
+                "user_id,hours\nUMEMBER01,8", "127.0.0.1"));
+        assertThat(uploaded.status()).isEqualTo(200);
+        JsonNode done = call("files.completeUploadExternal", "channel_id=COPS&initial_comment=May&files="
+                + encoded("[{\"id\":\"" + fileId + "\",\"title\":\"Hours of May\"}]"));
+        assertThat(done.path("files").get(0).path("id").asText()).isEqualTo(fileId);
+        assertThat(workspace.visible("UMEMBER02", "COPS")).singleElement().satisfies(m -> assertThat(m.text())
+                .contains("May").contains("Hours of May").contains("hours.csv").contains("UMEMBER01,8"));
+    }
+
+    @Test
+    void completingAFileThatWasNeverUploadedFailsAsSlackWould() throws Exception {
+        String fileId = call("files.getUploadURLExternal", "filename=a.csv&length=1").path("file_id").asText();
+        assertThat(call("files.completeUploadExternal", "channel_id=COPS&files=" + encoded("[{\"id\":\"" + fileId + "\"}]"))
+                .path("error").asText()).isEqualTo("file_not_found");
+        assertThat(api.upload(new HttpExchange.Request("/playground/upload/FNOPE", Map.of(), "x", "127.0.0.1")).status())
+                .isEqualTo(404);
+        assertThat(workspace.visible("UMEMBER02", "COPS")).isEmpty();
     }
 }

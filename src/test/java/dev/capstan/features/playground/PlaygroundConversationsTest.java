@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.app.Launcher;
+import dev.capstan.app.Main;
+import dev.capstan.features.Feature;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.net.URI;
@@ -25,7 +27,13 @@ class PlaygroundConversationsTest {
     @BeforeAll
     static void start() {
         running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                List.of(tryout), Clock.systemUTC(), TestApp.FAST_JOBS);
+                features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+    }
+
+    private static List<Feature> features() {
+        List<Feature> features = new ArrayList<>(Main.features());
+        features.add(tryout);
+        return features;
     }
 
     @AfterAll
@@ -109,6 +117,27 @@ class PlaygroundConversationsTest {
         assertThat(leo.state().path("modal").isMissingNode()).isTrue();
         assertThat(tryout.feedback).contains("More coffee, please");
         leo.awaitState("the thank-you DM", s -> texts(s.path("dms")).contains("Thanks for your feedback: More coffee, please"));
+    }
+
+    private static JsonNode message(JsonNode state, String text) {
+        return state.path("messages").findParents("blocks").stream()
+                .filter(m -> m.path("text").asText().contains(text)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTimeReportExportUploadsTheCsvAndTheFileAppearsInTheChannelWithAPreview() {
+        PlaygroundVisitor mia = as("UMEMBER01", "COPS");
+        mia.type("/timereport add vab 2020-05-18");
+        JsonNode question = message(mia.awaitState("the question", s -> texts(s.path("messages")).stream()
+                .anyMatch(t -> t.contains("2020-05-18") && !t.startsWith("/"))), "2020-05-18");
+        mia.click(question, "Confirm");
+        mia.type("/timereport export 2020-05");
+        JsonNode state = mia.awaitState("the shared file", s -> texts(s.path("messages")).stream()
+                .anyMatch(t -> t.contains("timereport-2020-05-UMEMBER01.csv") && t.contains("UMEMBER01,2020-05-18,vab,8")));
+        assertThat(state.path("calls").findValuesAsText("method"))
+                .contains("files.getUploadURLExternal", "upload", "files.completeUploadExternal");
+        assertThat(texts(as("ULEAD0001", "COPS").state().path("messages")))
+                .anySatisfy(t -> assertThat(t).contains("timereport-2020-05-UMEMBER01.csv").contains("user_id,date,reason,hours"));
     }
 
     @Test

@@ -3,11 +3,14 @@ package dev.capstan.features.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.app.Launcher;
+import dev.capstan.app.Main;
+import dev.capstan.features.Feature;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,30 +19,37 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The playground page in headless Chromium (Debian's chromium and chromium-driver packages), clicked like a person would. */
+/**
+ * The playground page in headless Chromium (Debian's chromium and chromium-driver packages), clicked like a person
+ * would, with the families this build ships (plus {@link TryOutFamily} for a modal).
+ */
 class PlaygroundInBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
+    private static final TryOutFamily tryout = new TryOutFamily();
     private static Launcher.Running running;
     private static WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
     static void start() {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "Browser tests skipped: install Debian's chromium and chromium-driver packages to run them");
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), () -> "Browser tests skipped: "
+                + (CHROMIUM.canExecute() ? "" : CHROMIUM + " is missing; ") + (CHROMEDRIVER.canExecute() ? "" : CHROMEDRIVER + " is missing; ")
+                + "install Debian's chromium and chromium-driver packages (.ci/run does) to run them");
         running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                List.of(new TryOutFamily()), Clock.systemUTC(), TestApp.FAST_JOBS);
+                features(), Clock.systemUTC(), TestApp.FAST_JOBS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -47,6 +57,12 @@ class PlaygroundInBrowserTest {
                 "--window-size=1400,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         browser = new ChromeDriver(service, options);
+    }
+
+    private static List<Feature> features() {
+        List<Feature> features = new ArrayList<>(Main.features());
+        features.add(tryout);
+        return features;
     }
 
     @AfterAll
@@ -85,26 +101,31 @@ class PlaygroundInBrowserTest {
     }
 
     @Test
-    void clickingConfirmRunsTheActionAndReplacesTheQuestion() {
+    void clickingConfirmOnATimeReportQuestionWritesTheEntryAndReplacesTheQuestion() {
         actAs("Mia Member (member)");
-        type("/tryout forget the-keys");
-        awaitText("messages", "Really forget the-keys?");
+        type("/timereport add vab 2020-05-18");
         wait.until(b -> b.findElements(By.xpath("//div[@id='messages']//button[text()='Confirm']")).size() == 1);
         browser.findElement(By.xpath("//div[@id='messages']//button[text()='Confirm']")).click();
-        awaitText("messages", "Forgot the-keys.");
-        assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain("Really forget the-keys?");
+        awaitText("messages", "Added vab 8 h for @Mia Member");
+        wait.until(b -> b.findElements(By.xpath("//div[@id='messages']//button[text()='Confirm']")).isEmpty());
+        int written = running.capstan().database().jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from timereport_entries where user_id = 'UMEMBER01' and entry_date = date '2020-05-18'")
+                .mapTo(Integer.class).one());
+        assertThat(written).isEqualTo(1);
     }
 
     @Test
-    void aDirectMessageFromCapstanAppearsInTheDmPanel() {
+    void karmaGivenInTheChannelReachesTheReceiversDmPanel() {
+        actAs("Mia Member (member)");
+        type("/capstan <@UMEMBER02> ++");
+        awaitText("messages", "gave karma to @Max Member");
         actAs("Max Member (member)");
-        type("/tryout remind stand-up at ten");
-        awaitText("dms", "Reminder: stand-up at ten");
+        awaitText("dms", "@Mia Member gave you karma");
         awaitText("calls", "chat.postMessage");
     }
 
     @Test
-    void aModalShowsValidationErrorsAndClosesOnAValidSubmit() {
+    void aModalShowsValidationErrorsAndSendsEachInputInSlacksShape() {
         actAs("Leo Lead (team_lead)");
         type("/tryout feedback");
         wait.until(b -> b.findElement(By.id("modal-backdrop")).isDisplayed());
@@ -112,8 +133,37 @@ class PlaygroundInBrowserTest {
         browser.findElement(By.id("modal-submit")).click();
         awaitText("modal", "Please write at least 5 characters.");
         browser.findElement(By.name("summary")).sendKeys("Ship the playground");
+        WebElement date = browser.findElement(By.name("when"));
+        assertThat(date.getAttribute("type")).isEqualTo("date");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-05-17'", date);
+        new Select(browser.findElement(By.name("mood"))).selectByVisibleText("Happy");
+        new Select(browser.findElement(By.name("who"))).selectByVisibleText("Ada Admin");
+        String sent = (String) ((JavascriptExecutor) browser).executeScript(
+                "return JSON.stringify(modalValues(document.getElementById('modal')))");
+        assertThat(sent).contains("\"when\":{\"when\":{\"type\":\"datepicker\",\"selected_date\":\"2024-05-17\"}}")
+                .contains("\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Happy\"},\"value\":\"happy\"}")
+                .contains("\"who\":{\"who\":{\"type\":\"users_select\",\"selected_user\":\"UADMIN001\"}}")
+                .contains("\"summary\":{\"summary\":{\"type\":\"plain_text_input\",\"value\":\"Ship the playground\"}}");
         browser.findElement(By.id("modal-submit")).click();
         wait.until(b -> !b.findElement(By.id("modal-backdrop")).isDisplayed());
         awaitText("dms", "Thanks for your feedback: Ship the playground");
+        assertThat(tryout.submissions).contains(Map.of("summary", "Ship the playground", "when", "2024-05-17", "mood", "happy",
+                "who", "UADMIN001"));
+    }
+
+    @Test
+    void imageBlocksAndSelectsInMessagesAreRendered() {
+        ((JavascriptExecutor) browser).executeScript("""
+                document.body.append(Blocks.render([
+                  {type: 'image', image_url: '/playground/none.png', alt_text: 'a chart', title: {type: 'plain_text', text: 'Hours'}},
+                  {type: 'actions', block_id: 'pick', elements: [{type: 'static_select', action_id: 'p',
+                    placeholder: {type: 'plain_text', text: 'Pick one'},
+                    options: [{text: {type: 'plain_text', text: 'Red'}, value: 'red'}]}]}],
+                  {people: {}, onAction: a => { window.lastAction = a; }}))""");
+        assertThat(browser.findElement(By.cssSelector(".block.image img")).getAttribute("alt")).isEqualTo("a chart");
+        assertThat(browser.findElement(By.cssSelector(".block.image figcaption")).getText()).isEqualTo("Hours");
+        new Select(browser.findElement(By.cssSelector(".block.actions select"))).selectByVisibleText("Red");
+        assertThat((String) ((JavascriptExecutor) browser).executeScript("return JSON.stringify(window.lastAction)"))
+                .contains("\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Red\"},\"value\":\"red\"}");
     }
 }

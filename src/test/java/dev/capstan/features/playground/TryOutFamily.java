@@ -24,9 +24,19 @@ final class TryOutFamily implements Feature {
             {"type":"modal","callback_id":"tryout.feedback","title":{"type":"plain_text","text":"Feedback"},
              "submit":{"type":"plain_text","text":"Send"},"close":{"type":"plain_text","text":"Cancel"},
              "blocks":[{"type":"input","block_id":"summary","label":{"type":"plain_text","text":"What should we know?"},
-                        "element":{"type":"plain_text_input","action_id":"summary"}}]}""";
+                        "element":{"type":"plain_text_input","action_id":"summary"}},
+                       {"type":"input","block_id":"when","optional":true,"label":{"type":"plain_text","text":"Since when?"},
+                        "element":{"type":"datepicker","action_id":"when"}},
+                       {"type":"input","block_id":"mood","optional":true,"label":{"type":"plain_text","text":"Mood"},
+                        "element":{"type":"static_select","action_id":"mood","options":[
+                          {"text":{"type":"plain_text","text":"Happy"},"value":"happy"},
+                          {"text":{"type":"plain_text","text":"Grumpy"},"value":"grumpy"}]}},
+                       {"type":"input","block_id":"who","optional":true,"label":{"type":"plain_text","text":"Who else?"},
+                        "element":{"type":"users_select","action_id":"who"}}]}""";
 
     final List<String> feedback = new CopyOnWriteArrayList<>();
+    /** Every accepted submission's values, by block id, as the platform read them. */
+    final List<Map<String, String>> submissions = new CopyOnWriteArrayList<>();
 
     @Override
     public void register(FeatureContext context) {
@@ -44,6 +54,7 @@ final class TryOutFamily implements Feature {
             String summary = submission.values().getOrDefault("summary", "").trim();
             if (summary.length() < 5) return Interactions.SubmitAnswer.errors(Map.of("summary", "Please write at least 5 characters."));
             feedback.add(summary);
+            submissions.add(submission.values());
             context.outbox().send(new Destination.DirectMessage(submission.userId()), Reply.text("Thanks for your feedback: " + summary));
             return Interactions.SubmitAnswer.close();
         });

@@ -1,0 +1,63 @@
+package dev.capstan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlaygroundModeTest {
+    @Test
+    void withoutAnySlackCredentialThePlaygroundIsOn() {
+        assertThat(PlaygroundMode.wanted(Map.of())).isTrue();
+        assertThat(PlaygroundMode.wanted(Map.of("SLACK_SIGNING_SECRET", " "))).isTrue();
+    }
+
+    @Test
+    void anySlackCredentialTurnsThePlaygroundOff() {
+        assertThat(PlaygroundMode.wanted(Map.of("SLACK_SIGNING_SECRET", "s"))).isFalse();
+        assertThat(PlaygroundMode.wanted(Map.of("SLACK_BOT_TOKEN", "xoxb-1"))).isFalse();
+        assertThat(PlaygroundMode.wanted(Map.of("SLACK_APP_TOKEN", "xapp-1"))).isFalse();
+    }
+
+    @Test
+    void capstanPlaygroundTrueTurnsItOnEvenWithCredentials() {
+        assertThat(PlaygroundMode.wanted(Map.of("CAPSTAN_PLAYGROUND", "true", "SLACK_SIGNING_SECRET", "s",
+                "SLACK_BOT_TOKEN", "xoxb-1"))).isTrue();
+    }
+
+    @Test
+    void capstanPlaygroundFalseKeepsItOffEvenWithoutCredentials() {
+        assertThat(PlaygroundMode.wanted(Map.of("CAPSTAN_PLAYGROUND", "false"))).isFalse();
+    }
+
+    @Test
+    void withoutDatabaseUrlThePlaygroundUsesItsOwnH2FileNotTheRealDefaultOne() {
+        Map<String, String> env = PlaygroundMode.environment(Map.of());
+        assertThat(env.get("DATABASE_URL")).isEqualTo("jdbc:h2:file:./data/playground");
+        assertThat(Config.fromEnvironment(env).database().jdbcUrl())
+                .isNotEqualTo(Config.fromEnvironment(Map.of()).database().jdbcUrl());
+    }
+
+    @Test
+    void anExplicitDatabaseUrlIsKept() {
+        assertThat(PlaygroundMode.environment(Map.of("DATABASE_URL", "jdbc:h2:mem:mine")).get("DATABASE_URL"))
+                .isEqualTo("jdbc:h2:mem:mine");
+    }
+
+    @Test
+    void theWebApiGoesToTheInProcessFakeAndTheAppTokenIsDropped() {
+        Map<String, String> env = PlaygroundMode.environment(Map.of("PORT", "4321", "SLACK_APP_TOKEN", "xapp-1"));
+        assertThat(env.get("SLACK_API_URL")).isEqualTo("http://127.0.0.1:4321/playground/api/");
+        assertThat(env).doesNotContainKey("SLACK_APP_TOKEN");
+    }
+
+    @Test
+    void credentialsOfOutsideServicesAreDroppedUnlessExplicitlyKept() {
+        Map<String, String> env = PlaygroundMode.environment(Map.of("GITHUB_APP_ID", "1", "GITHUB_APP_PRIVATE_KEY", "key",
+                "GITHUB_ORG", "acme", "GITHUB_API_URL", "http://127.0.0.1:9/", "GOOGLE_SERVICE_ACCOUNT_JSON", "{}",
+                "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_API_URL, GITHUB_ORG", "CAPSTAN_ADMINS", "UADMIN001"));
+        assertThat(env).doesNotContainKeys("GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GOOGLE_SERVICE_ACCOUNT_JSON")
+                .containsEntry("GITHUB_ORG", "acme").containsEntry("GITHUB_API_URL", "http://127.0.0.1:9/")
+                .containsEntry("CAPSTAN_ADMINS", "UADMIN001");
+    }
+}
