@@ -2,6 +2,8 @@ package dev.capstan.command;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -10,7 +12,13 @@ import java.util.stream.Collectors;
  * A command without a declaration and without a rule granting it is denied.
  */
 public final class AccessPolicy {
+    private enum Why { DENIED_USER, DENIED_CHANNEL, ONLY_IN_CHANNELS, ALLOWED_BY_NAME, ROLE, UNDECLARED }
+
+    /** The outcome before it is put into words: help asks thousands of these and never reads the words. */
+    private record Verdict(boolean allowed, Why why, AccessRule rule, Role least) { }
+
     private final List<AccessRule> rules;
+    private final Map<String, List<AccessRule>> matchingByCommand = new ConcurrentHashMap<>();
 
     public AccessPolicy(List<AccessRule> rules) {
         this.rules = List.copyOf(rules);
@@ -20,49 +28,56 @@ public final class AccessPolicy {
         return rules;
     }
 
+    /** Whether the caller may run the command here; what help and "did you mean" use. */
+    public boolean allows(Caller caller, String fullName, CommandInfo info) {
+        return verdict(caller, fullName, info).allowed();
+    }
+
+    /** Whether the caller may run the command here, and why, in words the caller can act on. */
     public AccessDecision decide(Caller caller, String fullName, CommandInfo info) {
-        List<AccessRule> matching = rules.stream()
-                .filter(r -> r.specificity(fullName) >= 0)
-                .sorted(Comparator.comparingInt((AccessRule r) -> r.specificity(fullName)).reversed())
-                .toList();
+        Verdict verdict = verdict(caller, fullName, info);
+        String rule = verdict.rule() == null ? null : "the access rule for `" + verdict.rule().command() + "`";
+        return switch (verdict.why()) {
+            case DENIED_USER -> AccessDecision.deny(rule + " denies you");
+            case DENIED_CHANNEL -> AccessDecision.deny(rule + " denies it in this channel");
+            case ONLY_IN_CHANNELS -> AccessDecision.deny(rule + " allows it only in " + verdict.rule().allowChannels().stream()
+                    .sorted().map(c -> "<#" + c + ">").collect(Collectors.joining(", ")));
+            case ALLOWED_BY_NAME -> AccessDecision.allow(rule + " allows you by name");
+            case UNDECLARED -> AccessDecision.deny("no declaration or access rule allows `" + fullName + "` (deny by default)");
+            case ROLE -> {
+                String words = (rule == null ? "the command" : rule) + " needs role " + verdict.least().label()
+                        + " and you are " + caller.role().label();
+                yield verdict.allowed() ? AccessDecision.allow(words) : AccessDecision.deny(words);
+            }
+        };
+    }
+
+    private Verdict verdict(Caller caller, String fullName, CommandInfo info) {
+        List<AccessRule> matching = matching(fullName);
         for (AccessRule rule : matching) {
-            if (rule.denyUsers().contains(caller.userId())) {
-                return AccessDecision.deny("the access rule for `" + rule.command() + "` denies you");
-            }
-            if (rule.denyChannels().contains(caller.channelId())) {
-                return AccessDecision.deny("the access rule for `" + rule.command() + "` denies it in this channel");
-            }
+            if (rule.denyUsers().contains(caller.userId())) return new Verdict(false, Why.DENIED_USER, rule, null);
+            if (rule.denyChannels().contains(caller.channelId())) return new Verdict(false, Why.DENIED_CHANNEL, rule, null);
         }
         for (AccessRule rule : matching) {
             if (!rule.allowChannels().isEmpty() && !rule.allowChannels().contains(caller.channelId())) {
-                String where = rule.allowChannels().stream().sorted().map(c -> "<#" + c + ">").collect(Collectors.joining(", "));
-                return AccessDecision.deny("the access rule for `" + rule.command() + "` allows it only in " + where);
+                return new Verdict(false, Why.ONLY_IN_CHANNELS, rule, null);
             }
         }
         for (AccessRule rule : matching) {
-            if (rule.allowUsers().contains(caller.userId())) {
-                return AccessDecision.allow("the access rule for `" + rule.command() + "` allows you by name");
-            }
+            if (rule.allowUsers().contains(caller.userId())) return new Verdict(true, Why.ALLOWED_BY_NAME, rule, null);
         }
-        Role least = null;
-        String source = null;
         for (AccessRule rule : matching) {
-            if (rule.role() != null) {
-                least = rule.role();
-                source = "the access rule for `" + rule.command() + "`";
-                break;
-            }
+            if (rule.role() != null) return new Verdict(caller.role().atLeast(rule.role()), Why.ROLE, rule, rule.role());
         }
-        if (least == null && info != null) {
-            least = info.role();
-            source = "the command";
-        }
-        if (least == null) {
-            return AccessDecision.deny("no declaration or access rule allows `" + fullName + "` (deny by default)");
-        }
-        if (caller.role().atLeast(least)) {
-            return AccessDecision.allow(source + " needs role " + least.label() + " and you are " + caller.role().label());
-        }
-        return AccessDecision.deny(source + " needs role " + least.label() + " and you are " + caller.role().label());
+        if (info == null) return new Verdict(false, Why.UNDECLARED, null, null);
+        return new Verdict(caller.role().atLeast(info.role()), Why.ROLE, null, info.role());
+    }
+
+    /** The rules that apply to a command, most specific first; rules never change, so this is worked out once. */
+    private List<AccessRule> matching(String fullName) {
+        return matchingByCommand.computeIfAbsent(fullName, name -> rules.stream()
+                .filter(r -> r.specificity(name) >= 0)
+                .sorted(Comparator.comparingInt((AccessRule r) -> r.specificity(name)).reversed())
+                .toList());
     }
 }

@@ -89,7 +89,7 @@ public final class CommandPipeline {
             return Outcome.reply(Reply.text(tokens.error()), null, "invalid", "unbalanced quote");
         }
         Route route = router.route(invocation.slashCommand(), tokens.tokens(),
-                entry -> policy.decide(caller, entry.fullName(), entry.info()).allowed());
+                entry -> policy.allows(caller, entry.fullName(), entry.info()));
         if (route instanceof Route.TopHelp top) {
             return Outcome.reply(help.top(caller, top.mainCommand()), "help", "help", "ok");
         }

@@ -44,7 +44,7 @@ public final class HelpText {
 
     private List<CommandEntry> runnable(Caller caller, Family family) {
         return family.commands().stream()
-                .filter(e -> policy.decide(caller, e.fullName(), e.info()).allowed())
+                .filter(e -> policy.allows(caller, e.fullName(), e.info()))
                 .toList();
     }
 }
