@@ -16,6 +16,7 @@ public final class TimeReport implements Feature {
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
         TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
                 new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
+        context.commands().requireScopes(ExportTime.SCOPE);
         context.commands().family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
                 .add(() -> new AddTime(services))
                 .add(() -> new EditTime(services))
