@@ -3,6 +3,7 @@ package dev.capstan.features.timereport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.SlashReply;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Conversations with /timereport: adding, editing, deleting, listing and locking, with their confirmations. */
@@ -35,14 +36,20 @@ abstract class TimeReportConversationsTest extends TimeReportConversation {
     }
 
     @Test
-    void todayAndYesterdayAreResolvedWhenAskedNotWhenClicked() {
+    void todayIsTheDayOfTheQuestionEvenWhenTheClickComesAfterMidnightInTheTeamsZone() {
+        // 21:59 UTC is 23:59 on Monday in Stockholm (CEST); the click at 22:01 UTC is already Tuesday there.
+        app.clock().set(Instant.parse("2020-05-18T21:59:00Z"));
         SlashReply ask = app.as("UTODAY001").run("/timereport add sjuk today 4");
-        assertThat(ask.text()).contains("Mon 2020-05-18");
-        app.clock().set(MONDAY_2020_05_18.plusSeconds(60));
-        SlashReply click = app.as("UTODAY001").click(ask.button("Confirm"));
-        assertThat(app.slack().awaitPosts(click.responseUrl(), 1).get(0).text()).contains("Mon 2020-05-18");
-        app.clock().set(MONDAY_2020_05_18);
-        assertThat(app.as("UTODAY001").run("/timereport add sjuk yesterday").text()).contains("Sun 2020-05-17")
+        assertThat(ask.text()).contains("on 1 day: Mon 2020-05-18?");
+        app.clock().set(Instant.parse("2020-05-18T22:01:00Z"));
+        assertThat(confirm("UTODAY001", ask)).contains("Added *sjuk* 4 h for <@UTODAY001> on 1 day: Mon 2020-05-18.");
+        assertThat(app.as("UTODAY001").run("/timereport list 2020-05-18:2020-05-19").text())
+                .contains("Mon 2020-05-18  sjuk  4 h").doesNotContain("Tue 2020-05-19  sjuk");
+    }
+
+    @Test
+    void yesterdayIsResolvedInTheTeamsZoneAndAWeekendDayIsPointedOut() {
+        assertThat(app.as("UTODAY002").run("/timereport add sjuk yesterday").text()).contains("Sun 2020-05-17")
                 .contains("is not a working day (weekend)");
     }
 
