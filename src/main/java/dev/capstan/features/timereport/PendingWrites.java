@@ -19,6 +19,6 @@ final class PendingWrites {
     /** Replace this person's entry on the day. */
     record PendingEdit(String userId, LocalDate day, String reason, BigDecimal hours) { }
 
-    /** Delete this person's entries from one day to another. */
-    record PendingDelete(String userId, LocalDate from, LocalDate to) { }
+    /** Delete this person's entries on exactly the days the question listed; entries added later are not touched. */
+    record PendingDelete(String userId, List<LocalDate> days) { }
 }
