@@ -85,6 +85,23 @@ public final class SlackUser {
         return post("/slack/interactive", body, "application/x-www-form-urlencoded", responseUrl);
     }
 
+    /** Submits a modal the app opened (a signed view_submission); the ack may carry response_action errors. */
+    public SlashReply submit(String callbackId, String privateMetadata, ModalInputs inputs) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("type", "view_submission");
+        payload.putObject("team").put("id", "T0TEST").put("domain", "capstan-test");
+        payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", "T0TEST");
+        payload.put("api_app_id", "A0TEST");
+        payload.put("token", "legacy-unused");
+        payload.put("trigger_id", "1337.44.abcdef");
+        ObjectNode view = payload.putObject("view");
+        view.put("id", "V0MODAL01").put("team_id", "T0TEST").put("type", "modal").put("callback_id", callbackId)
+                .put("private_metadata", privateMetadata == null ? "" : privateMetadata).put("hash", "1700000000.abc");
+        view.putObject("state").set("values", inputs.stateValues());
+        String body = formEncode(Map.of("payload", payload.toString()));
+        return post("/slack/interactive", body, "application/x-www-form-urlencoded", null);
+    }
+
     /** Sends an Events API envelope around {@code event}. */
     public static SlashReply event(TestApp app, String eventId, ObjectNode event, Map<String, String> extraHeaders) {
         ObjectNode envelope = JSON.createObjectNode();

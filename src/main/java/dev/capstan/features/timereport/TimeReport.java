@@ -17,8 +17,10 @@ public final class TimeReport implements Feature {
         TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
                 new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
         context.commands().requireScopes(ExportTime.SCOPE);
+        AddTimeForm form = new AddTimeForm(services, context.slack());
+        context.interactions().onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));
         context.commands().family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
-                .add(() -> new AddTime(services))
+                .add(() -> new AddTime(services, form))
                 .add(() -> new EditTime(services))
                 .add(() -> new DeleteTime(services))
                 .add(() -> new ListTime(services))

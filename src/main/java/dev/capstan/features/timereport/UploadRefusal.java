@@ -2,7 +2,6 @@ package dev.capstan.features.timereport;
 
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
-import dev.capstan.slack.SlackWebApi;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -28,12 +27,5 @@ final class UploadRefusal {
                 Stream.ofNullable(failure.getCompleteResponse()));
         return steps.filter(Objects::nonNull).filter(r -> !r.isOk()).map(SlackApiTextResponse::getError)
                 .filter(Objects::nonNull).findFirst().orElse("upload_failed");
-    }
-
-    /** The Slack error code: SlackCallFailed carries it only at the end of its message ("method failed: code"). */
-    static String errorCode(SlackWebApi.SlackCallFailed failure) {
-        String message = failure.getMessage() == null ? "" : failure.getMessage();
-        int colon = message.lastIndexOf(": ");
-        return colon < 0 ? message : message.substring(colon + 2).trim();
     }
 }
