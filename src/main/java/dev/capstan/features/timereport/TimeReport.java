@@ -31,7 +31,7 @@ public final class TimeReport implements Feature {
                 .add(() -> new TokenCommands.Create(services.tokens()))
                 .add(() -> new TokenCommands.ListAll(services.tokens()))
                 .add(() -> new TokenCommands.Revoke(services.tokens()));
-        new TimeReportApi(services).register(context);
+        new TimeReportApi(services, context.clock()).register(context);
         ConfirmedWrites.register(context.confirmations(), services.writes());
         reminder = new LockReminder(services, context.outbox(), context.clock());
         context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));
