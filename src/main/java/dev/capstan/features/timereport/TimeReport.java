@@ -8,13 +8,14 @@ import dev.capstan.jobs.RecurringJob;
 public final class TimeReport implements Feature {
     public static final String FAMILY = "timereport";
     private LockReminder reminder;
+    private TimeReportServices services;
 
     @Override
     public void register(FeatureContext context) {
         TimeReportSettings settings = TimeReportSettings.from(context.settings(FAMILY));
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
-        TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
+        services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
                 new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
         context.commands().requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
@@ -35,6 +36,11 @@ public final class TimeReport implements Feature {
         ConfirmedWrites.register(context.confirmations(), services.writes());
         reminder = new LockReminder(services, context.outbox(), context.clock());
         context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));
+    }
+
+    /** What the family's parts share, so tests can build a part with a failing neighbour. */
+    TimeReportServices services() {
+        return services;
     }
 
     /** The daily reminder as registered, so tests can run it on their own clock. */
