@@ -6,7 +6,6 @@ import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
-import dev.capstan.command.UserError;
 import dev.capstan.features.timereport.PendingWrites.PendingAdd;
 import java.math.BigDecimal;
 import java.util.List;
@@ -51,7 +50,7 @@ final class AddTime implements CapstanCommand {
     @Override
     public Reply run(CommandContext ctx) {
         if (reason == null) {
-            if (user != null) throw new UserError("The form adds to your own report; for someone else give the arguments: " + usage());
+            if (user != null) return usageReply("The form adds to your own report; for someone else, give the arguments.");
             return form.open(ctx).map(failure -> usageReply("Could not open the form (" + failure + ").")).orElse(Reply.text(
                     "Opening the form to add time…"));
         }

@@ -130,4 +130,12 @@ abstract class TimeReportModalConversations extends TimeReportConversation {
         assertThat(reply.text()).contains("Missing required parameter: 'DAY'").contains("Usage:");
         assertThat(reply.buttons()).isEmpty();
     }
+
+    @Test
+    void theFormIsForYourOwnReportSoUserWithoutArgumentsGetsTheUsage() {
+        int before = app.slack().calls("views.open").size();
+        SlashReply reply = app.as(ADMIN).run("/timereport add --user UMODAL010");
+        assertThat(reply.text()).contains("The form adds to your own report").contains("Usage:");
+        assertThat(app.slack().calls("views.open")).hasSize(before);
+    }
 }
