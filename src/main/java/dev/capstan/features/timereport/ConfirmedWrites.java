@@ -36,6 +36,10 @@ final class ConfirmedWrites {
                     + Hours.format(edit.hours()) + " h.");
         });
         confirmations.register(PendingWrites.DELETE, PendingDelete.class, false, (ctx, delete) -> {
+            if (delete.days() == null) {
+                return Reply.text("This confirmation was asked by an older version of Capstan that did not keep the entries "
+                        + "it listed; nothing was removed. Please run the delete again.");
+            }
             List<LocalDate> removed = writes.delete(delete.userId(), delete.days());
             if (removed.isEmpty()) {
                 return Reply.text("None of the entries of <@" + delete.userId() + "> on " + Period.labels(delete.days(), 40)

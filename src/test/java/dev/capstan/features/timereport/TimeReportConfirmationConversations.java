@@ -67,4 +67,15 @@ abstract class TimeReportConfirmationConversations extends TimeReportConversatio
         assertThat(reply.buttons()).isEmpty();
         assertThat(app.as("UEDITRNG1").run("/timereport list 2020-05-19").text()).contains("vab  8 h");
     }
+
+    @Test
+    void aDeleteAskedBeforeTheUpgradeRemovesNothingAndAsksToRunItAgain() {
+        confirmed("UDELOLD01", "/timereport add vab 2020-05-19");
+        SlashReply ask = app.as("UDELOLD01").run("/timereport delete 2020-05-19");
+        String id = ask.button("Confirm").value();
+        app.capstan().database().jdbi().useHandle(h -> h.createUpdate("update pending_actions set payload = :old where id = :id")
+                .bind("old", "{\"userId\":\"UDELOLD01\",\"from\":\"2020-05-01\",\"to\":\"2020-05-31\"}").bind("id", id).execute());
+        assertThat(confirm("UDELOLD01", ask)).contains("older version").contains("nothing was removed");
+        assertThat(app.as("UDELOLD01").run("/timereport list 2020-05-19").text()).contains("Tue 2020-05-19  vab  8 h");
+    }
 }
