@@ -52,7 +52,7 @@ final class AddTimeSubmission implements SubmitHandler {
             outbox.send(new Destination.DirectMessage(userId), Reply.text(summary(reason, hours, plan, added)));
             return SubmitAnswer.close();
         } catch (MonthLocked e) {
-            return SubmitAnswer.errors(Map.of(lockedField(userId, from), e.getMessage()));
+            return lockRefusal(userId, period);
         } catch (UserError e) {
             return SubmitAnswer.errors(Map.of(AddTimeForm.FROM, e.getMessage()));
         }
@@ -68,10 +68,13 @@ final class AddTimeSubmission implements SubmitHandler {
         return text + "\nAlready reported, left as they are: " + Period.labels(leftAlone.stream().sorted().toList(), 10) + ".";
     }
 
-    /** The field a lock refusal belongs next to: the first day's when its month is locked, else the last day's. */
-    private String lockedField(String userId, LocalDate from) {
-        YearMonth first = YearMonth.from(from);
-        return services.locks().of(userId, Period.month(first)).contains(first) ? AddTimeForm.FROM : AddTimeForm.TO;
+    /** A lock refusal next to the day whose month is locked (the first day's if both are), in plain text: modals show no mentions. */
+    private SubmitAnswer lockRefusal(String userId, Period period) {
+        List<YearMonth> locked = services.locks().of(userId, new Period(YearMonth.from(period.from()).atDay(1), period.to()));
+        YearMonth month = locked.isEmpty() ? YearMonth.from(period.from()) : locked.get(0);
+        String field = month.equals(YearMonth.from(period.from())) ? AddTimeForm.FROM : AddTimeForm.TO;
+        return SubmitAnswer.errors(Map.of(field, Period.label(month) + " is locked in your report, so nothing in it can change. "
+                + "An admin can unlock it."));
     }
 
     /** Reads one field; a refusal becomes that field's error and the value null. */
