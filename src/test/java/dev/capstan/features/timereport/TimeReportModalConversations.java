@@ -102,7 +102,7 @@ abstract class TimeReportModalConversations extends TimeReportConversation {
     void aLockedMonthIsShownNextToTheDayInIt() {
         app.as("UMODAL006").run("/timereport lock 2020-04");
         assertThat(errors(submit("UMODAL006", form("vab", "2020-04-06", "2020-04-07", "8"))).path("from").asText())
-                .contains("April 2020 is locked");
+                .contains("April 2020 is locked").doesNotContain("<@");
         assertThat(errors(submit("UMODAL006", form("vab", "2020-03-30", "2020-04-03", "8"))).path("to").asText())
                 .contains("April 2020 is locked");
         assertThat(app.as("UMODAL006").run("/timereport list 2020-03-30:2020-04-07").text()).contains("No entries");
