@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.security.Hmac;
 import dev.capstan.support.FakeSlack;
+import dev.capstan.support.ModalInputs;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
@@ -477,7 +478,7 @@ abstract class PlatformConversationsTest {
 
     @Test
     void aModalSubmissionThatFailsShowsTheFailureInTheModal() throws Exception {
-        SlashReply reply = app.as(ALICE).submit("demo.broken", Map.of("summary", "hello"));
+        SlashReply reply = app.as(ALICE).submit("demo.broken", "", ModalInputs.of().text("summary", "hello"));
         assertThat(reply.status()).isEqualTo(200);
         var ack = JSON.readTree(reply.body());
         assertThat(ack.path("response_action").asText()).isEqualTo("update");

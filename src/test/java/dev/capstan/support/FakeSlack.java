@@ -96,6 +96,11 @@ public final class FakeSlack implements AutoCloseable {
         scripted.computeIfAbsent(methodOrHook, k -> new ConcurrentLinkedDeque<>()).add(answer);
     }
 
+    /** The next {@code method} call for this channel (a DM's user id, say) gets this answer; other channels are unaffected. */
+    public void scriptNextFor(String method, String channel, Scripted answer) {
+        scriptNext(method + ":" + channel, answer);
+    }
+
     public List<ApiCall> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
@@ -134,7 +139,8 @@ public final class FakeSlack implements AutoCloseable {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> args = parseArgs(exchange);
         calls.add(new ApiCall(method, args));
-        Scripted answer = nextScripted(method);
+        Scripted answer = nextScripted(method + ":" + args.get("channel"));
+        if (answer == null) answer = nextScripted(method);
         if (answer != null) {
             respond(exchange, answer);
             return;

@@ -85,19 +85,19 @@ public final class SlackUser {
         return post("/slack/interactive", body, "application/x-www-form-urlencoded", responseUrl);
     }
 
-    /** Submits the modal {@code callbackId} with one plain-text input per entry (block id → typed value). */
-    public SlashReply submit(String callbackId, Map<String, String> typed) {
+    /** Submits a modal the app opened (a signed view_submission); the ack may carry response_action errors. */
+    public SlashReply submit(String callbackId, String privateMetadata, ModalInputs inputs) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "view_submission");
+        payload.putObject("team").put("id", "T0TEST").put("domain", "capstan-test");
         payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", "T0TEST");
         payload.put("api_app_id", "A0TEST");
-        payload.putObject("team").put("id", "T0TEST").put("domain", "capstan-test");
+        payload.put("token", "legacy-unused");
         payload.put("trigger_id", "1337.44.abcdef");
         ObjectNode view = payload.putObject("view");
-        view.put("id", "V0TEST").put("type", "modal").put("callback_id", callbackId).put("private_metadata", "");
-        ObjectNode values = view.putObject("state").putObject("values");
-        typed.forEach((blockId, value) -> values.putObject(blockId).putObject(blockId)
-                .put("type", "plain_text_input").put("value", value));
+        view.put("id", "V0MODAL01").put("team_id", "T0TEST").put("type", "modal").put("callback_id", callbackId)
+                .put("private_metadata", privateMetadata == null ? "" : privateMetadata).put("hash", "1700000000.abc");
+        view.putObject("state").set("values", inputs.stateValues());
         String body = formEncode(Map.of("payload", payload.toString()));
         return post("/slack/interactive", body, "application/x-www-form-urlencoded", null);
     }

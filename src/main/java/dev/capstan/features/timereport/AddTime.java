@@ -1,32 +1,36 @@
 package dev.capstan.features.timereport;
 
+import dev.capstan.command.Block;
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
-import dev.capstan.command.UserError;
 import dev.capstan.features.timereport.PendingWrites.PendingAdd;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code add <reason> <day|range> [hours]}: asks to write one entry per working day. */
-@Command(name = "add", description = "Report a reason and hours for a day or a range of working days.")
+/**
+ * {@code add <reason> <day|range> [hours]}: asks to write one entry per working day. Without arguments it opens the
+ * add-time form instead; that happens inside the request because Slack's trigger id is valid for 3 seconds only.
+ */
+@Command(name = "add", description = "Report a reason and hours for a day or a range of working days; "
+        + "without arguments, opens a form.")
 @CommandInfo(role = Role.MEMBER)
 final class AddTime implements CapstanCommand {
-    static final int LONGEST_RANGE_DAYS = 366;
-
     private final TimeReportServices services;
+    private final AddTimeForm form;
 
-    @Parameters(index = "0", paramLabel = "REASON", description = "One of the configured reasons, e.g. vab or sjuk.")
+    @Parameters(index = "0", paramLabel = "REASON", arity = "0..1", description = "One of the configured reasons, e.g. vab or sjuk.")
     String reason;
 
-    @Parameters(index = "1", paramLabel = "DAY", description = "today, yesterday, YYYY-MM-DD or YYYY-MM-DD:YYYY-MM-DD.")
+    @Parameters(index = "1", paramLabel = "DAY", arity = "0..1", description = "today, yesterday, YYYY-MM-DD or YYYY-MM-DD:YYYY-MM-DD.")
     String day;
 
     @Parameters(index = "2", paramLabel = "HOURS", arity = "0..1", description = "Hours per day, more than 0 and at most 24 (default: a full day).")
@@ -35,51 +39,40 @@ final class AddTime implements CapstanCommand {
     @Option(names = "--user", paramLabel = "USER", description = "Admins: report for someone else.")
     String user;
 
-    AddTime(TimeReportServices services) {
+    @Spec
+    CommandSpec spec;
+
+    AddTime(TimeReportServices services, AddTimeForm form) {
         this.services = services;
+        this.form = form;
     }
 
     @Override
     public Reply run(CommandContext ctx) {
+        if (reason == null) {
+            if (user != null) return usageReply("The form adds to your own report; for someone else, give the arguments.");
+            return form.open(ctx).map(failure -> usageReply("Could not open the form (" + failure + ").")).orElse(Reply.text(
+                    "Opening the form to add time…"));
+        }
+        if (day == null) return usageReply("Missing required parameter: 'DAY'");
         Reason chosen = services.settings().reason(reason);
         BigDecimal perDay = hours == null ? services.settings().hoursPerDay() : Hours.parse(hours);
         Period period = Period.parseDays(day, services.today(ctx.clock()));
-        if (period.length() > LONGEST_RANGE_DAYS) throw new UserError("A range may cover at most a year; " + period + " is longer.");
         String userId = Subject.resolve(ctx, user);
-        List<LocalDate> days = period.isSingleDay() ? List.of(period.from()) : services.calendar().workingDays(period);
-        if (days.isEmpty()) {
-            throw new UserError(period + " has no working days (weekends and public holidays are skipped); nothing to add.");
-        }
-        services.writes().requireUnlocked(userId, days);
-        List<LocalDate> taken = services.entries().of(userId, period).stream().map(TimeEntry::day).filter(days::contains).toList();
-        List<LocalDate> open = new ArrayList<>(days);
-        open.removeAll(taken);
-        if (open.isEmpty()) {
-            throw new UserError("Already reported: " + Period.labels(taken, 10) + ". One entry per day: use `edit` to change it.");
-        }
-        return ctx.confirm(question(chosen, perDay, userId, period, open, taken, ctx), PendingWrites.ADD,
-                new PendingAdd(userId, chosen.name(), perDay, open));
+        AddPlan plan = AddPlan.of(services, userId, period);
+        String question = "Add *" + chosen.name() + "* " + Hours.format(perDay) + " h to " + Subject.whose(ctx, userId)
+                + " report on " + ConfirmedWrites.days(plan.open().size()) + ": " + Period.labels(plan.open(), 40) + "?"
+                + plan.skippedNotes(services.calendar())
+                + (plan.taken().isEmpty() ? "" : "\nAlready reported, left as they are: " + Period.labels(plan.taken(), 10) + ".");
+        return ctx.confirm(question, PendingWrites.ADD, new PendingAdd(userId, chosen.name(), perDay, plan.open()));
     }
 
-    private String question(Reason chosen, BigDecimal perDay, String userId, Period period, List<LocalDate> open,
-                            List<LocalDate> taken, CommandContext ctx) {
-        StringBuilder q = new StringBuilder("Add *" + chosen.name() + "* " + Hours.format(perDay) + " h to "
-                + Subject.whose(ctx, userId) + " report on " + ConfirmedWrites.days(open.size()) + ": "
-                + Period.labels(open, 40) + "?");
-        if (!period.isSingleDay()) {
-            List<String> skipped = new ArrayList<>();
-            for (LocalDate d : period.days()) {
-                services.calendar().holiday(d).ifPresent(name -> skipped.add(Period.label(d) + " (" + name + ")"));
-            }
-            long weekendDays = period.days().stream().filter(Period::isWeekend)
-                    .filter(d -> services.calendar().holiday(d).isEmpty()).count();
-            if (weekendDays > 0) skipped.add(weekendDays == 1 ? "1 weekend day" : weekendDays + " weekend days");
-            if (!skipped.isEmpty()) q.append("\nSkipped, not working days: ").append(String.join(", ", skipped)).append('.');
-        } else {
-            services.calendar().whyFree(period.from()).ifPresent(why ->
-                    q.append("\nNote: ").append(Period.label(period.from())).append(" is not a working day (").append(why).append(")."));
-        }
-        if (!taken.isEmpty()) q.append("\nAlready reported, left as they are: ").append(Period.labels(taken, 10)).append('.');
-        return q.toString();
+    /** The same answer picocli gives for a missing parameter: what is wrong, then the usage. */
+    private Reply usageReply(String problem) {
+        return Reply.blocks(problem, List.of(new Block.Section(":warning: " + problem), new Block.Preformatted(usage())));
+    }
+
+    private String usage() {
+        return spec.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
     }
 }

@@ -5,6 +5,9 @@ import dev.capstan.command.Reply;
 import dev.capstan.features.timereport.PendingWrites.PendingAdd;
 import dev.capstan.features.timereport.PendingWrites.PendingDelete;
 import dev.capstan.features.timereport.PendingWrites.PendingEdit;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What happens when someone clicks "Confirm" on an add, edit or delete: the write, then what it did. */
 final class ConfirmedWrites {
@@ -33,11 +36,21 @@ final class ConfirmedWrites {
                     + Hours.format(edit.hours()) + " h.");
         });
         confirmations.register(PendingWrites.DELETE, PendingDelete.class, false, (ctx, delete) -> {
-            Period period = new Period(delete.from(), delete.to());
-            int removed = writes.delete(delete.userId(), period);
-            return Reply.text(removed == 0
-                    ? "There were no entries of <@" + delete.userId() + "> on " + period + " any more; nothing was removed."
-                    : ":wastebasket: Removed " + entries(removed) + " of <@" + delete.userId() + "> on " + period + ".");
+            if (delete.days() == null) {
+                return Reply.text("This confirmation was asked by an older version of Capstan that did not keep the entries "
+                        + "it listed; nothing was removed. Please run the delete again.");
+            }
+            List<LocalDate> removed = writes.delete(delete.userId(), delete.days());
+            if (removed.isEmpty()) {
+                return Reply.text("None of the entries of <@" + delete.userId() + "> on " + Period.labels(delete.days(), 40)
+                        + " are left any more; nothing was removed.");
+            }
+            StringBuilder text = new StringBuilder(":wastebasket: Removed " + entries(removed.size()) + " of <@"
+                    + delete.userId() + ">: " + Period.labels(removed, 40) + ".");
+            List<LocalDate> gone = new ArrayList<>(delete.days());
+            gone.removeAll(removed);
+            if (!gone.isEmpty()) text.append(" Already gone meanwhile: ").append(Period.labels(gone, 40)).append('.');
+            return Reply.text(text.toString());
         });
     }
 

@@ -36,9 +36,9 @@ final class DeleteTime implements CapstanCommand {
         if (days.isEmpty()) {
             return Reply.text("There are no entries on " + period + " in " + Subject.whose(ctx, userId) + " report; nothing to delete.");
         }
-        services.writes().requireUnlocked(userId, period.months().stream().map(m -> m.atDay(1)).toList());
+        services.writes().requireUnlocked(userId, days);
         String question = "Delete " + ConfirmedWrites.entries(days.size()) + " from " + Subject.whose(ctx, userId)
                 + " report: " + Period.labels(days, 40) + "?";
-        return ctx.confirm(question, PendingWrites.DELETE, new PendingDelete(userId, period.from(), period.to()));
+        return ctx.confirm(question, PendingWrites.DELETE, new PendingDelete(userId, days));
     }
 }

@@ -1,6 +1,7 @@
 package dev.capstan.features.timereport;
 
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", description = "Upload your entries as a CSV file here (default: this month).")
 @CommandInfo(role = Role.MEMBER, slow = true)
 final class ExportTime implements CapstanCommand {
+    /** The bot scope files.uploadV2 needs; the family declares it so the app manifest asks for it. */
+    static final String SCOPE = "files:write";
+
     private final TimeReportServices services;
     private final SlackWebApi slack;
 
@@ -59,8 +63,9 @@ final class ExportTime implements CapstanCommand {
             slack.call("files.uploadV2", m -> m.filesUploadV2(r -> r.channel(channelId).filename(filename).title(title)
                     .content(csv).requestFileInfo(false)));
         } catch (SlackWebApi.SlackCallFailed e) {
-            throw new UserError("Slack refused the file (" + e.getMessage() + "). Invite the bot to this channel, "
-                    + "or run the export in a direct message with it.");
+            throw new UserError(UploadRefusal.explain(SlackErrorCode.of(e)));
+        } catch (SlackFilesUploadV2Exception e) {
+            throw new UserError(UploadRefusal.explain(UploadRefusal.errorCode(e)));
         } catch (IOException | SlackApiException e) {
             throw new TransientFailure("the upload to Slack failed", e);
         }

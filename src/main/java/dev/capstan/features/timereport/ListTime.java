@@ -37,7 +37,7 @@ final class ListTime implements CapstanCommand {
     public Reply run(CommandContext ctx) {
         var today = services.today(ctx.clock());
         Period period = when == null ? Period.month(YearMonth.from(today)) : Period.parseDaysOrMonth(when, today);
-        if (period.length() > AddTime.LONGEST_RANGE_DAYS) {
+        if (period.length() > AddPlan.LONGEST_RANGE_DAYS) {
             throw new UserError("`list` shows at most a year at a time; use `export` for longer periods.");
         }
         String userId = Subject.resolve(ctx, user);

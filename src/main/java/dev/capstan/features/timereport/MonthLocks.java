@@ -46,6 +46,18 @@ public final class MonthLocks {
                 .map((rs, ctx) -> YearMonth.from(rs.getObject("month_start", LocalDate.class))).list());
     }
 
+    /** A month someone locked. */
+    public record LockedMonth(String userId, YearMonth month) { }
+
+    /** Everyone's locked months within the period, by month then person. */
+    public List<LockedMonth> all(Period period) {
+        return jdbi.withHandle(h -> h.createQuery("select user_id, month_start from timereport_locks "
+                        + "where month_start between :from and :to order by month_start, user_id")
+                .bind("from", period.from()).bind("to", period.to())
+                .map((rs, ctx) -> new LockedMonth(rs.getString("user_id"), YearMonth.from(rs.getObject("month_start", LocalDate.class))))
+                .list());
+    }
+
     /** Everyone who locked this month. */
     public List<String> lockedBy(YearMonth month) {
         return jdbi.withHandle(h -> h.createQuery("select user_id from timereport_locks where month_start = :month")

@@ -1,5 +1,6 @@
 package dev.capstan.features.timereport;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +20,10 @@ final class PendingWrites {
     /** Replace this person's entry on the day. */
     record PendingEdit(String userId, LocalDate day, String reason, BigDecimal hours) { }
 
-    /** Delete this person's entries from one day to another. */
-    record PendingDelete(String userId, LocalDate from, LocalDate to) { }
+    /**
+     * Delete this person's entries on exactly the days the question listed; entries added later are not touched.
+     * A question stored by an older version held a date range instead, and arrives here without days.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PendingDelete(String userId, List<LocalDate> days) { }
 }

@@ -86,6 +86,13 @@ public final class TimeEntries {
                 .bind("user", userId).bind("from", period.from()).bind("to", period.to()).execute();
     }
 
+    /** Deletes the person's entries on these days, and no others. */
+    public int delete(Handle h, String userId, List<LocalDate> days) {
+        if (days.isEmpty()) return 0;
+        return h.createUpdate("delete from timereport_entries where user_id = :user and entry_date in (<days>)")
+                .bind("user", userId).bindList("days", days).execute();
+    }
+
     private static TimeEntry entry(java.sql.ResultSet rs) throws SQLException {
         return new TimeEntry(rs.getString("user_id"), rs.getObject("entry_date", LocalDate.class), rs.getString("reason"),
                 rs.getBigDecimal("hours").setScale(2, java.math.RoundingMode.HALF_UP));

@@ -8,16 +8,20 @@ import dev.capstan.jobs.RecurringJob;
 public final class TimeReport implements Feature {
     public static final String FAMILY = "timereport";
     private LockReminder reminder;
+    private TimeReportServices services;
 
     @Override
     public void register(FeatureContext context) {
         TimeReportSettings settings = TimeReportSettings.from(context.settings(FAMILY));
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
-        TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
+        services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
                 new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
+        context.commands().requireScopes(ExportTime.SCOPE);
+        AddTimeForm form = new AddTimeForm(services, context.slack());
+        context.interactions().onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));
         context.commands().family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
-                .add(() -> new AddTime(services))
+                .add(() -> new AddTime(services, form))
                 .add(() -> new EditTime(services))
                 .add(() -> new DeleteTime(services))
                 .add(() -> new ListTime(services))
@@ -28,10 +32,15 @@ public final class TimeReport implements Feature {
                 .add(() -> new TokenCommands.Create(services.tokens()))
                 .add(() -> new TokenCommands.ListAll(services.tokens()))
                 .add(() -> new TokenCommands.Revoke(services.tokens()));
-        new TimeReportApi(services).register(context);
+        new TimeReportApi(services, context.clock()).register(context);
         ConfirmedWrites.register(context.confirmations(), services.writes());
         reminder = new LockReminder(services, context.outbox(), context.clock());
         context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));
+    }
+
+    /** What the family's parts share, so tests can build a part with a failing neighbour. */
+    TimeReportServices services() {
+        return services;
     }
 
     /** The daily reminder as registered, so tests can run it on their own clock. */

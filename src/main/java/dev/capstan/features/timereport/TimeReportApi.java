@@ -9,6 +9,7 @@ import dev.capstan.features.FeatureContext;
 import dev.capstan.http.HttpExchange.Request;
 import dev.capstan.http.HttpExchange.Response;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.Year;
@@ -24,6 +25,7 @@ final class TimeReportApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TimeReportServices services;
+    private final Clock clock;
 
     /** A request the API refuses, with its HTTP status. */
     private static final class Refused extends RuntimeException {
@@ -41,8 +43,9 @@ final class TimeReportApi {
         Response handle(Request request, String tokenName) throws Exception;
     }
 
-    TimeReportApi(TimeReportServices services) {
+    TimeReportApi(TimeReportServices services, Clock clock) {
         this.services = services;
+        this.clock = clock;
     }
 
     void register(FeatureContext context) {
@@ -113,19 +116,37 @@ final class TimeReportApi {
 
     private Response listLocks(Request request, String token) {
         QueryString query = QueryString.of(request.path());
-        String userId = userId(requiredParam(query, "user"));
-        Year year = parseYear(requiredParam(query, "year"));
+        String user = query.get("user");
+        Period months = lockPeriod(query);
+        List<MonthLocks.LockedMonth> found = user == null ? services.locks().all(months)
+                : services.locks().of(userId(user), months).stream().map(month -> new MonthLocks.LockedMonth(user, month)).toList();
         ObjectNode body = JSON.createObjectNode();
         ArrayNode locks = body.putArray("locks");
-        services.locks().of(userId, new Period(year.atDay(1), year.atMonth(12).atEndOfMonth()))
-                .forEach(month -> locks.addObject().put("user_id", userId).put("month", month.toString()));
+        found.forEach(lock -> locks.addObject().put("user_id", lock.userId()).put("month", lock.month().toString()));
         return ok(200, body);
+    }
+
+    /** The months a lock listing covers: a whole {@code year}, or {@code from} and {@code to} months (YYYY-MM). */
+    private static Period lockPeriod(QueryString query) {
+        String year = query.get("year");
+        String from = query.get("from");
+        String to = query.get("to");
+        if (year != null && (from != null || to != null)) throw new Refused(400, "Give either `year` or `from` and `to`, not both.");
+        if (year != null) {
+            Year wanted = parseYear(year);
+            return new Period(wanted.atDay(1), wanted.atMonth(12).atEndOfMonth());
+        }
+        if (from == null || to == null) throw new Refused(400, "Give `year=YYYY`, or `from=YYYY-MM` and `to=YYYY-MM`.");
+        return new Period(Period.month(from).atDay(1), Period.month(to).atEndOfMonth());
     }
 
     private Response createLock(Request request, String token) throws Exception {
         JsonNode in = JSON.readTree(request.body() == null || request.body().isBlank() ? "{}" : request.body());
         String userId = userId(required(in, "user_id"));
         YearMonth month = Period.month(required(in, "month"));
+        if (month.isAfter(YearMonth.from(services.today(clock)))) {
+            throw new Refused(400, Period.label(month) + " has not started yet; a month can be locked once it has begun.");
+        }
         if (!services.locks().lock(userId, month, "api:" + token)) throw new Refused(409, month + " is already locked for " + userId + ".");
         return ok(201, JSON.createObjectNode().put("user_id", userId).put("month", month.toString()));
     }

@@ -60,6 +60,16 @@ public final class TimeWrites {
         });
     }
 
+    /** Deletes the person's entries on exactly these days; returns the days that still had an entry. */
+    public List<LocalDate> delete(String userId, List<LocalDate> days) {
+        return jdbi.inTransaction(h -> {
+            requireUnlocked(h, userId, days);
+            List<LocalDate> present = entries.taken(h, userId, days);
+            entries.delete(h, userId, present);
+            return present;
+        });
+    }
+
     /** Deletes the person's entries in the period; returns how many there were. */
     public int delete(String userId, Period period) {
         return jdbi.inTransaction(h -> {

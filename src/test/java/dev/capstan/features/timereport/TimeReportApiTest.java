@@ -163,4 +163,55 @@ class TimeReportApiTest {
                 "select token_hash from timereport_tokens where name = 'hashed'").mapTo(String.class).one());
         assertThat(stored).isEqualTo(ApiTokens.hash(secret)).doesNotContain(secret);
     }
+
+    @Test
+    void locksAreListedForARangeOfMonthsAndForEveryoneWhenNoUserIsGiven() {
+        String token = createToken("lockrange");
+        for (String lock : new String[] {"UAPI00006:2019-12", "UAPI00006:2020-02", "UAPI00007:2020-01", "UAPI00007:2020-04"}) {
+            String[] parts = lock.split(":");
+            assertThat(call("POST", "/api/timereport/locks", token,
+                    "{\"user_id\":\"" + parts[0] + "\",\"month\":\"" + parts[1] + "\"}").status()).isEqualTo(201);
+        }
+        assertThat(call("GET", "/api/timereport/locks?user=UAPI00006&from=2020-01&to=2020-03", token, null).body().toString())
+                .isEqualTo("{\"locks\":[{\"user_id\":\"UAPI00006\",\"month\":\"2020-02\"}]}");
+        String everyone = call("GET", "/api/timereport/locks?from=2020-01&to=2020-03", token, null).body().toString();
+        assertThat(everyone).contains("{\"user_id\":\"UAPI00007\",\"month\":\"2020-01\"}")
+                .contains("{\"user_id\":\"UAPI00006\",\"month\":\"2020-02\"}")
+                .doesNotContain("2019-12").doesNotContain("2020-04");
+        assertThat(call("GET", "/api/timereport/locks?year=2019", token, null).body().toString())
+                .contains("{\"user_id\":\"UAPI00006\",\"month\":\"2019-12\"}").doesNotContain("UAPI00007");
+        assertThat(call("GET", "/api/timereport/locks?from=2020-03&to=2020-01", token, null).status()).isEqualTo(400);
+        assertThat(call("GET", "/api/timereport/locks?year=2020&from=2020-01&to=2020-03", token, null).status()).isEqualTo(400);
+        assertThat(call("GET", "/api/timereport/locks?user=UAPI00006", token, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aMonthThatHasNotStartedCannotBeLockedThroughTheApiEither() {
+        String token = createToken("future");
+        ApiAnswer next = call("POST", "/api/timereport/locks", token, "{\"user_id\":\"UAPI00008\",\"month\":\"2020-06\"}");
+        assertThat(next.status()).isEqualTo(400);
+        assertThat(next.body().path("error").asText()).contains("June 2020 has not started yet");
+        assertThat(call("GET", "/api/timereport/locks?user=UAPI00008&year=2020", token, null).body().path("locks")).isEmpty();
+        assertThat(call("POST", "/api/timereport/locks", token, "{\"user_id\":\"UAPI00008\",\"month\":\"2020-05\"}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void entriesOfEveryoneAreListedWhenNoUserIsGiven() {
+        addViaSlack("UAPI00009", "/timereport add vab 2020-03-02");
+        addViaSlack("UAPI00010", "/timereport add sjuk 2020-03-03 4");
+        String token = createToken("everyone");
+        String body = call("GET", "/api/timereport/entries?from=2020-03-01&to=2020-03-31", token, null).body().toString();
+        assertThat(body).contains("{\"user_id\":\"UAPI00009\",\"date\":\"2020-03-02\",\"reason\":\"vab\",\"hours\":8}")
+                .contains("{\"user_id\":\"UAPI00010\",\"date\":\"2020-03-03\",\"reason\":\"sjuk\",\"hours\":4}");
+    }
+
+    @Test
+    void deletingWithoutATokenIsRefusedWith401AndDeletesNothing() {
+        addViaSlack("UAPI00011", "/timereport add vab 2020-03-04");
+        ApiAnswer refused = call("DELETE", "/api/timereport/entries?user=UAPI00011&from=2020-03-01&to=2020-03-31", null, null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(call("DELETE", "/api/timereport/locks?user=UAPI00011&month=2020-03", null, null).status()).isEqualTo(401);
+        assertThat(app.as("UAPI00011").run("/timereport list 2020-03").text()).contains("Wed 2020-03-04  vab  8 h");
+    }
 }

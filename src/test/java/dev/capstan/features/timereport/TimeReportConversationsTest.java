@@ -2,63 +2,12 @@ package dev.capstan.features.timereport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.support.FakeSlack;
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestApp;
-import dev.capstan.support.TestClock;
-import dev.capstan.support.TestDatabases;
 import java.time.Instant;
-import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-/**
- * Conversations with /timereport on a fixed day, Monday 2020-05-18 (Ascension Day, a Swedish public holiday,
- * is Thursday 2020-05-21). Every test uses its own people so that tests do not see each other's entries.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TimeReportConversationsTest {
-    static final String ADMIN = "UADMIN01";
-    static final Instant MONDAY_2020_05_18 = Instant.parse("2020-05-18T08:00:00Z");
-
-    TestApp app;
-    TimeReport timeReport;
-
-    abstract TestDatabases.Kind database();
-
-    @BeforeAll
-    void start() {
-        timeReport = new TimeReport();
-        app = TestApp.on(database()).admins(ADMIN).feature(timeReport)
-                .clock(new TestClock(MONDAY_2020_05_18))
-                .yaml("""
-                        families:
-                          timereport:
-                            country: SE
-                            reasons:
-                              - vab
-                              - sjuk
-                              - name: intern
-                                absence: false
-                              - semester
-                              - föräldraledig
-                        """)
-                .start();
-    }
-
-    @AfterAll
-    void stop() {
-        app.closeAll();
-    }
-
-    /** Runs a command, clicks Confirm and returns what replaced the question. */
-    String confirmed(String user, String command) {
-        SlashReply ask = app.as(user).run(command);
-        SlashReply click = app.as(user).click(ask.button("Confirm"));
-        return app.slack().awaitPosts(click.responseUrl(), 1).get(0).allText();
-    }
+/** Conversations with /timereport: adding, editing, deleting, listing and locking, with their confirmations. */
+abstract class TimeReportConversationsTest extends TimeReportConversation {
 
     @Test
     void emptyTextShowsTheFamilyHelpInsteadOfSilence() {
@@ -87,14 +36,20 @@ abstract class TimeReportConversationsTest {
     }
 
     @Test
-    void todayAndYesterdayAreResolvedWhenAskedNotWhenClicked() {
+    void todayIsTheDayOfTheQuestionEvenWhenTheClickComesAfterMidnightInTheTeamsZone() {
+        // 21:59 UTC is 23:59 on Monday in Stockholm (CEST); the click at 22:01 UTC is already Tuesday there.
+        app.clock().set(Instant.parse("2020-05-18T21:59:00Z"));
         SlashReply ask = app.as("UTODAY001").run("/timereport add sjuk today 4");
-        assertThat(ask.text()).contains("Mon 2020-05-18");
-        app.clock().set(MONDAY_2020_05_18.plusSeconds(60));
-        SlashReply click = app.as("UTODAY001").click(ask.button("Confirm"));
-        assertThat(app.slack().awaitPosts(click.responseUrl(), 1).get(0).text()).contains("Mon 2020-05-18");
-        app.clock().set(MONDAY_2020_05_18);
-        assertThat(app.as("UTODAY001").run("/timereport add sjuk yesterday").text()).contains("Sun 2020-05-17")
+        assertThat(ask.text()).contains("on 1 day: Mon 2020-05-18?");
+        app.clock().set(Instant.parse("2020-05-18T22:01:00Z"));
+        assertThat(confirm("UTODAY001", ask)).contains("Added *sjuk* 4 h for <@UTODAY001> on 1 day: Mon 2020-05-18.");
+        assertThat(app.as("UTODAY001").run("/timereport list 2020-05-18:2020-05-19").text())
+                .contains("Mon 2020-05-18  sjuk  4 h").doesNotContain("Tue 2020-05-19  sjuk");
+    }
+
+    @Test
+    void yesterdayIsResolvedInTheTeamsZoneAndAWeekendDayIsPointedOut() {
+        assertThat(app.as("UTODAY002").run("/timereport add sjuk yesterday").text()).contains("Sun 2020-05-17")
                 .contains("is not a working day (weekend)");
     }
 
@@ -311,88 +266,5 @@ abstract class TimeReportConversationsTest {
     void theFamilyIsReachableThroughTheMainCommandToo() {
         assertThat(app.as("UMAIN0001").run("/capstan timereport add vab 2020-05-19").text()).contains("Add *vab*");
         assertThat(app.as("UMAIN0001").run("/capstan timereport ad vab today").text()).contains("Did you mean `add`");
-    }
-
-    @Test
-    void exportUploadsTheMonthAsCsvToTheConversation() {
-        confirmed("UEXPORT01", "/timereport add vab 2020-05-19:2020-05-20");
-        confirmed("UEXPORT01", "/timereport add intern 2020-05-22 2.5");
-        SlashReply ack = app.as("UEXPORT01").in("CPAYROLL").run("/timereport export 2020-05");
-        assertThat(ack.text()).contains("Working on `/timereport export`");
-        assertThat(app.slack().awaitPosts(ack.responseUrl(), 1).get(0).text())
-                .contains("Exported 3 entries (18.5 h) of <@UEXPORT01> on May 2020 as `timereport-2020-05-UEXPORT01.csv`");
-
-        FakeSlack.ApiCall getUrl = app.slack().calls("files.getUploadURLExternal").stream()
-                .filter(c -> "timereport-2020-05-UEXPORT01.csv".equals(c.arg("filename"))).findFirst().orElseThrow();
-        String csv = "user_id,date,reason,hours\r\nUEXPORT01,2020-05-19,vab,8\r\nUEXPORT01,2020-05-20,vab,8\r\n"
-                + "UEXPORT01,2020-05-22,intern,2.5\r\n";
-        assertThat(getUrl.arg("length")).isEqualTo(Integer.toString(csv.length()));
-        assertThat(app.slack().uploads()).anySatisfy(upload -> assertThat(upload.body()).contains(csv));
-        assertThat(app.slack().calls("files.completeUploadExternal"))
-                .anySatisfy(c -> assertThat(c.arg("channel_id")).isEqualTo("CPAYROLL"));
-    }
-
-    @Test
-    void exportingNothingSaysSoAndUploadsNothing() {
-        int before = app.slack().calls("files.getUploadURLExternal").size();
-        SlashReply ack = app.as("UEXPORT02").run("/timereport export 2020-01-01:2020-01-31");
-        assertThat(app.slack().awaitPosts(ack.responseUrl(), 1).get(0).text())
-                .contains("No entries of <@UEXPORT02> on January 2020; nothing to export.");
-        assertThat(app.slack().calls("files.getUploadURLExternal")).hasSize(before);
-    }
-
-    @Test
-    void onlyAnAdminExportsEveryone() {
-        confirmed("UEXPORT03", "/timereport add sjuk 2020-03-02");
-        confirmed("UEXPORT04", "/timereport add vab 2020-03-03");
-        SlashReply denied = app.as("UEXPORT03").run("/timereport export 2020-03 --all");
-        assertThat(app.slack().awaitPosts(denied.responseUrl(), 1).get(0).text()).contains("Only admins can export everyone's entries");
-        SlashReply other = app.as("UEXPORT03").run("/timereport export 2020-03 --user UEXPORT04");
-        assertThat(app.slack().awaitPosts(other.responseUrl(), 1).get(0).text()).contains("Only admins");
-
-        SlashReply ack = app.as(ADMIN).run("/timereport export 2020-03 --all");
-        assertThat(app.slack().awaitPosts(ack.responseUrl(), 1).get(0).text()).contains("as `timereport-2020-03-all.csv`");
-        assertThat(app.slack().uploads()).anySatisfy(upload -> assertThat(upload.body())
-                .contains("UEXPORT03,2020-03-02,sjuk,8").contains("UEXPORT04,2020-03-03,vab,8"));
-    }
-
-    @Test
-    void theReminderDmsWhoReportedLastMonthButDidNotLockItDuringTheFirstWorkingDays() {
-        confirmed("UREMIND01", "/timereport add vab 2020-05-19");
-        confirmed("UREMIND02", "/timereport add vab 2020-05-19");
-        app.as("UREMIND02").run("/timereport lock 2020-05");
-        confirmed("UREMIND03", "/timereport add vab 2020-04-20");
-
-        LockReminder reminder = timeReport.reminder();
-        assertThat(reminder.remind(LocalDate.parse("2020-06-01"))).contains("UREMIND01").doesNotContain("UREMIND02", "UREMIND03");
-        assertThat(app.slack().awaitDms("UREMIND01", 1).get(0).arg("text"))
-                .contains("You reported time in May 2020 but have not locked it yet").contains("`/timereport lock 2020-05`");
-        // Monday 1 June is the first working day, Wednesday 3 June the third and last day of reminders.
-        assertThat(reminder.remind(LocalDate.parse("2020-06-03"))).contains("UREMIND01");
-        assertThat(reminder.remind(LocalDate.parse("2020-06-04"))).isEmpty();
-        assertThat(reminder.remind(LocalDate.parse("2020-05-31"))).isEmpty();
-    }
-
-    @Test
-    void theReminderCountsWorkingDaysWithTheHolidayCalendar() {
-        confirmed("UREMIND04", "/timereport add vab 2019-12-02");
-        LockReminder reminder = timeReport.reminder();
-        // 1 January is New Year's Day and 6 January Epiphany: the first three working days are 2, 3 and 7 January.
-        assertThat(reminder.remind(LocalDate.parse("2020-01-01"))).isEmpty();
-        assertThat(reminder.remind(LocalDate.parse("2020-01-07"))).contains("UREMIND04");
-        assertThat(reminder.remind(LocalDate.parse("2020-01-08"))).isEmpty();
-    }
-
-    @Test
-    void theScheduledReminderUsesTheClockInTheTeamsTimeZone() {
-        confirmed("UREMIND05", "/timereport add sjuk 2020-05-04");
-        try {
-            // 22:30 UTC on Sunday 31 May is already Monday 1 June in Stockholm.
-            app.clock().set(Instant.parse("2020-05-31T22:30:00Z"));
-            timeReport.reminder().run();
-            assertThat(app.slack().awaitDms("UREMIND05", 1).get(0).arg("text")).contains("May 2020");
-        } finally {
-            app.clock().set(MONDAY_2020_05_18);
-        }
     }
 }
