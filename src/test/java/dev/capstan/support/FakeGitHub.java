@@ -1,5 +1,8 @@
 package dev.capstan.support;
 
+import static dev.capstan.support.FakeHttp.error;
+import static dev.capstan.support.FakeHttp.query;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +17,6 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -45,12 +47,15 @@ public final class FakeGitHub implements AutoCloseable {
 
     private record Failure(String method, String pathPart, int status, String message) { }
 
+    private record Hook(String method, String pathPart, Runnable action) { }
+
     private final HttpServer server;
     private final KeyPair keys;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, Long> users = new ConcurrentHashMap<>();
-    private final Set<String> orgMembers = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> orgRoles = new ConcurrentHashMap<>();
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final Map<Long, FakeTeam> teams = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile int pageLimit = 100;
@@ -107,7 +112,27 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public boolean isOrgMember(String login) {
-        return orgMembers.contains(login.toLowerCase());
+        return orgRoles.containsKey(login.toLowerCase());
+    }
+
+    /** An account that is already an owner of the organisation (GitHub's org role "admin"). */
+    public FakeGitHub orgOwner(String login, long id) {
+        account(login, id);
+        orgRoles.put(login.toLowerCase(), "admin");
+        return this;
+    }
+
+    /** The login's organisation role ("admin" for owners, "member"), or null when it is not in the organisation. */
+    public String orgRole(String login) {
+        return orgRoles.get(login.toLowerCase());
+    }
+
+    /**
+     * Runs {@code action} once, when the fake has handled the next {@code method} call whose path contains
+     * {@code pathPart} but not yet answered it: the moment GitHub's webhook for that change may reach the app.
+     */
+    public void beforeAnswering(String method, String pathPart, Runnable action) {
+        hooks.add(new Hook(method, pathPart, action));
     }
 
     public FakeTeam teamNamed(String name) {
@@ -159,14 +184,18 @@ public final class FakeGitHub implements AutoCloseable {
             String login = path.substring("/users/".length());
             Long id = users.get(login.toLowerCase());
             respond(exchange, id == null ? 404 : 200, id == null ? error("Not Found") : userJson(login, id));
+        } else if (method.equals("GET") && path.startsWith("/orgs/" + ORG + "/memberships/")) {
+            String role = orgRoles.get(path.substring(path.lastIndexOf('/') + 1).toLowerCase());
+            respond(exchange, role == null ? 404 : 200, role == null ? error("Not Found") : "{\"state\":\"active\",\"role\":\"" + role + "\"}");
         } else if (method.equals("PUT") && path.startsWith("/orgs/" + ORG + "/memberships/")) {
             String login = path.substring(path.lastIndexOf('/') + 1);
             if (!users.containsKey(login.toLowerCase())) {
                 respond(exchange, 404, error("Not Found"));
                 return;
             }
-            orgMembers.add(login.toLowerCase());
-            respond(exchange, 200, "{\"state\":\"pending\",\"role\":\"member\"}");
+            String role = JSON.readTree(body.isEmpty() ? "{}" : body).path("role").asText("member");
+            orgRoles.put(login.toLowerCase(), role);
+            respond(exchange, 200, "{\"state\":\"pending\",\"role\":\"" + role + "\"}");
         } else if (method.equals("GET") && path.equals("/orgs/" + ORG + "/teams")) {
             page(exchange, teams.values().stream().sorted(java.util.Comparator.comparingLong(FakeTeam::id)).map(this::teamJson).toList());
         } else if (method.equals("POST") && path.equals("/orgs/" + ORG + "/teams")) {
@@ -220,8 +249,8 @@ public final class FakeGitHub implements AutoCloseable {
             team.members().put(login, role);
             respond(exchange, 200, "{\"state\":\"active\",\"role\":\"" + role + "\"}");
         } else if (rest.startsWith("/memberships/") && method.equals("DELETE")) {
-            team.members().remove(rest.substring("/memberships/".length()).toLowerCase());
-            respond(exchange, 204, "");
+            boolean was = team.members().remove(rest.substring("/memberships/".length()).toLowerCase()) != null;
+            respond(exchange, was ? 204 : 404, was ? "" : error("Not Found"));
         } else {
             respond(exchange, 404, error("Not Found (fake has no " + method + " team" + rest + ")"));
         }
@@ -238,15 +267,6 @@ public final class FakeGitHub implements AutoCloseable {
             exchange.getResponseHeaders().add("Link", "<" + next + ">; rel=\"next\"");
         }
         respond(exchange, 200, "[" + String.join(",", slice) + "]");
-    }
-
-    private static String query(HttpExchange exchange, String name, String fallback) {
-        String query = exchange.getRequestURI().getQuery();
-        if (query == null) return fallback;
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) return pair.substring(name.length() + 1);
-        }
-        return fallback;
     }
 
     /** Lists answer at most {@code size} items a page, whatever the client asks, so paging shows with few items. */
@@ -275,20 +295,18 @@ public final class FakeGitHub implements AutoCloseable {
         return "{\"login\":\"" + login + "\",\"id\":" + id + ",\"type\":\"User\",\"url\":\"" + url() + "/users/" + login + "\"}";
     }
 
-    private static String error(String message) {
-        return JSON.createObjectNode().put("message", message).put("documentation_url", "https://docs.github.com/rest").toString();
-    }
-
     private static String slug(String name) {
         return name.toLowerCase().replaceAll("[^a-z0-9_]+", "-").replaceAll("^-+|-+$", "");
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) exchange.getResponseBody().write(bytes);
-        exchange.close();
+    /** Answers like FakeHttp, after running a hook waiting for this call. */
+    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        for (Hook hook : hooks) {
+            if (hook.method().equals(method) && path.contains(hook.pathPart()) && hooks.remove(hook)) hook.action().run();
+        }
+        FakeHttp.respond(exchange, status, body);
     }
 
     @Override
