@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHOrganization;
 import org.kohsuke.github.GHTeam;
 import org.kohsuke.github.GHUser;
@@ -39,6 +40,10 @@ final class HubOrgGitHub implements OrgGitHub {
             return call.run();
         } catch (IOException e) {
             throw GitHubFailures.explain(doing, e);
+        } catch (GHException e) {
+            // hub4j's paged lists fail while iterating, wrapping GitHub's answer in an unchecked exception
+            if (e.getCause() instanceof IOException cause) throw GitHubFailures.explain(doing, cause);
+            throw e;
         }
     }
 
