@@ -61,6 +61,9 @@ public final class Teams {
         jdbi.useTransaction(h -> {
             String old = team.githubId() == null ? Team.keyOf(oldName) : h.createQuery("select team_key from directory_teams "
                     + "where github_id = :id").bind("id", team.githubId()).mapTo(String.class).findFirst().orElse(Team.keyOf(oldName));
+            h.createQuery("select folder from directory_teams where team_key = :old and folder is not null")
+                    .bind("old", old).mapTo(String.class).findOne()
+                    .filter(folder -> !folder.equals(team.folder())).ifPresent(folder -> release(h, folder));
             h.createUpdate("update directory_teams set team_key = :key, name = :name, display_name = :displayName, "
                     + "platform = :platform, folder = :folder, github_id = :githubId, drive_version = drive_version + 1 where team_key = :old")
                     .bindMethods(team).bind("key", team.key()).bind("old", old).execute();
@@ -69,8 +72,11 @@ public final class Teams {
         });
     }
 
+    /** Deletes a team and its memberships; its Drive folder, if any, is released so members lose their grants. */
     public boolean delete(String name) {
         return jdbi.inTransaction(h -> {
+            h.createQuery("select folder from directory_teams where team_key = :k and folder is not null")
+                    .bind("k", Team.keyOf(name)).mapTo(String.class).findOne().ifPresent(folder -> release(h, folder));
             h.createUpdate("delete from directory_members where team_key = :k").bind("k", Team.keyOf(name)).execute();
             return h.createUpdate("delete from directory_teams where team_key = :k").bind("k", Team.keyOf(name)).execute() > 0;
         });
@@ -153,6 +159,24 @@ public final class Teams {
     public void driveSynced(String name, long version) {
         jdbi.useHandle(h -> h.createUpdate("update directory_teams set drive_synced = :v where team_key = :k and drive_synced < :v")
                 .bind("v", version).bind("k", Team.keyOf(name)).execute());
+    }
+
+    /** Folders no team uses any more, whose members' grants are still to be taken off. */
+    public List<String> releasedFolders() {
+        return jdbi.withHandle(h -> h.createQuery("select folder from directory_drive_released order by folder").mapTo(String.class).list());
+    }
+
+    /** The released folder's grants are gone; teams that use it again (if any) are shared afresh. */
+    public void folderCleared(String folder) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("delete from directory_drive_released where folder = :f").bind("f", folder).execute();
+            h.createUpdate("update directory_teams set drive_version = drive_version + 1 where folder = :f").bind("f", folder).execute();
+        });
+    }
+
+    private static void release(Handle h, String folder) {
+        h.createUpdate("insert into directory_drive_released (folder) select :f where not exists "
+                + "(select 1 from directory_drive_released where folder = :f)").bind("f", folder).execute();
     }
 
     static void bumpTeamsOf(Handle h, String userId) {
