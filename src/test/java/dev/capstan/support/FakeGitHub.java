@@ -8,13 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.jsonwebtoken.Jwts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +47,7 @@ public final class FakeGitHub implements AutoCloseable {
     private record Hook(String method, String pathPart, Runnable action) { }
 
     private final HttpServer server;
-    private final KeyPair keys;
+    private final FakeAppKey key = new FakeAppKey(APP_ID);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, Long> users = new ConcurrentHashMap<>();
@@ -62,9 +59,6 @@ public final class FakeGitHub implements AutoCloseable {
 
     public FakeGitHub() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -80,8 +74,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** The App's private key as GITHUB_APP_PRIVATE_KEY holds it (PKCS#8 PEM). */
     public String privateKeyPem() {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+        return key.privateKeyPem();
     }
 
     /** A GitHub account that exists. */
@@ -148,7 +141,7 @@ public final class FakeGitHub implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         try {
             if (path.startsWith("/app") || path.equals("/orgs/" + ORG + "/installation")) {
-                if (!validJwt(auth)) {
+                if (!key.validJwt(auth)) {
                     respond(exchange, 401, error("A JSON web token could not be decoded"));
                     return;
                 }
@@ -197,7 +190,7 @@ public final class FakeGitHub implements AutoCloseable {
             orgRoles.put(login.toLowerCase(), role);
             respond(exchange, 200, "{\"state\":\"pending\",\"role\":\"" + role + "\"}");
         } else if (method.equals("GET") && path.equals("/orgs/" + ORG + "/teams")) {
-            page(exchange, teams.values().stream().sorted(java.util.Comparator.comparingLong(FakeTeam::id)).map(this::teamJson).toList());
+            page(exchange, teams.values().stream().sorted(Comparator.comparingLong(FakeTeam::id)).map(this::teamJson).toList());
         } else if (method.equals("POST") && path.equals("/orgs/" + ORG + "/teams")) {
             createTeam(exchange, JSON.readTree(body));
         } else if (byId.matches()) {
@@ -272,16 +265,6 @@ public final class FakeGitHub implements AutoCloseable {
     /** Lists answer at most {@code size} items a page, whatever the client asks, so paging shows with few items. */
     public void pageLimit(int size) {
         pageLimit = size;
-    }
-
-    private boolean validJwt(String auth) {
-        if (auth == null || !auth.startsWith("Bearer ")) return false;
-        try {
-            var claims = Jwts.parser().verifyWith(keys.getPublic()).build().parseSignedClaims(auth.substring(7)).getPayload();
-            return APP_ID.equals(claims.getIssuer());
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private String teamJson(FakeTeam team) {

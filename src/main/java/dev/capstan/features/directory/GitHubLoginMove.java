@@ -3,6 +3,7 @@ package dev.capstan.features.directory;
 import dev.capstan.command.UserError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Moves a person's GitHub team memberships from one login to another (or to none), GitHub first and one call at
@@ -61,7 +62,7 @@ final class GitHubLoginMove {
     }
 
     /** Runs one GitHub call; when GitHub refuses after earlier calls succeeded, the reply lists those calls. */
-    private <T> T step(String doing, java.util.function.Supplier<T> call) {
+    private <T> T step(String doing, Supplier<T> call) {
         try {
             return call.get();
         } catch (UserError refused) {

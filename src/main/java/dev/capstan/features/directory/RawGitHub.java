@@ -21,7 +21,7 @@ final class RawGitHub {
         this.app = app;
     }
 
-    /** The caller's answer to {@code method path}: its status and JSON body (404 is an answer, not a failure). */
+    /** GitHub's answer: its status and JSON body (a 404 is an answer here, not a failure). */
     record Answer(int status, JsonNode body) { }
 
     /** Sends one call under /orgs/{org}; any status from 400 up other than 404 is thrown as GitHub's error. */
