@@ -1,20 +1,19 @@
 package dev.capstan.support;
 
+import static dev.capstan.support.FakeHttp.error;
+import static dev.capstan.support.FakeHttp.query;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.jsonwebtoken.Jwts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -45,21 +44,21 @@ public final class FakeGitHub implements AutoCloseable {
 
     private record Failure(String method, String pathPart, int status, String message) { }
 
+    private record Hook(String method, String pathPart, Runnable action) { }
+
     private final HttpServer server;
-    private final KeyPair keys;
+    private final FakeAppKey key = new FakeAppKey(APP_ID);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, Long> users = new ConcurrentHashMap<>();
-    private final Set<String> orgMembers = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> orgRoles = new ConcurrentHashMap<>();
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final Map<Long, FakeTeam> teams = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile int pageLimit = 100;
 
     public FakeGitHub() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -75,8 +74,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** The App's private key as GITHUB_APP_PRIVATE_KEY holds it (PKCS#8 PEM). */
     public String privateKeyPem() {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+        return key.privateKeyPem();
     }
 
     /** A GitHub account that exists. */
@@ -107,7 +105,27 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public boolean isOrgMember(String login) {
-        return orgMembers.contains(login.toLowerCase());
+        return orgRoles.containsKey(login.toLowerCase());
+    }
+
+    /** An account that is already an owner of the organisation (GitHub's org role "admin"). */
+    public FakeGitHub orgOwner(String login, long id) {
+        account(login, id);
+        orgRoles.put(login.toLowerCase(), "admin");
+        return this;
+    }
+
+    /** The login's organisation role ("admin" for owners, "member"), or null when it is not in the organisation. */
+    public String orgRole(String login) {
+        return orgRoles.get(login.toLowerCase());
+    }
+
+    /**
+     * Runs {@code action} once, when the fake has handled the next {@code method} call whose path contains
+     * {@code pathPart} but not yet answered it: the moment GitHub's webhook for that change may reach the app.
+     */
+    public void beforeAnswering(String method, String pathPart, Runnable action) {
+        hooks.add(new Hook(method, pathPart, action));
     }
 
     public FakeTeam teamNamed(String name) {
@@ -123,7 +141,7 @@ public final class FakeGitHub implements AutoCloseable {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         try {
             if (path.startsWith("/app") || path.equals("/orgs/" + ORG + "/installation")) {
-                if (!validJwt(auth)) {
+                if (!key.validJwt(auth)) {
                     respond(exchange, 401, error("A JSON web token could not be decoded"));
                     return;
                 }
@@ -159,16 +177,20 @@ public final class FakeGitHub implements AutoCloseable {
             String login = path.substring("/users/".length());
             Long id = users.get(login.toLowerCase());
             respond(exchange, id == null ? 404 : 200, id == null ? error("Not Found") : userJson(login, id));
+        } else if (method.equals("GET") && path.startsWith("/orgs/" + ORG + "/memberships/")) {
+            String role = orgRoles.get(path.substring(path.lastIndexOf('/') + 1).toLowerCase());
+            respond(exchange, role == null ? 404 : 200, role == null ? error("Not Found") : "{\"state\":\"active\",\"role\":\"" + role + "\"}");
         } else if (method.equals("PUT") && path.startsWith("/orgs/" + ORG + "/memberships/")) {
             String login = path.substring(path.lastIndexOf('/') + 1);
             if (!users.containsKey(login.toLowerCase())) {
                 respond(exchange, 404, error("Not Found"));
                 return;
             }
-            orgMembers.add(login.toLowerCase());
-            respond(exchange, 200, "{\"state\":\"pending\",\"role\":\"member\"}");
+            String role = JSON.readTree(body.isEmpty() ? "{}" : body).path("role").asText("member");
+            orgRoles.put(login.toLowerCase(), role);
+            respond(exchange, 200, "{\"state\":\"pending\",\"role\":\"" + role + "\"}");
         } else if (method.equals("GET") && path.equals("/orgs/" + ORG + "/teams")) {
-            page(exchange, teams.values().stream().sorted(java.util.Comparator.comparingLong(FakeTeam::id)).map(this::teamJson).toList());
+            page(exchange, teams.values().stream().sorted(Comparator.comparingLong(FakeTeam::id)).map(this::teamJson).toList());
         } else if (method.equals("POST") && path.equals("/orgs/" + ORG + "/teams")) {
             createTeam(exchange, JSON.readTree(body));
         } else if (byId.matches()) {
@@ -220,8 +242,8 @@ public final class FakeGitHub implements AutoCloseable {
             team.members().put(login, role);
             respond(exchange, 200, "{\"state\":\"active\",\"role\":\"" + role + "\"}");
         } else if (rest.startsWith("/memberships/") && method.equals("DELETE")) {
-            team.members().remove(rest.substring("/memberships/".length()).toLowerCase());
-            respond(exchange, 204, "");
+            boolean was = team.members().remove(rest.substring("/memberships/".length()).toLowerCase()) != null;
+            respond(exchange, was ? 204 : 404, was ? "" : error("Not Found"));
         } else {
             respond(exchange, 404, error("Not Found (fake has no " + method + " team" + rest + ")"));
         }
@@ -240,28 +262,9 @@ public final class FakeGitHub implements AutoCloseable {
         respond(exchange, 200, "[" + String.join(",", slice) + "]");
     }
 
-    private static String query(HttpExchange exchange, String name, String fallback) {
-        String query = exchange.getRequestURI().getQuery();
-        if (query == null) return fallback;
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) return pair.substring(name.length() + 1);
-        }
-        return fallback;
-    }
-
     /** Lists answer at most {@code size} items a page, whatever the client asks, so paging shows with few items. */
     public void pageLimit(int size) {
         pageLimit = size;
-    }
-
-    private boolean validJwt(String auth) {
-        if (auth == null || !auth.startsWith("Bearer ")) return false;
-        try {
-            var claims = Jwts.parser().verifyWith(keys.getPublic()).build().parseSignedClaims(auth.substring(7)).getPayload();
-            return APP_ID.equals(claims.getIssuer());
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private String teamJson(FakeTeam team) {
@@ -275,20 +278,18 @@ public final class FakeGitHub implements AutoCloseable {
         return "{\"login\":\"" + login + "\",\"id\":" + id + ",\"type\":\"User\",\"url\":\"" + url() + "/users/" + login + "\"}";
     }
 
-    private static String error(String message) {
-        return JSON.createObjectNode().put("message", message).put("documentation_url", "https://docs.github.com/rest").toString();
-    }
-
     private static String slug(String name) {
         return name.toLowerCase().replaceAll("[^a-z0-9_]+", "-").replaceAll("^-+|-+$", "");
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) exchange.getResponseBody().write(bytes);
-        exchange.close();
+    /** Answers like FakeHttp, after running a hook waiting for this call. */
+    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        for (Hook hook : hooks) {
+            if (hook.method().equals(method) && path.contains(hook.pathPart()) && hooks.remove(hook)) hook.action().run();
+        }
+        FakeHttp.respond(exchange, status, body);
     }
 
     @Override

@@ -32,7 +32,9 @@ final class AddUser implements CapstanCommand {
             return Reply.text("You are already registered; nothing was changed. `/capstan user add --force` starts your "
                     + "profile over, clearing every field.");
         }
+        boolean hadEmail = services.profiles().find(ctx.userId()).map(Profile::email).isPresent();
         services.profiles().save(Profile.blank(ctx.userId()));
+        if (hadEmail) services.teams().emailChanged(ctx.userId());
         return Reply.text(":recycle: Your profile was re-created: name, email, position, GitHub login, major and bio are "
                 + "now empty. Your team memberships, role and karma are kept.");
     }

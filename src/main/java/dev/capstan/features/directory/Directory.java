@@ -54,7 +54,7 @@ public final class Directory implements Feature {
 
         Welcome welcome = new Welcome(profiles, people, context.outbox());
         context.events().on("team_join", welcome::handle);
-        context.route("POST", "/github/webhook", new GitHubWebhook(context.env("GITHUB_WEBHOOK_SECRET"),
+        context.route("POST", "/github/webhook", new GitHubWebhook(context.env("GITHUB_WEBHOOK_SECRET"), context.jdbi(),
                 new DeliveryLog(context.jdbi(), context.clock()), new WebhookSync(profiles, teams, roles)));
         String serviceAccount = context.env("GOOGLE_SERVICE_ACCOUNT_JSON");
         if (serviceAccount != null) {

@@ -1,6 +1,7 @@
 package dev.capstan.features.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,10 +19,11 @@ public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<Fe
         }
     }
 
-    /** Where and when the weekly featured-channel post goes. */
-    public record FeaturedChannel(String channel, DayOfWeek day, LocalTime time, ZoneId zone) {
-        /** A db-scheduler cron with seconds: once a week at the configured time. */
+    /** Where and when the featured-channel post goes: weekly on day and time, or on {@code schedule} (a cron) when set. */
+    public record FeaturedChannel(String channel, DayOfWeek day, LocalTime time, ZoneId zone, String schedule) {
+        /** A db-scheduler cron with seconds: the configured schedule, else once a week at the configured time. */
         public String cron() {
+            if (schedule != null) return schedule;
             return time.getSecond() + " " + time.getMinute() + " " + time.getHour() + " * * " + day.name().substring(0, 3);
         }
     }
@@ -36,10 +38,11 @@ public record DirectorySettings(String leadsTeam, String adminsTeam, Optional<Fe
                 weekly = Optional.of(new FeaturedChannel(text(featured.path("channel")),
                         DayOfWeek.valueOf(featured.path("day").asText("MONDAY").trim().toUpperCase(Locale.ROOT)),
                         LocalTime.parse(featured.path("time").asText("09:00").trim()),
-                        ZoneId.of(featured.path("zone").asText("UTC").trim())));
+                        ZoneId.of(featured.path("zone").asText("UTC").trim()), text(featured.path("schedule"))));
+                weekly.map(FeaturedChannel::schedule).ifPresent(CronSchedule::new);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("families.directory.featured_channel: day must be a weekday name (MONDAY), "
-                        + "time HH:mm or HH:mm:ss, zone a time zone id (Europe/Stockholm); " + e.getMessage());
+                        + "time HH:mm or HH:mm:ss, zone a time zone id (Europe/Stockholm), schedule (if given) a cron with seconds; " + e.getMessage());
             }
         }
         return new DirectorySettings(leads, admins, weekly, Drive.from(node.path("drive")));

@@ -30,6 +30,15 @@ final class DriveSharing implements Runnable {
 
     @Override
     public void run() {
+        for (String folder : teams.releasedFolders()) {
+            try {
+                boolean stillUsed = teams.all().stream().anyMatch(team -> folder.equals(team.folder()));
+                if (!stillUsed) share(folder, Set.of(), "released folder " + folder);
+                teams.folderCleared(folder);
+            } catch (Exception e) {
+                log.warn("Released Drive folder {} not cleared yet; will retry: {}", folder, e.getMessage());
+            }
+        }
         for (Teams.DriveWork work : teams.driveWork()) {
             try {
                 sync(work);
@@ -46,24 +55,29 @@ final class DriveSharing implements Runnable {
             profiles.find(member.userId()).map(Profile::email).filter(Objects::nonNull)
                     .ifPresent(email -> wanted.add(email.toLowerCase(Locale.ROOT)));
         }
+        share(work.folder(), wanted, "team " + work.name());
+    }
+
+    /** Leaves {@code folder} shared with exactly {@code wanted} among the grants this job manages. */
+    private void share(String folder, Set<String> wanted, String what) throws IOException {
         Set<String> present = new HashSet<>();
         int added = 0;
         int removed = 0;
-        for (DriveFolders.Permission permission : drive.permissions(work.folder())) {
+        for (DriveFolders.Permission permission : drive.permissions(folder)) {
             String email = permission.email() == null ? null : permission.email().toLowerCase(Locale.ROOT);
             if (email != null) present.add(email);
             if (!"user".equals(permission.type()) || permission.inherited() || "owner".equals(permission.role())
                     || email == null || email.equalsIgnoreCase(drive.serviceAccountEmail()) || wanted.contains(email)) {
                 continue;
             }
-            drive.unshare(work.folder(), permission.id());
+            drive.unshare(folder, permission.id());
             removed++;
         }
         for (String email : wanted) {
             if (present.contains(email)) continue;
-            drive.share(work.folder(), email, role);
+            drive.share(folder, email, role);
             added++;
         }
-        log.info("Drive folder of team {}: shared with {} more, {} fewer", work.name(), added, removed);
+        log.info("Drive folder of {}: shared with {} more, {} fewer", what, added, removed);
     }
 }

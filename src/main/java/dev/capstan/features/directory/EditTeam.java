@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code team edit TEAM}: changes a team's details; {@code --github NEWNAME} renames it on GitHub first. */
+/** {@code team edit TEAM}: changes a team's details; a new name or display name goes to the GitHub team first. */
 @Command(name = "edit", description = "Edit a team's display name, platform, folder, or rename it with --github.")
 @CommandInfo(role = Role.MEMBER, slow = true)
 final class EditTeam implements CapstanCommand {
@@ -35,11 +35,14 @@ final class EditTeam implements CapstanCommand {
                     + "(an empty value clears a field).");
         }
         String renamed = team.name();
-        if (newName != null && !newName.equals(team.name())) {
-            if (!Team.keyOf(newName).equals(team.key())) TeamNames.require(newName, services.teams());
-            if (team.githubId() != null) services.github().require("--github").renameTeam(team.slug(), newName);
-            renamed = newName;
+        boolean renaming = newName != null && !newName.equals(team.name());
+        if (renaming && !Team.keyOf(newName).equals(team.key())) TeamNames.require(newName, services.teams());
+        boolean describing = displayName != null && services.members().onGitHub(team);
+        if (team.githubId() != null && (renaming || describing)) {
+            services.github().require(renaming ? "--github" : "--displayname")
+                    .editTeam(team.slug(), renaming ? newName : null, describing ? displayName : null);
         }
+        if (renaming) renamed = newName;
         Team updated = new Team(renamed, pick(displayName, team.displayName()), pick(platform, team.platform()),
                 pick(folder, team.folder()), team.githubId());
         services.teams().update(team.name(), updated);

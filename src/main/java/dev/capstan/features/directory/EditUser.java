@@ -63,15 +63,17 @@ final class EditUser implements CapstanCommand {
         Long githubId = current.githubId();
         if (github != null && !github.equalsIgnoreCase(login == null ? "" : login)) {
             if (github.isEmpty()) {
+                int left = new GitHubLoginMove(services).unlink(target, login);
+                changed.add("GitHub login cleared" + (left == 0 ? "" : " (first taken out of " + teams(left) + " on GitHub)"));
                 login = null;
                 githubId = null;
-                changed.add("GitHub login cleared");
             } else {
-                githubId = services.github().require("--github").invite(github);
-                int moved = moveGitHubTeams(target, login, github);
+                requireUnlinked(github, target);
+                GitHubLoginMove.Linked linked = new GitHubLoginMove(services).link(target, login, github);
+                githubId = linked.githubId();
                 login = github;
-                changed.add("GitHub login `" + github + "` (invited to the organisation"
-                        + (moved == 0 ? ")" : "; it replaced the old login in " + moved + " GitHub team" + (moved == 1 ? "" : "s") + ")"));
+                changed.add("GitHub login `" + github + "` (in the organisation: invited unless already a member, whose role is kept"
+                        + (linked.teams() == 0 ? ")" : "; it replaced the old login in " + teams(linked.teams()) + ")"));
             }
         }
         Profile updated = new Profile(target, pick(name, current.name(), "name", changed), pick(email, current.email(), "email", changed),
@@ -89,18 +91,16 @@ final class EditUser implements CapstanCommand {
                 : ":white_check_mark: Updated " + whose + ": " + String.join(", ", changed) + ".");
     }
 
-    /** Puts the new login in every GitHub team the person is in here (maintainer where they lead), then takes the old one out. */
-    private int moveGitHubTeams(String userId, String oldLogin, String newLogin) {
-        int moved = 0;
-        for (Membership membership : services.teams().membershipsOf(userId)) {
-            Team team = services.team(membership.teamName());
-            if (!services.members().onGitHub(team)) continue;
-            OrgGitHub org = services.github().require("--github");
-            org.addToTeam(team.slug(), newLogin, membership.lead());
-            if (oldLogin != null) org.removeFromTeam(team.slug(), oldLogin);
-            moved++;
-        }
-        return moved;
+    /** One GitHub login belongs to one profile: refused before GitHub is asked anything. */
+    private void requireUnlinked(String login, String target) {
+        services.profiles().byGithub(login).filter(p -> !p.userId().equals(target)).ifPresent(owner -> {
+            throw new UserError(":warning: GitHub login `" + login + "` is already linked to <@" + owner.userId()
+                    + ">'s profile; nothing was changed. They (or an admin) can clear it with `/capstan user edit --github \"\"`.");
+        });
+    }
+
+    private static String teams(int count) {
+        return count + " GitHub team" + (count == 1 ? "" : "s");
     }
 
     private Optional<Role> parseRole() {

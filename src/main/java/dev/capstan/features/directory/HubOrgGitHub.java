@@ -1,32 +1,33 @@
 package dev.capstan.features.directory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.github.GitHubApp;
 import dev.capstan.github.GitHubFailures;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHOrganization;
 import org.kohsuke.github.GHTeam;
 import org.kohsuke.github.GHUser;
 import org.kohsuke.github.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link OrgGitHub} through hub4j as the installed GitHub App. */
 final class HubOrgGitHub implements OrgGitHub {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Logger log = LoggerFactory.getLogger(HubOrgGitHub.class);
     private static final int PAGE = 100;
     private final GitHubApp app;
+    private final RawGitHub raw;
 
     HubOrgGitHub(GitHubApp app) {
         this.app = app;
+        this.raw = new RawGitHub(app);
     }
 
     /** A GitHub call that may fail with an IOException. */
@@ -39,6 +40,10 @@ final class HubOrgGitHub implements OrgGitHub {
             return call.run();
         } catch (IOException e) {
             throw GitHubFailures.explain(doing, e);
+        } catch (GHException e) {
+            // hub4j's paged lists fail while iterating, wrapping GitHub's answer in an unchecked exception
+            if (e.getCause() instanceof IOException cause) throw GitHubFailures.explain(doing, cause);
+            throw e;
         }
     }
 
@@ -50,7 +55,10 @@ final class HubOrgGitHub implements OrgGitHub {
     public long invite(String login) {
         return call("invite `" + login + "` to " + app.organization(), () -> {
             GHUser user = app.client().getUser(login);
-            org().add(user, GHOrganization.Role.MEMBER);
+            if (raw.send("GET", "/memberships/" + login, null).status() == 404) {
+                RawGitHub.Answer invited = raw.send("PUT", "/memberships/" + login, Map.of("role", "member"));
+                if (invited.status() == 404) throw new HttpException(invited.body().toString(), 404, "Not Found", login);
+            }
             return user.getId();
         });
     }
@@ -76,30 +84,24 @@ final class HubOrgGitHub implements OrgGitHub {
     @Override
     public void removeFromTeam(String teamSlug, String login) {
         call("remove `" + login + "` from team `" + teamSlug + "`", () -> {
-            org().getTeamBySlug(teamSlug).remove(app.client().getUser(login));
+            try {
+                org().getTeamBySlug(teamSlug).remove(app.client().getUser(login));
+            } catch (FileNotFoundException alreadyGone) {
+                log.info("{} was already not in GitHub team {}", login, teamSlug);
+            }
             return null;
         });
     }
 
-    /** hub4j 1.330 has no team rename, so this is the one raw call: PATCH /orgs/{org}/teams/{slug}. */
+    /** hub4j 1.330 cannot rename a team: PATCH /orgs/{org}/teams/{slug} with only the fields that change. */
     @Override
-    public void renameTeam(String teamSlug, String newName) {
-        call("rename team `" + teamSlug + "`", () -> {
-            String url = app.apiUrl().replaceAll("/+$", "") + "/orgs/" + app.organization() + "/teams/" + teamSlug;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", app.authorization())
-                    .header("Accept", "application/vnd.github+json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", newName))))
-                    .build();
-            try {
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 300) {
-                    throw new HttpException(response.body(), response.statusCode(), "", url);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
+    public void editTeam(String teamSlug, String newName, String description) {
+        call("edit team `" + teamSlug + "`", () -> {
+            Map<String, Object> fields = new HashMap<>();
+            if (newName != null) fields.put("name", newName);
+            if (description != null) fields.put("description", description);
+            RawGitHub.Answer answer = raw.send("PATCH", "/teams/" + teamSlug, fields);
+            if (answer.status() == 404) throw new HttpException(answer.body().toString(), 404, "Not Found", teamSlug);
             return null;
         });
     }

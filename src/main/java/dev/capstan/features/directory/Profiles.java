@@ -1,11 +1,15 @@
 package dev.capstan.features.directory;
 
+import dev.capstan.command.UserError;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Directory profiles in the database. */
 public final class Profiles {
@@ -14,6 +18,7 @@ public final class Profiles {
             rs.getString("email"), rs.getString("position"), rs.getString("github_login"),
             rs.getObject("github_id") == null ? null : rs.getLong("github_id"), rs.getString("major"), rs.getString("bio"));
 
+    private static final String UNIQUE_VIOLATION = "23505";
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -27,14 +32,16 @@ public final class Profiles {
                 .bind("id", userId).map(MAPPER).findOne());
     }
 
-    public List<Profile> byGithub(String login) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where lower(github_login) = lower(:l) order by user_id")
-                .bind("l", login).map(MAPPER).list());
+    /** The profile linked to this login, whatever its case; a unique index keeps it to one. */
+    public Optional<Profile> byGithub(String login) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where github_key = :k")
+                .bind("k", login.toLowerCase(Locale.ROOT)).map(MAPPER).findOne());
     }
 
+    /** The profile with this GitHub account id; the oldest registration should two ever share it. */
     public Optional<Profile> byGithubId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where github_id = :id")
-                .bind("id", id).map(MAPPER).findFirst());
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where github_id = :id "
+                + "order by created_at, user_id").bind("id", id).map(MAPPER).findFirst());
     }
 
     public List<Profile> byEmail(String email) {
@@ -55,13 +62,24 @@ public final class Profiles {
         });
     }
 
-    /** Replaces every field of an existing profile, or inserts it. */
+    /** Replaces every field of an existing profile, or inserts it; a GitHub login linked to someone else is refused. */
     public void save(Profile profile) {
+        try {
+            write(profile);
+        } catch (UnableToExecuteStatementException e) {
+            if (!(e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))) throw e;
+            throw new UserError(":warning: GitHub login `" + profile.githubLogin() + "` is already linked to "
+                    + byGithub(profile.githubLogin()).map(p -> "<@" + p.userId() + ">").orElse("another profile")
+                    + "'s profile; nothing was changed here.");
+        }
+    }
+
+    private void write(Profile profile) {
         jdbi.useTransaction(h -> {
             if (exists(h, profile.userId())) {
                 h.createUpdate("update directory_profiles set name = :name, email = :email, position = :position, "
-                                + "github_login = :githubLogin, github_id = :githubId, major = :major, bio = :bio where user_id = :userId")
-                        .bindMethods(profile).execute();
+                                + "github_login = :githubLogin, github_key = :githubKey, github_id = :githubId, major = :major, bio = :bio where user_id = :userId")
+                        .bindMethods(profile).bind("githubKey", keyOf(profile)).execute();
             } else {
                 insert(h, profile);
             }
@@ -77,14 +95,18 @@ public final class Profiles {
         });
     }
 
+    private static String keyOf(Profile profile) {
+        return profile.githubLogin() == null ? null : profile.githubLogin().toLowerCase(Locale.ROOT);
+    }
+
     private static boolean exists(Handle h, String userId) {
         return h.createQuery("select count(*) from directory_profiles where user_id = :id")
                 .bind("id", userId).mapTo(Integer.class).one() > 0;
     }
 
     private void insert(Handle h, Profile profile) {
-        h.createUpdate("insert into directory_profiles (" + COLUMNS + ", created_at) values (:userId, :name, :email, "
-                        + ":position, :githubLogin, :githubId, :major, :bio, :at)")
-                .bindMethods(profile).bind("at", clock.instant()).execute();
+        h.createUpdate("insert into directory_profiles (" + COLUMNS + ", github_key, created_at) values (:userId, :name, :email, "
+                        + ":position, :githubLogin, :githubId, :major, :bio, :githubKey, :at)")
+                .bindMethods(profile).bind("githubKey", keyOf(profile)).bind("at", clock.instant()).execute();
     }
 }

@@ -1,6 +1,7 @@
 package dev.capstan.features.directory;
 
 import dev.capstan.command.UserError;
+import java.util.List;
 
 /** Changes who is in a team: GitHub first, and only when GitHub agreed, the directory and the roles that follow. */
 final class TeamMembers {
@@ -53,6 +54,11 @@ final class TeamMembers {
     /** Applies what joining means for roles, for someone already recorded as a member (a new team's lead). */
     void joined(Team team, String userId) {
         roles.joined(team.name(), userId);
+    }
+
+    /** Someone's memberships ended all at once (their profile was deleted): roles the teams gave are taken back. */
+    void leftAll(String userId, List<Membership> memberships) {
+        memberships.forEach(m -> roles.left(m.teamName(), userId));
     }
 
     boolean onGitHub(Team team) {

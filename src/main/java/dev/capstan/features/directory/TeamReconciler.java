@@ -101,7 +101,6 @@ final class TeamReconciler {
     private Optional<Profile> person(GitHubTeam.Member member) {
         Optional<Profile> byId = profiles.byGithubId(member.id());
         if (byId.isPresent()) return byId;
-        List<Profile> byLogin = profiles.byGithub(member.login());
-        return byLogin.size() == 1 ? Optional.of(byLogin.get(0)) : Optional.empty();
+        return profiles.byGithub(member.login());
     }
 }

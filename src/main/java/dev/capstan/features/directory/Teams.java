@@ -35,32 +35,48 @@ public final class Teams {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_teams order by team_key").map(MAPPER).list());
     }
 
-    /** Creates the team with its first lead (a lead and a member) in one transaction. */
+    /**
+     * Creates the team with its first lead (a lead and a member) in one transaction. When GitHub's {@code team created}
+     * webhook recorded the same GitHub team first, that row is adopted: it gets these details and the lead.
+     */
     public void create(Team team, String leadId) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at, drive_version) values (:key, :name, "
-                    + ":displayName, :platform, :folder, :githubId, :at, 1)").bindMethods(team).bind("key", team.key())
-                    .bind("at", clock.instant()).execute();
-            if (leadId != null) {
-                h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, true)")
-                        .bind("k", team.key()).bind("u", leadId).execute();
+            boolean adopted = team.githubId() != null && h.createUpdate("update directory_teams set name = :name, "
+                    + "display_name = :displayName, platform = :platform, folder = :folder, drive_version = drive_version + 1 "
+                    + "where team_key = :key and github_id = :githubId").bindMethods(team).bind("key", team.key()).execute() > 0;
+            if (!adopted) {
+                h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at, drive_version) values (:key, :name, "
+                        + ":displayName, :platform, :folder, :githubId, :at, 1)").bindMethods(team).bind("key", team.key())
+                        .bind("at", clock.instant()).execute();
             }
+            if (leadId != null) addMember(h, team.key(), leadId, true);
         });
     }
 
-    /** Updates a team's fields; {@code oldName} names it before a rename. */
+    /**
+     * Updates a team's fields; {@code oldName} names it before a rename. A team on GitHub is found by its GitHub id,
+     * so a {@code team edited} webhook that renamed it meanwhile does not make these edits miss it.
+     */
     public void update(String oldName, Team team) {
         jdbi.useTransaction(h -> {
+            String old = team.githubId() == null ? Team.keyOf(oldName) : h.createQuery("select team_key from directory_teams "
+                    + "where github_id = :id").bind("id", team.githubId()).mapTo(String.class).findFirst().orElse(Team.keyOf(oldName));
+            h.createQuery("select folder from directory_teams where team_key = :old and folder is not null")
+                    .bind("old", old).mapTo(String.class).findOne()
+                    .filter(folder -> !folder.equals(team.folder())).ifPresent(folder -> release(h, folder));
             h.createUpdate("update directory_teams set team_key = :key, name = :name, display_name = :displayName, "
                     + "platform = :platform, folder = :folder, github_id = :githubId, drive_version = drive_version + 1 where team_key = :old")
-                    .bindMethods(team).bind("key", team.key()).bind("old", Team.keyOf(oldName)).execute();
+                    .bindMethods(team).bind("key", team.key()).bind("old", old).execute();
             h.createUpdate("update directory_members set team_key = :key where team_key = :old")
-                    .bind("key", team.key()).bind("old", Team.keyOf(oldName)).execute();
+                    .bind("key", team.key()).bind("old", old).execute();
         });
     }
 
+    /** Deletes a team and its memberships; its Drive folder, if any, is released so members lose their grants. */
     public boolean delete(String name) {
         return jdbi.inTransaction(h -> {
+            h.createQuery("select folder from directory_teams where team_key = :k and folder is not null")
+                    .bind("k", Team.keyOf(name)).mapTo(String.class).findOne().ifPresent(folder -> release(h, folder));
             h.createUpdate("delete from directory_members where team_key = :k").bind("k", Team.keyOf(name)).execute();
             return h.createUpdate("delete from directory_teams where team_key = :k").bind("k", Team.keyOf(name)).execute() > 0;
         });
@@ -90,15 +106,17 @@ public final class Teams {
 
     /** Adds a member (or makes an existing member a lead when {@code lead}); never demotes a lead. */
     public void addMember(String name, String userId, boolean lead) {
-        jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("update directory_members set is_lead = (is_lead or :lead) where team_key = :k and user_id = :u")
-                    .bind("lead", lead).bind("k", Team.keyOf(name)).bind("u", userId).execute();
-            if (updated == 0) {
-                h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, :lead)")
-                        .bind("k", Team.keyOf(name)).bind("u", userId).bind("lead", lead).execute();
-                bump(h, Team.keyOf(name));
-            }
-        });
+        jdbi.useTransaction(h -> addMember(h, Team.keyOf(name), userId, lead));
+    }
+
+    private static void addMember(Handle h, String key, String userId, boolean lead) {
+        int updated = h.createUpdate("update directory_members set is_lead = (is_lead or :lead) where team_key = :k and user_id = :u")
+                .bind("lead", lead).bind("k", key).bind("u", userId).execute();
+        if (updated == 0) {
+            h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, :lead)")
+                    .bind("k", key).bind("u", userId).bind("lead", lead).execute();
+            bump(h, key);
+        }
     }
 
     /** Stops someone leading a team; they stay a member. */
@@ -141,6 +159,24 @@ public final class Teams {
     public void driveSynced(String name, long version) {
         jdbi.useHandle(h -> h.createUpdate("update directory_teams set drive_synced = :v where team_key = :k and drive_synced < :v")
                 .bind("v", version).bind("k", Team.keyOf(name)).execute());
+    }
+
+    /** Folders no team uses any more, whose members' grants are still to be taken off. */
+    public List<String> releasedFolders() {
+        return jdbi.withHandle(h -> h.createQuery("select folder from directory_drive_released order by folder").mapTo(String.class).list());
+    }
+
+    /** The released folder's grants are gone; teams that use it again (if any) are shared afresh. */
+    public void folderCleared(String folder) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("delete from directory_drive_released where folder = :f").bind("f", folder).execute();
+            h.createUpdate("update directory_teams set drive_version = drive_version + 1 where folder = :f").bind("f", folder).execute();
+        });
+    }
+
+    private static void release(Handle h, String folder) {
+        h.createUpdate("insert into directory_drive_released (folder) select :f where not exists "
+                + "(select 1 from directory_drive_released where folder = :f)").bind("f", folder).execute();
     }
 
     static void bumpTeamsOf(Handle h, String userId) {

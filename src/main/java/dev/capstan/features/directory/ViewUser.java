@@ -42,7 +42,7 @@ final class ViewUser implements CapstanCommand {
         List<Profile> found;
         String what;
         if (github != null) {
-            found = services.profiles().byGithub(github);
+            found = services.profiles().byGithub(github).stream().toList();
             what = "GitHub login `" + github + "`";
         } else if (email != null) {
             found = services.profiles().byEmail(email);

@@ -122,7 +122,6 @@ final class WebhookSync {
         }
         String login = user.path("login").asText("");
         if (login.isEmpty()) return Optional.empty();
-        List<Profile> byLogin = profiles.byGithub(login);
-        return byLogin.size() == 1 ? Optional.of(byLogin.get(0)) : Optional.empty();
+        return profiles.byGithub(login);
     }
 }

@@ -83,4 +83,47 @@ class DirectoryDriveTest {
         awaitUserGrants(folder, Set.of(lead.toLowerCase() + "@example.com"));
         assertThat(List.copyOf(drive.permissions(folder))).hasSize(1);
     }
+
+    @Test
+    void startingAProfileOverTakesItsEmailOffTheTeamsFolders() {
+        String lead = fx.lead();
+        String member = fx.person();
+        String folder = "restart-" + lead;
+        drive.folder(folder);
+        String team = "restart-" + lead.toLowerCase();
+        fx.slow(ADMIN, "/capstan team create " + team + " --lead " + lead + " --folder " + folder);
+        fx.slow(lead, "/capstan team add " + team + " " + member);
+        String leadEmail = lead.toLowerCase() + "@example.com";
+        awaitUserGrants(folder, Set.of(leadEmail, member.toLowerCase() + "@example.com"));
+        assertThat(fx.run(member, "/capstan user add -f").text()).contains("re-created");
+        awaitUserGrants(folder, Set.of(leadEmail));
+    }
+
+    @Test
+    void deletingATeamOrMovingItToAnotherFolderTakesItsMembersOffTheOldFolder() {
+        String lead = fx.lead();
+        String member = fx.person();
+        String kept = "kept-" + lead;
+        String moved = "moved-" + lead;
+        String next = "next-" + lead;
+        drive.folder(kept, new Permission("owner2", "user", "owner@example.com", "owner", false));
+        drive.folder(moved);
+        drive.folder(next);
+        String first = "gone-" + lead.toLowerCase();
+        String second = "moving-" + lead.toLowerCase();
+        fx.slow(ADMIN, "/capstan team create " + first + " --lead " + lead + " --folder " + kept);
+        fx.slow(ADMIN, "/capstan team create " + second + " --lead " + lead + " --folder " + moved);
+        fx.slow(lead, "/capstan team add " + first + " " + member);
+        String leadEmail = lead.toLowerCase() + "@example.com";
+        awaitUserGrants(kept, Set.of("owner@example.com", leadEmail, member.toLowerCase() + "@example.com"));
+        awaitUserGrants(moved, Set.of(leadEmail));
+
+        var ask = fx.run(lead, "/capstan team delete " + first);
+        fx.awaitPost(fx.app.as(lead).click(ask.button("Confirm")).responseUrl(), "Deleted team");
+        awaitUserGrants(kept, Set.of("owner@example.com"));
+
+        fx.slow(lead, "/capstan team edit " + second + " --folder " + next);
+        awaitUserGrants(next, Set.of(leadEmail));
+        awaitUserGrants(moved, Set.of());
+    }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.security.Hmac;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -142,5 +144,51 @@ class DirectoryWebhookTest {
         SlashReply garbage = deliver("team", "this is not json");
         assertThat(garbage.status()).isEqualTo(200);
         assertThat(garbage.body()).isEqualTo("ignored: body is not JSON");
+    }
+
+    @Test
+    void aDeliveryThatCouldNotBeAppliedAnswers500AndItsRedeliveryIsApplied() throws Exception {
+        assertThat(deliver("team", "{\"action\":\"created\",\"team\":" + team("Locked", 777101) + "," + ORG_AND_SENDER + "}").body())
+                .isEqualTo("created Locked");
+        String edited = "{\"action\":\"edited\",\"changes\":{\"name\":{\"from\":\"Locked\"}},\"team\":" + team("Unlocked", 777101)
+                + "," + ORG_AND_SENDER + "}";
+        try (Connection other = DriverManager.getConnection(fx.app.databaseUrl())) {
+            other.setAutoCommit(false);
+            other.createStatement().executeUpdate("update directory_teams set platform = 'held' where team_key = 'locked'");
+            SlashReply failed = deliver("team", "delivery-locked", edited);
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.body()).isEqualTo("could not be applied; redeliver it");
+            other.rollback();
+        }
+        SlashReply redelivered = deliver("team", "delivery-locked", edited);
+        assertThat(redelivered.status()).isEqualTo(200);
+        assertThat(redelivered.body()).isEqualTo("renamed Locked to Unlocked");
+        assertThat(deliver("team", "delivery-locked", edited).body()).isEqualTo("already handled");
+    }
+
+    @Test
+    void whenGitHubsTeamCreatedWebhookArrivesFirstTeamCreateAdoptsThatTeam() {
+        String lead = fx.lead();
+        String name = "raced-" + lead.toLowerCase();
+        fx.github.beforeAnswering("POST", "/orgs/launchpad/teams", () -> assertThat(deliver("team", "{\"action\":\"created\",\"team\":"
+                + team(name, fx.github.teamNamed(name).id()) + "," + ORG_AND_SENDER + "}").body()).isEqualTo("created " + name));
+        assertThat(fx.slow(ADMIN, "/capstan team create " + name + " --lead <@" + lead + "> --platform Rust"))
+                .contains("Created team `" + name + "` on GitHub and here");
+        assertThat(fx.run(ADMIN, "/capstan team view " + name).text()).contains("*Leads:* <@" + lead + ">")
+                .contains("*Members (1):* <@" + lead + ">").contains("Rust");
+    }
+
+    @Test
+    void aRenameWhoseEditedWebhookArrivesFirstKeepsTheOtherEdits() {
+        String lead = fx.lead();
+        String name = fx.team(lead);
+        long id = fx.github.teamNamed(name).id();
+        fx.github.beforeAnswering("PATCH", "/teams/" + name, () -> assertThat(deliver("team", "{\"action\":\"edited\",\"team\":"
+                + team("new-" + name, id) + "," + ORG_AND_SENDER + "}").body()).isEqualTo("renamed " + name + " to new-" + name));
+        assertThat(fx.slow(lead, "/capstan team edit " + name + " --github new-" + name + " --platform Kotlin --displayname \"New name\""))
+                .contains("renamed from `" + name + "`");
+        assertThat(fx.run(lead, "/capstan team view new-" + name).text()).contains("Kotlin").contains("New name");
+        assertThat(fx.github.calls()).filteredOn(c -> c.method().equals("PATCH")).last()
+                .satisfies(c -> assertThat(c.body()).contains("\"description\":\"New name\"").contains("\"name\":\"new-" + name + "\""));
     }
 }

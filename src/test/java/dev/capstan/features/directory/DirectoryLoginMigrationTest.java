@@ -1,0 +1,40 @@
+package dev.capstan.features.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.capstan.store.DatabaseUrl;
+import dev.capstan.support.TestDatabases;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** V22 on a directory where two profiles already share a GitHub login: the oldest keeps it, and no third can take it. */
+class DirectoryLoginMigrationTest {
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(TestDatabases.Kind.class)
+    void theOldestProfileKeepsASharedLoginAndTheIndexRefusesAnotherCopy(TestDatabases.Kind kind) {
+        DatabaseUrl url = DatabaseUrl.parse(TestDatabases.freshUrl(kind));
+        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/migration")
+                .target("21").load().migrate();
+        Jdbi jdbi = url.user() == null ? Jdbi.create(url.jdbcUrl()) : Jdbi.create(url.jdbcUrl(), url.user(), url.password());
+        String insert = "insert into directory_profiles (user_id, github_login, github_id, created_at) values (?, ?, ?, ?)";
+        jdbi.useHandle(h -> {
+            h.execute(insert, "UNEWER", "octo", 7L, Timestamp.valueOf("2026-02-01 10:00:00"));
+            h.execute(insert, "UOLDER", "Octo", 7L, Timestamp.valueOf("2026-01-01 10:00:00"));
+            h.execute(insert, "UOTHER", "someone", 8L, Timestamp.valueOf("2026-03-01 10:00:00"));
+        });
+        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/migration").load().migrate();
+        List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery(
+                "select user_id, github_login, github_key from directory_profiles order by user_id").mapToMap().list());
+        assertThat(rows).extracting(r -> r.get("user_id") + "=" + r.get("github_login") + "/" + r.get("github_key"))
+                .containsExactly("UNEWER=null/null", "UOLDER=Octo/octo", "UOTHER=someone/someone");
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("update directory_profiles set github_login = 'OCTO', "
+                + "github_key = 'octo' where user_id = 'UOTHER'"))).hasMessageContaining("directory_profiles_github_key");
+    }
+}
