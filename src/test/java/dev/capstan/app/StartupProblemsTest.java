@@ -59,4 +59,17 @@ class StartupProblemsTest {
             assertThat(app.as("UALICE01").run("/cimon help").text()).contains("timereport");
         }
     }
+
+    @Test
+    void theReadmesConfigurationExampleStartsThisBuild() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("# CAPSTAN_CONFIG\n");
+        String example = readme.substring(start, readme.indexOf("```", start));
+        TestApp.Builder thisBuild = TestApp.on(TestDatabases.Kind.H2).yaml(example);
+        Main.features().forEach(thisBuild::feature);
+        try (TestApp app = thisBuild.start()) {
+            assertThat(app.capstan().commands().aliases()).containsKeys("ops", "tr");
+            assertThat(app.as("UALICE01").run("/tr help").text()).contains("add");
+        }
+    }
 }
