@@ -4,28 +4,10 @@ import static dev.capstan.features.directory.DirectoryFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Conversations with `/capstan user …` and `/capstan karma …`; runs on H2 and on PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DirectoryConversationsTest {
-    DirectoryFixture fx;
-
-    abstract TestDatabases.Kind database();
-
-    @BeforeAll
-    void start() {
-        fx = new DirectoryFixture(database(), "");
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
+abstract class DirectoryConversationsTest extends DirectoryConversation {
 
     @Test
     void aNewcomerRegistersAndSeesTheirEmptyProfileCard() {

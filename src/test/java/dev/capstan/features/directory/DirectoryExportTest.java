@@ -5,30 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** `export emails` of a directory too big for one Slack message: the ack and the response_url posts hold every address. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryExportTest {
+class DirectoryExportTest extends DirectoryConversation {
     private static final int PEOPLE = 7000;
-    DirectoryFixture fx;
-
-    @BeforeAll
-    void start() {
-        fx = new DirectoryFixture(TestDatabases.Kind.H2, "");
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
 
     @Test
     void anExportLongerThanOneMessageContinuesInMoreMessagesAndNothingIsCut() {

@@ -3,26 +3,10 @@ package dev.capstan.features.directory;
 import static dev.capstan.features.directory.DirectoryFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** GitHub refusing or failing during team lead, lead --remove and refresh; help and usage errors; negative karma. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryGitHubFailuresTest {
-    DirectoryFixture fx;
-
-    @BeforeAll
-    void start() {
-        fx = new DirectoryFixture(TestDatabases.Kind.H2, "");
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
+class DirectoryGitHubFailuresTest extends DirectoryConversation {
 
     @Test
     void whenGitHubRefusesToMakeSomeoneAMaintainerTheyDoNotBecomeALead() {

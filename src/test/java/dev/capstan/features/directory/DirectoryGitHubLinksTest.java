@@ -3,31 +3,17 @@ package dev.capstan.features.directory;
 import static dev.capstan.features.directory.DirectoryFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.capstan.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Linking, replacing and clearing GitHub logins: owners keep their role, one login one profile, truthful partial failures. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DirectoryGitHubLinksTest {
-    DirectoryFixture fx;
-
-    abstract TestDatabases.Kind database();
-
-    @BeforeAll
-    void start() {
-        fx = new DirectoryFixture(database(), """
+abstract class DirectoryGitHubLinksTest extends DirectoryConversation {
+    @Override
+    String settings() {
+        return """
                 families:
                   directory:
                     leads_team: leads
-                """);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
+                """;
     }
 
     @Test

@@ -4,14 +4,11 @@ import static dev.capstan.features.directory.DirectoryFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,25 +17,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Who may run which directory command: a member, a lead of another team, a lead of this team and an admin each try
  * every guarded command on a fresh team (TEAM) with a member who is also a lead (TARGET).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryPermissionMatrixTest {
+class DirectoryPermissionMatrixTest extends DirectoryConversation {
     private static final String TEAM_MANAGERS = "Only admins and leads of team";
     private static final String ROLE_REFUSED = "You can't run";
-    DirectoryFixture fx;
     String member;
     String otherLead;
 
     @BeforeAll
-    void start() {
-        fx = new DirectoryFixture(TestDatabases.Kind.H2, "");
+    void registerPeople() {
         member = fx.person();
         otherLead = fx.lead();
         fx.team(otherLead);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
     }
 
     /** Who tries the command. */

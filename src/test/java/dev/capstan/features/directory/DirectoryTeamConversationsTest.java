@@ -5,33 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Conversations with `/capstan team …` and `/capstan export emails`, GitHub first; runs on H2 and on PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DirectoryTeamConversationsTest {
-    DirectoryFixture fx;
-
-    abstract TestDatabases.Kind database();
-
-    @BeforeAll
-    void start() {
-        fx = new DirectoryFixture(database(), """
+abstract class DirectoryTeamConversationsTest extends DirectoryConversation {
+    @Override
+    String settings() {
+        return """
                 families:
                   directory:
                     leads_team: leads
                     admins_team: admins
-                """);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
+                """;
     }
 
     @Test

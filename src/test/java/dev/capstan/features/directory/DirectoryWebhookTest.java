@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.security.Hmac;
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** GitHub's organization, team and membership webhooks keep the directory in step; payloads shaped as GitHub sends them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DirectoryWebhookTest {
+class DirectoryWebhookTest extends DirectoryConversation {
     private static final String SECRET = "webhook-secret";
-    DirectoryFixture fx;
-
-    @BeforeAll
-    void start() {
-        fx = new DirectoryFixture(TestDatabases.Kind.H2, "");
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
 
     private SlashReply deliver(String event, String deliveryId, String body) {
         return fx.app.rawPost("/github/webhook", body, "application/json", Map.of("X-GitHub-Event", event,
