@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Starts the Capstan jar and a bare Bolt-for-Java app side by side and drives both with the same signed slash
 # command from one load generator, on H2 and then on PostgreSQL, and checks the targets. See docs/benchmarks.md.
-# Env: CONNECTIONS (8), WARMUP (20 s), MEASURE (20 s), BENCH_PG_URL (a jdbc:postgresql URL; default: the local server).
+# Env: CONNECTIONS (8), WARMUP (60 s), MEASURE (20 s), BENCH_PG_URL (a jdbc:postgresql URL; default: the local server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-8}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-60}
 MEASURE=${MEASURE:-20}
 SECRET=bench-secret
 JAR=target/capstan.jar

@@ -8,6 +8,7 @@ import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
 import dev.capstan.command.Interactions;
+import dev.capstan.command.RecentRoles;
 import dev.capstan.command.builtin.Builtins;
 import dev.capstan.features.Feature;
 import dev.capstan.features.FeatureContext;
@@ -49,6 +50,8 @@ public final class Capstan implements AutoCloseable {
     public static final Duration CONFIRMATION_TTL = Duration.ofMinutes(15);
     /** Slack waits 3 s for an ack; leave room for the network. */
     static final Duration ACK_BUDGET = Duration.ofMillis(2500);
+    /** How long a replica answers fast commands from a role it read; see {@link RecentRoles}. */
+    static final Duration ROLES_SEEN_FOR = Duration.ofSeconds(1);
 
     private final Database database;
     private final BatchingAuditLog audit;
@@ -75,7 +78,9 @@ public final class Capstan implements AutoCloseable {
         this.commands = new Commands();
         AccessPolicy policy = new AccessPolicy(config.accessRules());
         Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock, CONFIRMATION_TTL);
-        CommandPipeline pipeline = new CommandPipeline(commands, policy, people, audit, confirmations, clock);
+        RecentRoles recentRoles = new RecentRoles(people, ROLES_SEEN_FOR);
+        people.onRoleChange(recentRoles::forget);
+        CommandPipeline pipeline = new CommandPipeline(commands, policy, recentRoles, people, audit, confirmations, clock);
         this.events = new EventSubscriptions();
         Interactions interactions = new Interactions();
         Builtins.register(commands, audit, policy, people);
@@ -87,7 +92,7 @@ public final class Capstan implements AutoCloseable {
 
         DeferredOutbox outbox = new DeferredOutbox();
         FeatureContext context = new FeatureContext(commands, confirmations, interactions, events, outbox, database.jdbi(), clock,
-                config::family, environment, web, metrics);
+                config::family, environment, web, people, metrics);
         List<String> problems = new ArrayList<>();
         for (Feature feature : features) {
             try {

@@ -18,6 +18,7 @@ public final class CommandPipeline {
     private final Router router;
     private final HelpText help;
     private final AccessPolicy policy;
+    private final People rolesForAcks;
     private final People people;
     private final AuditLog audit;
     private final Confirmations confirmations;
@@ -25,11 +26,16 @@ public final class CommandPipeline {
     private Outbox outbox;
     private JobQueue jobs;
 
-    public CommandPipeline(Commands commands, AccessPolicy policy, People people, AuditLog audit,
+    /**
+     * {@code rolesForAcks} answers inside Slack's 3 seconds and may be a little behind another replica's change;
+     * {@code people} is read by job workers before a slow command acts outside Capstan.
+     */
+    public CommandPipeline(Commands commands, AccessPolicy policy, People rolesForAcks, People people, AuditLog audit,
                            Confirmations confirmations, Clock clock) {
         this.router = new Router(commands);
         this.help = new HelpText(commands, policy);
         this.policy = policy;
+        this.rolesForAcks = rolesForAcks;
         this.people = people;
         this.audit = audit;
         this.confirmations = confirmations;
@@ -45,7 +51,7 @@ public final class CommandPipeline {
     /** Handles a slash command inside the HTTP request and returns the reply that goes into the ack. */
     public Reply handle(Invocation invocation) {
         long started = System.nanoTime();
-        Caller caller = new Caller(invocation.userId(), invocation.channelId(), people.roleOf(invocation.userId()));
+        Caller caller = new Caller(invocation.userId(), invocation.channelId(), rolesForAcks.roleOf(invocation.userId()));
         Outcome outcome = decide(invocation, caller, false);
         if (outcome.kind == Kind.QUEUE) {
             String jobId = UUID.randomUUID().toString();

@@ -9,6 +9,7 @@ import dev.capstan.command.Outbox;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.jobs.RecurringJob;
 import dev.capstan.slack.SlackWebApi;
+import dev.capstan.store.PeopleStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class FeatureContext {
     private final Function<String, JsonNode> settings;
     private final Map<String, String> environment;
     private final SlackWebApi slack;
+    private final PeopleStore people;
     private final MeterRegistry metrics;
     private final List<RecurringJob> schedules = new ArrayList<>();
     private final Map<String, Route> routes = new LinkedHashMap<>();
@@ -47,7 +49,7 @@ public final class FeatureContext {
     public FeatureContext(Commands commands, Confirmations confirmations, Interactions interactions,
                           EventSubscriptions events, Outbox outbox,
                           Jdbi jdbi, Clock clock, Function<String, JsonNode> settings, Map<String, String> environment,
-                          SlackWebApi slack, MeterRegistry metrics) {
+                          SlackWebApi slack, PeopleStore people, MeterRegistry metrics) {
         this.commands = commands;
         this.confirmations = confirmations;
         this.interactions = interactions;
@@ -58,6 +60,7 @@ public final class FeatureContext {
         this.settings = settings;
         this.environment = environment;
         this.slack = slack;
+        this.people = people;
         this.metrics = metrics;
     }
 
@@ -105,6 +108,11 @@ public final class FeatureContext {
     /** The Slack Web API with the bot token, 429-aware; for calls a family makes from its jobs. */
     public SlackWebApi slack() {
         return slack;
+    }
+
+    /** People and roles, shared with the platform so that a role a family changes takes effect at once. */
+    public PeopleStore people() {
+        return people;
     }
 
     public MeterRegistry metrics() {

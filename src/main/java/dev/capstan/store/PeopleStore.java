@@ -4,18 +4,27 @@ import dev.capstan.command.People;
 import dev.capstan.command.Role;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /** People and their roles, keyed by Slack user id. */
 public final class PeopleStore implements People {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final List<Consumer<String>> roleChangeListeners = new CopyOnWriteArrayList<>();
 
     public PeopleStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** Told the user id after every role this store writes, once the write is committed. */
+    public void onRoleChange(Consumer<String> listener) {
+        roleChangeListeners.add(listener);
     }
 
     @Override
@@ -51,6 +60,7 @@ public final class PeopleStore implements People {
                         .bind("at", clock.instant()).execute();
             }
         });
+        roleChangeListeners.forEach(listener -> listener.accept(userId));
     }
 
     /** CAPSTAN_ADMINS: the listed people are admins from start-up on, so nobody edits the database by hand. */

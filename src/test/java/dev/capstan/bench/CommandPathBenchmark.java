@@ -63,7 +63,8 @@ public class CommandPathBenchmark {
     public CommandPathBenchmark() {
         Builtins.register(commands, null, policy, userId -> Role.MEMBER);
         router = new Router(commands);
-        pipeline = new CommandPipeline(commands, policy, userId -> Role.ADMIN, new DiscardedAudit(), null, Clock.systemUTC());
+        pipeline = new CommandPipeline(commands, policy, userId -> Role.ADMIN, userId -> Role.ADMIN, new DiscardedAudit(), null,
+                Clock.systemUTC());
     }
 
     private static Invocation invocation(String text) {

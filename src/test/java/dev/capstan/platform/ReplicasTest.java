@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.command.Role;
+import dev.capstan.support.Await;
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.TestApp;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,5 +91,22 @@ class ReplicasTest {
             b.closeAll();
         }
         assertThat(firings).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRoleChangedOnOneReplicaCountsAtOnceThereAndWithinASecondOnTheOther() {
+        TestApp a = TestApp.on(TestDatabases.Kind.POSTGRES).feature(new DemoFamily()).start();
+        TestApp b = TestApp.on(TestDatabases.Kind.POSTGRES).database(a.databaseUrl()).slack(a.slack()).feature(new DemoFamily()).start();
+        try {
+            assertThat(a.as("UPROMOTE1").run("/capstan demo secret").text()).contains("needs role admin");
+            assertThat(b.as("UPROMOTE1").run("/capstan demo secret").text()).contains("needs role admin");
+            a.capstan().people().setRole("UPROMOTE1", Role.ADMIN);
+            assertThat(a.as("UPROMOTE1").run("/capstan demo secret").text()).isEqualTo("the admin secret");
+            Await.until(() -> b.as("UPROMOTE1").run("/capstan demo secret").text(), "the admin secret"::equals,
+                    Duration.ofSeconds(3), "replica b to see the new role");
+        } finally {
+            b.close();
+            a.closeAll();
+        }
     }
 }

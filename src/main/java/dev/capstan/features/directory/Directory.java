@@ -24,7 +24,7 @@ public final class Directory implements Feature {
         DirectorySettings settings = DirectorySettings.from(context.settings("directory"));
         Profiles profiles = new Profiles(context.jdbi(), context.clock());
         Teams teams = new Teams(context.jdbi(), context.clock());
-        PeopleStore people = new PeopleStore(context.jdbi(), context.clock());
+        PeopleStore people = context.people();
         GitHubAccess github = new GitHubAccess(GitHubAppSettings.from(context::env)
                 .map(s -> (OrgGitHub) new HubOrgGitHub(new GitHubApp(s))));
         RoleSync roles = new RoleSync(people, teams, settings);

@@ -45,7 +45,7 @@ public final class Playground implements Feature {
     @Override
     public void register(FeatureContext context) {
         Workspace workspace = new Workspace(context.clock());
-        PeopleStore roles = new PeopleStore(context.jdbi(), context.clock());
+        PeopleStore roles = context.people();
         seed(workspace, roles);
         FakeWebApi api = new FakeWebApi(workspace, baseUrl);
         SlackClient slack = new SlackClient(workspace, baseUrl, signingSecret, context.clock());
