@@ -151,9 +151,11 @@ public final class SlackAdapter {
             reply = handled.get(ackBudget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             handled.whenComplete((lateReply, error) -> {
-                if (error != null) log.error("A slash command failed after its ack", error);
-                continuation.send(late, lateReply != null ? lateReply
-                        : Reply.text(":warning: Something went wrong on our side; it is logged. Nothing more was done."), 0);
+                String reference = reference();
+                if (error != null) log.error("A slash command failed after its ack (reference {})", reference, error);
+                continuation.send(late, lateReply != null ? lateReply : Reply.text(
+                        ":warning: Something went wrong on our side while handling that; it is logged with reference `"
+                                + reference + "`."), 0);
             });
             return json(SlackJson.message(new SlackMessage(":hourglass_flowing_sand: Still working on it… I'll reply here.", List.of()),
                     Reply.Visibility.EPHEMERAL, null));
