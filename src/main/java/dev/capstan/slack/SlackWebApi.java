@@ -61,10 +61,17 @@ public final class SlackWebApi {
         }
     }
 
-    /** Slack answered ok=false. */
+    /** Slack answered ok=false; {@link #error()} is Slack's code ("missing_scope", "expired_trigger_id", …). */
     public static final class SlackCallFailed extends IOException {
+        private final String error;
+
         public SlackCallFailed(String method, String error) {
             super(method + " failed: " + error);
+            this.error = error;
+        }
+
+        public String error() {
+            return error;
         }
     }
 }

@@ -39,7 +39,7 @@ final class AddTimeForm {
             slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(trigger).viewAsString(view)));
             return Optional.empty();
         } catch (SlackWebApi.SlackCallFailed e) {
-            return Optional.of(SlackErrorCode.of(e));
+            return Optional.of(e.error());
         } catch (IOException | SlackApiException e) {
             log.warn("views.open failed for the add-time form", e);
             return Optional.of("Slack did not answer");

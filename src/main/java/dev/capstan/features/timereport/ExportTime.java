@@ -63,7 +63,7 @@ final class ExportTime implements CapstanCommand {
             slack.call("files.uploadV2", m -> m.filesUploadV2(r -> r.channel(channelId).filename(filename).title(title)
                     .content(csv).requestFileInfo(false)));
         } catch (SlackWebApi.SlackCallFailed e) {
-            throw new UserError(UploadRefusal.explain(SlackErrorCode.of(e)));
+            throw new UserError(UploadRefusal.explain(e.error()));
         } catch (SlackFilesUploadV2Exception e) {
             throw new UserError(UploadRefusal.explain(UploadRefusal.errorCode(e)));
         } catch (IOException | SlackApiException e) {
