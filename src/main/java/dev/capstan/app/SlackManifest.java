@@ -103,7 +103,7 @@ public final class SlackManifest {
         }
         commands.aliases().forEach((alias, target) -> {
             String name = "/" + alias;
-            if (byName.containsKey(name) || commands.find(alias) == null && !("/" + target).equals(MAIN_COMMAND)) return;
+            if (byName.containsKey(name)) return;
             Family family = commands.find(alias);
             byName.put(name, family == null
                     ? slashCommand(name, "Same as " + MAIN_COMMAND + ": every command, and help", MAIN_HINT, baseUrl, socketMode)

@@ -38,8 +38,8 @@ public final class CommandLines {
         idle.offer(line);
     }
 
-    /** A line for reading the command's synopsis and usage at registration. */
-    CommandLine describe() {
-        return PicocliCommands.commandLine(factory.get(), family, path);
+    /** A line around the instance registration made anyway, for reading the command's synopsis and usage. */
+    CommandLine describe(CapstanCommand sample) {
+        return PicocliCommands.commandLine(sample, family, path);
     }
 }

@@ -62,7 +62,7 @@ public final class Family {
             }
         }
         CommandLines lines = new CommandLines(factory, name, path);
-        CommandLine line = lines.describe();
+        CommandLine line = lines.describe(sample);
         String synopsis = line.getHelp().synopsis(0).trim().substring(line.getCommandName().length())
                 .replace("[-h]", "").replaceAll("\\s+", " ").trim();
         String description = command.description().length > 0 ? command.description()[0] : "";

@@ -87,7 +87,6 @@ class SlackManifestTest {
         commands.alias("rocket", "capstan");
         commands.alias("tr", "timereport");
         commands.alias("squad", "team");
-        commands.alias("cimon", "deploy");
         Map<String, String> descriptions = new LinkedHashMap<>();
         manifest(false).path("features").path("slash_commands")
                 .forEach(c -> descriptions.put(c.path("command").asText(), c.path("description").asText()));
