@@ -34,7 +34,8 @@ public final class Launcher {
             Config config = Config.fromEnvironment(env);
             return new Running(startOrClose(new Capstan(config, env, features, clock, jobs), null, config.port()), null);
         }
-        Map<String, String> playgroundEnv = PlaygroundMode.environment(env);
+        Config asGiven = Config.fromEnvironment(env);
+        Map<String, String> playgroundEnv = PlaygroundMode.environment(env, asGiven.port());
         Config config = Config.fromEnvironment(playgroundEnv);
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);

@@ -34,13 +34,12 @@ final class PlaygroundMode {
      * A fixed port, a signing secret the playground can sign with, the Web API pointed at the in-process fake, its own
      * database unless DATABASE_URL says otherwise, and no credentials of outside services unless kept explicitly.
      */
-    static Map<String, String> environment(Map<String, String> env) {
+    static Map<String, String> environment(Map<String, String> env, int requestedPort) {
         Map<String, String> prepared = new HashMap<>(env);
         Set<String> kept = blank(env.get(KEEP)) ? Set.of() : Set.of(env.get(KEEP).trim().split("\\s*,\\s*"));
         prepared.keySet().removeIf(name -> OUTSIDE_SERVICES.stream().anyMatch(name::startsWith) && !kept.contains(name));
         if (blank(env.get("DATABASE_URL"))) prepared.put("DATABASE_URL", DATABASE_URL);
-        int port = blank(env.get("PORT")) ? 3000 : Integer.parseInt(env.get("PORT").trim());
-        if (port == 0) port = freePort();
+        int port = requestedPort == 0 ? freePort() : requestedPort;
         prepared.put("PORT", Integer.toString(port));
         if (blank(env.get("SLACK_SIGNING_SECRET"))) prepared.put("SLACK_SIGNING_SECRET", randomSecret());
         prepared.remove("SLACK_APP_TOKEN");

@@ -1,7 +1,10 @@
 package dev.capstan.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.capstan.support.TestApp;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,21 +35,28 @@ class PlaygroundModeTest {
 
     @Test
     void withoutDatabaseUrlThePlaygroundUsesItsOwnH2FileNotTheRealDefaultOne() {
-        Map<String, String> env = PlaygroundMode.environment(Map.of());
+        Map<String, String> env = PlaygroundMode.environment(Map.of(), 3000);
         assertThat(env.get("DATABASE_URL")).isEqualTo("jdbc:h2:file:./data/playground");
         assertThat(Config.fromEnvironment(env).database().jdbcUrl())
                 .isNotEqualTo(Config.fromEnvironment(Map.of()).database().jdbcUrl());
     }
 
     @Test
+    void aBadPortWithoutSlackCredentialsIsAConfigurationProblemNotACrash() {
+        Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> Launcher.start(
+                Map.of("PORT", "abc", "CAPSTAN_ADMINS", "nobody"), Main.features(), Clock.systemUTC(), TestApp.FAST_JOBS));
+        assertThat(invalid.problems()).hasSize(2).anySatisfy(problem -> assertThat(problem).contains("PORT must be a number"));
+    }
+
+    @Test
     void anExplicitDatabaseUrlIsKept() {
-        assertThat(PlaygroundMode.environment(Map.of("DATABASE_URL", "jdbc:h2:mem:mine")).get("DATABASE_URL"))
+        assertThat(PlaygroundMode.environment(Map.of("DATABASE_URL", "jdbc:h2:mem:mine"), 3000).get("DATABASE_URL"))
                 .isEqualTo("jdbc:h2:mem:mine");
     }
 
     @Test
     void theWebApiGoesToTheInProcessFakeAndTheAppTokenIsDropped() {
-        Map<String, String> env = PlaygroundMode.environment(Map.of("PORT", "4321", "SLACK_APP_TOKEN", "xapp-1"));
+        Map<String, String> env = PlaygroundMode.environment(Map.of("SLACK_APP_TOKEN", "xapp-1"), 4321);
         assertThat(env.get("SLACK_API_URL")).isEqualTo("http://127.0.0.1:4321/playground/api/");
         assertThat(env).doesNotContainKey("SLACK_APP_TOKEN");
     }
@@ -55,7 +65,7 @@ class PlaygroundModeTest {
     void credentialsOfOutsideServicesAreDroppedUnlessExplicitlyKept() {
         Map<String, String> env = PlaygroundMode.environment(Map.of("GITHUB_APP_ID", "1", "GITHUB_APP_PRIVATE_KEY", "key",
                 "GITHUB_ORG", "acme", "GITHUB_API_URL", "http://127.0.0.1:9/", "GOOGLE_SERVICE_ACCOUNT_JSON", "{}",
-                "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_API_URL, GITHUB_ORG", "CAPSTAN_ADMINS", "UADMIN001"));
+                "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_API_URL, GITHUB_ORG", "CAPSTAN_ADMINS", "UADMIN001"), 3000);
         assertThat(env).doesNotContainKeys("GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GOOGLE_SERVICE_ACCOUNT_JSON")
                 .containsEntry("GITHUB_ORG", "acme").containsEntry("GITHUB_API_URL", "http://127.0.0.1:9/")
                 .containsEntry("CAPSTAN_ADMINS", "UADMIN001");
