@@ -10,11 +10,17 @@ import dev.capstan.command.EventSubscriptions;
 import dev.capstan.command.Interactions;
 import dev.capstan.command.RecentRoles;
 import dev.capstan.command.builtin.Builtins;
-import dev.capstan.features.Feature;
-import dev.capstan.features.FeatureContext;
+import dev.capstan.github.GitHubApp;
+import dev.capstan.http.OutboundHttp;
+import dev.capstan.jobs.CommandJobs;
+import dev.capstan.jobs.DurableOutbox;
 import dev.capstan.jobs.JobSettings;
 import dev.capstan.jobs.Jobs;
-import dev.capstan.jobs.RecurringJob;
+import dev.capstan.platform.Declarations;
+import dev.capstan.platform.FamilyMigrations;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.PlatformServices;
+import dev.capstan.security.SecretMask;
 import dev.capstan.security.SlackSignatureCheck;
 import dev.capstan.slack.BlockKitRenderer;
 import dev.capstan.slack.SlackAdapter;
@@ -22,12 +28,19 @@ import dev.capstan.slack.SlackReplySender;
 import dev.capstan.slack.SlackWebApi;
 import dev.capstan.slack.SocketModeConnection;
 import dev.capstan.slack.SocketModeEnvelopes;
+import dev.capstan.slack.UpdatableMessages;
 import dev.capstan.store.AuditStore;
 import dev.capstan.store.BatchingAuditLog;
 import dev.capstan.store.Database;
+import dev.capstan.store.DatabaseUrl;
 import dev.capstan.store.DeliveryLog;
+import dev.capstan.store.GitHubIdentities;
+import dev.capstan.store.MessageStore;
 import dev.capstan.store.PeopleStore;
 import dev.capstan.store.PendingActionStore;
+import dev.capstan.webhooks.WebhookIntake;
+import dev.capstan.webhooks.WebhookSources;
+import dev.capstan.webhooks.WebhookSubscriptions;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -37,14 +50,17 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running Capstan: every part built and wired here, explicitly, in the order they depend on each other. */
+/**
+ * One running Capstan: every part built and wired here, explicitly, in the order they depend on each other. Nothing
+ * is reached (database, Slack, GitHub) until every family registered and the whole configuration checked out.
+ */
 public final class Capstan implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Capstan.class);
     public static final Duration CONFIRMATION_TTL = Duration.ofMinutes(15);
@@ -52,6 +68,8 @@ public final class Capstan implements AutoCloseable {
     static final Duration ACK_BUDGET = Duration.ofMillis(2500);
     /** How long a replica answers fast commands from a role it read; see {@link RecentRoles}. */
     static final Duration ROLES_SEEN_FOR = Duration.ofSeconds(1);
+    /** Stands in for an invalid DATABASE_URL while the other problems are collected; never connected to. */
+    private static final DatabaseUrl UNUSED = DatabaseUrl.parse("jdbc:h2:mem:never-opened");
 
     private final Database database;
     private final BatchingAuditLog audit;
@@ -60,77 +78,95 @@ public final class Capstan implements AutoCloseable {
     private final PeopleStore people;
     private final Commands commands;
     private final EventSubscriptions events;
+    private final Declarations declarations;
     private final String signingSecret;
     private final SocketModeEnvelopes envelopes;
     private final SocketModeConnection socketMode;
+    private final java.util.Set<String> admins;
     private int port;
 
     public Capstan(Config config, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
+        this(new Config.Reading(config, List.of()), environment, features, clock, jobSettings);
+    }
+
+    /** Builds everything; throws {@link Config.Invalid} with the configuration's and every family's problems at once. */
+    public Capstan(Config.Reading reading, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
+        Config config = reading.config();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
+        PlatformVariables.all().stream().filter(v -> v.secret()).forEach(v -> SecretMask.add(environment.get(v.name())));
 
-        this.database = Database.open(config.database(), 10);
+        this.database = Database.create(config.database() == null ? UNUSED : config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
-        people.makeAdmins(config.admins());
         this.audit = new BatchingAuditLog(new AuditStore(database.jdbi()));
-
-        this.commands = new Commands();
-        AccessPolicy policy = new AccessPolicy(config.accessRules());
-        Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock, CONFIRMATION_TTL);
-        RecentRoles recentRoles = new RecentRoles(people, ROLES_SEEN_FOR);
-        people.onRoleChange(recentRoles::forget);
-        CommandPipeline pipeline = new CommandPipeline(commands, policy, recentRoles, people, audit, confirmations, clock);
-        this.events = new EventSubscriptions();
-        Interactions interactions = new Interactions();
-        Builtins.register(commands, audit, policy, people);
+        this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
+        CommandJobs commandJobs = new CommandJobs(jobs);
 
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         Slack slack = Slack.getInstance(slackConfig);
         SlackWebApi web = new SlackWebApi(slack.methods(config.botToken()));
+        BlockKitRenderer renderer = new BlockKitRenderer();
+        DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock));
+        UpdatableMessages messages = new UpdatableMessages(new MessageStore(database.jdbi()), database.jdbi(), web, renderer, clock, jobs);
 
-        DeferredOutbox outbox = new DeferredOutbox();
-        FeatureContext context = new FeatureContext(commands, confirmations, interactions, events, outbox, database.jdbi(), clock,
-                config::family, environment, web, people, metrics);
-        List<String> problems = new ArrayList<>();
-        for (Feature feature : features) {
-            try {
-                feature.register(context);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        problems.addAll(ConfiguredNames.applyAliases(commands, config.aliases(), Config.DEFAULT_ALIASES));
-        problems.addAll(ConfiguredNames.checkAccessRules(commands, config.accessRules()));
-        if (!problems.isEmpty()) {
+        this.commands = new Commands();
+        AccessPolicy policy = new AccessPolicy(config.accessRules());
+        Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock,
+                CONFIRMATION_TTL, outbox, commandJobs);
+        RecentRoles recentRoles = new RecentRoles(people, ROLES_SEEN_FOR);
+        people.onRoleChange(recentRoles::forget);
+        CommandPipeline pipeline = new CommandPipeline(commands, policy, recentRoles, people, audit, confirmations, clock,
+                outbox, commandJobs);
+        commandJobs.runWith(pipeline, confirmations, outbox, audit);
+        this.events = new EventSubscriptions();
+        Interactions interactions = new Interactions();
+        WebhookSubscriptions webhooks = new WebhookSubscriptions();
+        Builtins.register(commands, audit, policy, people);
+
+        OutboundHttp outbound = new OutboundHttp(audit, metrics, clock);
+        Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
+        PlatformServices services = new PlatformServices(commands, confirmations, interactions, events, webhooks, jobs, outbox,
+                messages, outbound, web, people, new GitHubIdentities(database.jdbi(), clock), github, database.jdbi(), clock,
+                metrics, config.families(), environment);
+        try {
+            this.declarations = Registration.register(features, services, config, reading.problems());
+        } catch (RuntimeException e) {
             audit.close();
             database.close();
-            throw new Config.Invalid(problems);
+            throw e;
         }
-        List<RecurringJob> schedules = new ArrayList<>(context.schedules());
-
-        BlockKitRenderer renderer = new BlockKitRenderer();
-        this.jobs = new Jobs(database.dataSource(), jobSettings, pipeline, confirmations, audit,
-                new SlackReplySender(slack, web, renderer, clock), schedules, metrics);
-        outbox.connect(jobs);
-        pipeline.connect(jobs, jobs);
-        confirmations.connect(jobs, jobs);
+        this.admins = config.admins();
 
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
+        DeliveryLog deliveries = new DeliveryLog(database.jdbi(), clock);
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
-                interactions, events, new DeliveryLog(database.jdbi(), clock), jobs::sendRest, renderer, clock, ACK_BUDGET);
+                interactions, events, deliveries, database.jdbi(), audit, outbox::sendRest, renderer, clock, ACK_BUDGET);
+        WebhookIntake intake = new WebhookIntake(new WebhookSources(config.githubWebhookSecret(),
+                environment.get("CIRCLECI_WEBHOOK_SECRET"), config.hookSecrets()), webhooks, deliveries, database.jdbi(), audit, clock);
         this.envelopes = new SocketModeEnvelopes(adapter::handleTrusted);
         this.socketMode = config.appToken() == null ? null : new SocketModeConnection(slack, config.appToken(), envelopes);
-        this.http = new HttpServer(adapter, context.routes(), database, jobs::running, metrics);
+        this.http = new HttpServer(adapter, intake, declarations.routes(), database, jobs::running, metrics);
     }
 
     public Capstan start(int requestedPort) {
         return start(null, requestedPort);
     }
 
-    /** Starts on one interface only ({@code host}), or on all of them when it is null. */
+    /** Migrates the database, starts the job workers, then listens on one interface ({@code host}) or all when it is null. */
     public Capstan start(String host, int requestedPort) {
+        for (FamilyMigrations family : declarations.migrations()) {
+            for (String version : database.versionsAt(family.location())) {
+                if (!family.owns(version)) {
+                    throw new IllegalStateException("Migration V" + version + " of " + family.family() + " is outside its versions V"
+                            + family.first() + " to V" + (family.first() + FamilyMigrations.BLOCK - 1));
+                }
+            }
+        }
+        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList());
+        people.makeAdmins(admins);
+        declarations.startWork().forEach(Runnable::run);
         jobs.start();
         this.port = http.start(host, requestedPort);
         if (socketMode != null) {
@@ -161,6 +197,11 @@ public final class Capstan implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** What the families declared: variables, migrations, routes (the README's table and compose.yaml are checked against it). */
+    public Declarations declarations() {
+        return declarations;
     }
 
     /** What a Socket Mode connection hands its messages to; tests feed it envelopes without a WebSocket. */

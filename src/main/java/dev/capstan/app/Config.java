@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.capstan.command.AccessRule;
 import dev.capstan.command.Role;
+import dev.capstan.command.SlackIds;
 import dev.capstan.store.DatabaseUrl;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Everything Capstan is told from outside: the environment (secrets included) and the optional YAML file. */
 public record Config(
@@ -30,6 +30,7 @@ public record Config(
         Map<String, String> aliases,
         List<AccessRule> accessRules,
         Map<String, JsonNode> families,
+        Map<String, String> hookSecrets,
         String githubWebhookSecret,
         String githubApiUrl,
         String githubAppId,
@@ -37,7 +38,6 @@ public record Config(
         String githubOrg) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
     /** Built in: Rocket 2's and the deploy bot's slash commands; one whose family this build lacks is left out. */
     static final Map<String, String> DEFAULT_ALIASES = Map.of("rocket", "capstan", "cimon", "deploy");
 
@@ -64,7 +64,25 @@ public record Config(
         return node == null ? MissingNode.getInstance() : node;
     }
 
+    /** A reading of the environment and the YAML file: the configuration as far as it is valid, and every problem found. */
+    public record Reading(Config config, List<String> problems) {
+        public Reading {
+            problems = List.copyOf(problems);
+        }
+
+        public Config orThrow() {
+            if (!problems.isEmpty()) throw new Invalid(problems);
+            return config;
+        }
+    }
+
+    /** Reads and checks everything; throws {@link Invalid} with every problem. */
     public static Config fromEnvironment(Map<String, String> env) {
+        return read(env).orThrow();
+    }
+
+    /** Reads everything, collecting problems instead of throwing, so that the families' own can be added to them. */
+    public static Reading read(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         int port = 3000;
         String portText = blankToNull(env.get("PORT"));
@@ -105,7 +123,7 @@ public record Config(
         if (adminText != null) {
             for (String id : adminText.split("[,\\s]+")) {
                 if (id.isBlank()) continue;
-                if (USER_ID.matcher(id).matches()) admins.add(id);
+                if (SlackIds.isUser(id)) admins.add(id);
                 else problems.add("CAPSTAN_ADMINS: '" + id + "' is not a Slack user id (U… or W…)");
             }
         }
@@ -137,27 +155,29 @@ public record Config(
             rules.add(new AccessRule(rule.command(), role, set(rule.allowUsers()), set(rule.denyUsers()),
                     set(rule.allowChannels()), set(rule.denyChannels())));
         }
-        if (!problems.isEmpty()) throw new Invalid(problems);
-        return new Config(port, secret, token, appToken, apiUrl, database, Set.copyOf(admins), Map.copyOf(aliases),
-                List.copyOf(rules), file.families(), blankToNull(env.get("GITHUB_WEBHOOK_SECRET")), githubApi,
+        Map<String, String> hookSecrets = hookSecrets(file, env, problems);
+        return new Reading(new Config(port, secret, token, appToken, apiUrl, database, Set.copyOf(admins), Map.copyOf(aliases),
+                List.copyOf(rules), file.families(), hookSecrets, blankToNull(env.get("GITHUB_WEBHOOK_SECRET")), githubApi,
                 blankToNull(env.get("GITHUB_APP_ID")), blankToNull(env.get("GITHUB_APP_PRIVATE_KEY")),
-                blankToNull(env.get("GITHUB_ORG")));
+                blankToNull(env.get("GITHUB_ORG"))), problems);
     }
 
-    /** Access rules and families added by a test or the playground on top of what the environment said. */
-    public Config withFile(ConfigFile file) {
-        List<AccessRule> rules = new ArrayList<>(accessRules);
-        for (ConfigFile.Rule rule : file.access()) {
-            rules.add(new AccessRule(rule.command(), rule.role() == null ? null : Role.parse(rule.role()).orElseThrow(),
-                    set(rule.allowUsers()), set(rule.denyUsers()), set(rule.allowChannels()), set(rule.denyChannels())));
-        }
-        Map<String, String> allAliases = new LinkedHashMap<>(aliases);
-        allAliases.putAll(file.aliases());
-        Map<String, JsonNode> allFamilies = new LinkedHashMap<>(families);
-        allFamilies.putAll(file.families());
-        return new Config(port, signingSecret, botToken, appToken, slackApiUrl, database, admins, Map.copyOf(allAliases),
-                List.copyOf(rules), Map.copyOf(allFamilies), githubWebhookSecret, githubApiUrl, githubAppId,
-                githubAppPrivateKey, githubOrg);
+    /** {@code hooks: {name: {secret_env: VAR}}}: each signed webhook source and its secret, read from the variable it names. */
+    private static Map<String, String> hookSecrets(ConfigFile file, Map<String, String> env, List<String> problems) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        file.hooks().forEach((name, hook) -> {
+            String where = "hooks." + name;
+            if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+                problems.add(where + ": a hook source is named with lower-case letters, digits and '-'");
+            } else if (name.equals("github") || name.equals("circleci")) {
+                problems.add(where + ": " + name + " has its own endpoint (/" + name + "/webhook) and secret variable");
+            } else if (hook == null || hook.secretEnv() == null || !hook.secretEnv().matches("[A-Z][A-Z0-9_]*")) {
+                problems.add(where + ".secret_env: name the environment variable that holds the source's secret");
+            } else {
+                secrets.put(name, blankToNull(env.get(hook.secretEnv())));
+            }
+        });
+        return secrets;
     }
 
     static ConfigFile readFile(Path path, List<String> problems) {

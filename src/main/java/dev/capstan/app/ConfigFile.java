@@ -6,21 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The optional YAML file (CAPSTAN_CONFIG): aliases, access rules and per-family settings. */
+/** The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings and signed webhook sources. */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ConfigFile(
         Map<String, String> aliases,
         List<Rule> access,
-        Map<String, JsonNode> families) {
+        Map<String, JsonNode> families,
+        Map<String, Hook> hooks) {
 
     public ConfigFile {
         aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
         access = access == null ? List.of() : List.copyOf(access);
         families = families == null ? Map.of() : Map.copyOf(families);
+        hooks = hooks == null ? Map.of() : new java.util.LinkedHashMap<>(hooks);
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null);
+        return new ConfigFile(null, null, null, null);
+    }
+
+    /** A signed webhook source ({@code POST /hooks/{name}}) and the environment variable holding its secret. */
+    public record Hook(@JsonProperty("secret_env") String secretEnv) {
     }
 
     /** One access rule as written in YAML. */

@@ -1,9 +1,10 @@
 package dev.capstan.app;
 
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Declarations;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.slack.SlackAdapter;
 import dev.capstan.store.Database;
+import dev.capstan.webhooks.WebhookIntake;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
@@ -20,16 +21,20 @@ final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
 
-    HttpServer(SlackAdapter slack, List<FeatureContext.Route> routes, Database database, BooleanSupplier jobsRunning,
-               PrometheusMeterRegistry metrics) {
+    HttpServer(SlackAdapter slack, WebhookIntake webhooks, List<Declarations.Route> routes, Database database,
+               BooleanSupplier jobsRunning, PrometheusMeterRegistry metrics) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 1_000_000L;
             config.routes.post("/slack/commands", ctx -> serve(ctx, "commands", slack::handle, metrics));
             config.routes.post("/slack/interactive", ctx -> serve(ctx, "interactive", slack::handle, metrics));
             config.routes.post("/slack/events", ctx -> serve(ctx, "events", slack::handle, metrics));
-            for (FeatureContext.Route route : routes) {
-                FeatureContext.Endpoint endpoint = route.endpoint();
+            config.routes.post("/github/webhook", ctx -> serve(ctx, "github", request -> webhooks.receive("github", request), metrics));
+            config.routes.post("/circleci/webhook", ctx -> serve(ctx, "circleci", request -> webhooks.receive("circleci", request), metrics));
+            config.routes.post("/hooks/{source}", ctx -> serve(ctx, "hooks", request ->
+                    webhooks.receiveHook(ctx.pathParam("source"), request), metrics));
+            for (Declarations.Route route : routes) {
+                Declarations.Endpoint endpoint = route.endpoint();
                 switch (route.method()) {
                     case "GET" -> config.routes.get(route.path(), ctx -> serve(ctx, route.path(), endpoint::handle, metrics));
                     case "POST" -> config.routes.post(route.path(), ctx -> serve(ctx, route.path(), endpoint::handle, metrics));
@@ -64,7 +69,7 @@ final class HttpServer implements AutoCloseable {
             headers.put(header, java.util.Collections.list(ctx.req().getHeaders(header)));
         }
         String path = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
-        HttpExchange.Response response = handler.handle(new HttpExchange.Request(path, headers, ctx.body(), ctx.ip()));
+        HttpExchange.Response response = handler.handle(new HttpExchange.Request(path, headers, ctx.bodyAsBytes(), ctx.ip()));
         ctx.status(response.status()).contentType(response.contentType()).result(response.body());
         sample.stop(metrics.timer("capstan.http.requests", "endpoint", name, "status", Integer.toString(response.status())));
     }

@@ -1,7 +1,7 @@
 package dev.capstan.app;
 
-import dev.capstan.features.Feature;
 import dev.capstan.jobs.JobSettings;
+import dev.capstan.platform.Feature;
 import dev.capstan.features.playground.Playground;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,16 +31,20 @@ public final class Launcher {
     /** Throws {@link Config.Invalid} listing every configuration problem, or {@link StartFailed} with everything stopped again. */
     public static Running start(Map<String, String> env, List<Feature> features, Clock clock, JobSettings jobs) {
         if (!PlaygroundMode.wanted(env)) {
-            Config config = Config.fromEnvironment(env);
-            return new Running(startOrClose(new Capstan(config, env, features, clock, jobs), null, config.port()), null);
+            Config.Reading reading = Config.read(env);
+            return new Running(startOrClose(new Capstan(reading, env, features, clock, jobs), null, reading.config().port()), null);
         }
-        Config asGiven = Config.fromEnvironment(env);
-        Map<String, String> playgroundEnv = PlaygroundMode.environment(env, asGiven.port());
-        Config config = Config.fromEnvironment(playgroundEnv);
+        Config.Reading asGiven = Config.read(env);
+        Map<String, String> playgroundEnv = PlaygroundMode.environment(env, asGiven.config().port());
+        Config.Reading prepared = Config.read(playgroundEnv);
+        List<String> problems = new ArrayList<>(asGiven.problems());
+        prepared.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+        Config.Reading reading = new Config.Reading(prepared.config(), problems);
+        Config config = reading.config();
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);
         all.add(new Playground(url, config.signingSecret()));
-        Capstan capstan = startOrClose(new Capstan(config, playgroundEnv, all, clock, jobs), PlaygroundMode.HOST, config.port());
+        Capstan capstan = startOrClose(new Capstan(reading, playgroundEnv, all, clock, jobs), PlaygroundMode.HOST, config.port());
         return new Running(capstan, url + "/");
     }
 

@@ -1,6 +1,6 @@
 package dev.capstan.app;
 
-import dev.capstan.features.Feature;
+import dev.capstan.platform.Feature;
 import dev.capstan.features.directory.Directory;
 import dev.capstan.features.timereport.TimeReport;
 import dev.capstan.jobs.JobSettings;

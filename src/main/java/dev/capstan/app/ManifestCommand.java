@@ -1,6 +1,6 @@
 package dev.capstan.app;
 
-import dev.capstan.features.Feature;
+import dev.capstan.platform.Feature;
 import dev.capstan.jobs.JobSettings;
 import java.io.PrintStream;
 import java.net.URI;

@@ -29,12 +29,12 @@ public final class AccessPolicy {
     }
 
     /** Whether the caller may run the command here; what help and "did you mean" use. */
-    public boolean allows(Caller caller, String fullName, CommandInfo info) {
+    public boolean allows(Caller caller, String fullName, CommandTraits info) {
         return verdict(caller, fullName, info).allowed();
     }
 
     /** Whether the caller may run the command here, and why, in words the caller can act on. */
-    public AccessDecision decide(Caller caller, String fullName, CommandInfo info) {
+    public AccessDecision decide(Caller caller, String fullName, CommandTraits info) {
         Verdict verdict = verdict(caller, fullName, info);
         String rule = verdict.rule() == null ? null : "the access rule for `" + verdict.rule().command() + "`";
         return switch (verdict.why()) {
@@ -52,7 +52,7 @@ public final class AccessPolicy {
         };
     }
 
-    private Verdict verdict(Caller caller, String fullName, CommandInfo info) {
+    private Verdict verdict(Caller caller, String fullName, CommandTraits info) {
         List<AccessRule> matching = matching(fullName);
         for (AccessRule rule : matching) {
             if (rule.denyUsers().contains(caller.userId())) return new Verdict(false, Why.DENIED_USER, rule, null);

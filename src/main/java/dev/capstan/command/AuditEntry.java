@@ -1,8 +1,10 @@
 package dev.capstan.command;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 
-/** One invocation as the audit log keeps it. */
+/** One thing that happened, as the audit log keeps it: a command, a click, a submission, an event, a webhook, a job or an outbound call. */
 public record AuditEntry(
         long id,
         Instant at,
@@ -13,5 +15,38 @@ public record AuditEntry(
         String decision,
         String outcome,
         long durationMs,
-        String jobId) {
+        String jobId,
+        Kind kind) {
+
+    /** What kind of thing the entry records; {@code audit --kind} filters on it. */
+    public enum Kind {
+        COMMAND, CLICK, SUBMISSION, EVENT, WEBHOOK, JOB, HTTP;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Kind> parse(String text) {
+            for (Kind kind : values()) {
+                if (kind.label().equalsIgnoreCase(text == null ? "" : text.trim())) return Optional.of(kind);
+            }
+            return Optional.empty();
+        }
+    }
+
+    public AuditEntry {
+        kind = kind == null ? Kind.COMMAND : kind;
+    }
+
+    /** A slash command's entry. */
+    public AuditEntry(long id, Instant at, String userId, String channelId, String rawText, String command, String decision,
+                      String outcome, long durationMs, String jobId) {
+        this(id, at, userId, channelId, rawText, command, decision, outcome, durationMs, jobId, Kind.COMMAND);
+    }
+
+    /** A new entry of any kind (its id is given by the log). */
+    public static AuditEntry of(Kind kind, Instant at, String userId, String channelId, String rawText, String command,
+                                String decision, String outcome, long durationMs, String jobId) {
+        return new AuditEntry(0, at, userId, channelId, rawText, command, decision, outcome, durationMs, jobId, kind);
+    }
 }

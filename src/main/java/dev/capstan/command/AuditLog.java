@@ -15,6 +15,11 @@ public interface AuditLog {
     /** A slow command's job reports its outcome when it finishes. */
     void complete(long id, String outcome, long durationMs);
 
+    /** Newest first. */
+    List<AuditEntry> latest(AuditQuery query);
+
     /** Newest first; null filters match everything. */
-    List<AuditEntry> latest(String userId, String command, int limit);
+    default List<AuditEntry> latest(String userId, String command, int limit) {
+        return latest(new AuditQuery(userId, command, null, limit));
+    }
 }

@@ -55,8 +55,8 @@ public final class CommandContext {
         return displayName;
     }
 
-    /** Asks the caller "are you sure?"; when they confirm, the action registered for {@code kind} runs with {@code payload}. */
-    public Reply confirm(String question, String kind, Object payload) {
-        return confirmations.ask(this, question, kind, payload);
+    /** Asks the caller "are you sure?"; when they confirm, the action registered for {@code type} runs with {@code payload}. */
+    public <T> Reply confirm(String question, ConfirmationType<T> type, T payload) {
+        return confirmations.ask(this, question, type, payload);
     }
 }

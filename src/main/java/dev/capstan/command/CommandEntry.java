@@ -8,7 +8,7 @@ public record CommandEntry(
         List<String> path,
         String description,
         String synopsis,
-        CommandInfo info,
+        CommandTraits info,
         CommandLines commandLines) {
 
     /** The words after the main slash command, e.g. "timereport lock list". */

@@ -14,32 +14,44 @@ import picocli.CommandLine;
 public final class CommandLines {
     private static final int KEEP = 16;
 
-    private final Supplier<? extends CapstanCommand> factory;
-    private final String family;
+    private final Supplier<CommandLine> factory;
+    private final DeclaredCommand.Handler declared;
     private final List<String> path;
     private final BlockingQueue<CommandLine> idle = new ArrayBlockingQueue<>(KEEP);
 
-    CommandLines(Supplier<? extends CapstanCommand> factory, String family, List<String> path) {
+    private CommandLines(Supplier<CommandLine> factory, DeclaredCommand.Handler declared, List<String> path) {
         this.factory = factory;
-        this.family = family;
+        this.declared = declared;
         this.path = List.copyOf(path);
+    }
+
+    /** Lines around instances of an annotated command class. */
+    static CommandLines ofClass(Supplier<? extends CapstanCommand> instances, String family, List<String> path) {
+        return new CommandLines(() -> PicocliCommands.commandLine(instances.get(), family, path), null, path);
+    }
+
+    /** Lines around fresh copies of a declared command's spec. */
+    static CommandLines ofDeclared(DeclaredCommand command, String family, List<String> path) {
+        return new CommandLines(() -> PicocliCommands.commandLine(command.spec().get(), family, path), command.handler(), path);
     }
 
     /** A line named for how the caller reached the command ({@code /capstan timereport add} or {@code /timereport add}). */
     CommandLine take(String prefix) {
         CommandLine line = idle.poll();
-        if (line == null) return PicocliCommands.commandLine(factory.get(), prefix, path);
+        if (line == null) line = factory.get();
         line.setCommandName(PicocliCommands.name(prefix, path));
         return line;
     }
 
-    /** Hands a line back once its request is done with it; a line whose command failed is not handed back. */
+    /** Hands a line back once its request is done with it. */
     void release(CommandLine line) {
         idle.offer(line);
     }
 
-    /** A line around the instance registration made anyway, for reading the command's synopsis and usage. */
-    CommandLine describe(CapstanCommand sample) {
-        return PicocliCommands.commandLine(sample, family, path);
+    /** What runs once {@code line} parsed the caller's arguments. */
+    CapstanCommand command(CommandLine line) {
+        if (declared == null) return line.getCommand();
+        ParsedArguments arguments = ParsedArguments.of(line.getParseResult());
+        return context -> declared.run(context, arguments);
     }
 }

@@ -23,15 +23,15 @@ public final class CommandPipeline {
     private final AuditLog audit;
     private final Confirmations confirmations;
     private final Clock clock;
-    private Outbox outbox;
-    private JobQueue jobs;
+    private final Outbox outbox;
+    private final JobQueue jobs;
 
     /**
      * {@code rolesForAcks} answers inside Slack's 3 seconds and may be a little behind another replica's change;
      * {@code people} is read by job workers before a slow command acts outside Capstan.
      */
     public CommandPipeline(Commands commands, AccessPolicy policy, People rolesForAcks, People people, AuditLog audit,
-                           Confirmations confirmations, Clock clock) {
+                           Confirmations confirmations, Clock clock, Outbox outbox, JobQueue jobs) {
         this.router = new Router(commands);
         this.help = new HelpText(commands, policy);
         this.policy = policy;
@@ -40,10 +40,6 @@ public final class CommandPipeline {
         this.audit = audit;
         this.confirmations = confirmations;
         this.clock = clock;
-    }
-
-    /** Set once at wiring time: the job queue is built after the pipeline it calls back into. */
-    public void connect(Outbox outbox, JobQueue jobs) {
         this.outbox = outbox;
         this.jobs = jobs;
     }
@@ -147,7 +143,7 @@ public final class CommandPipeline {
         if (entry.info().slow() && !inWorker) {
             return new Outcome(Kind.QUEUE, null, name, display, "allowed", "queued");
         }
-        CapstanCommand command = line.getCommand();
+        CapstanCommand command = entry.commandLines().command(line);
         CommandContext context = new CommandContext(caller, invocation, clock, confirmations, outbox, display);
         try {
             Reply reply = command.run(context);

@@ -28,30 +28,28 @@ public final class Confirmations {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration ttl;
-    private Outbox outbox;
-    private JobQueue jobs;
+    private final Outbox outbox;
+    private final JobQueue jobs;
 
-    public Confirmations(PendingActions store, People people, AuditLog audit, Clock clock, Duration ttl) {
+    public Confirmations(PendingActions store, People people, AuditLog audit, Clock clock, Duration ttl, Outbox outbox, JobQueue jobs) {
         this.store = store;
         this.people = people;
         this.audit = audit;
         this.clock = clock;
         this.ttl = ttl;
-    }
-
-    /** Set once at wiring time; they need the confirmations themselves to exist first. */
-    public void connect(Outbox outbox, JobQueue jobs) {
         this.outbox = outbox;
         this.jobs = jobs;
     }
 
-    public <T> void register(String kind, Class<T> type, boolean slow, ConfirmedAction<T> action) {
-        if (actions.putIfAbsent(kind, new Registered<>(type, slow, action)) != null) {
-            throw new IllegalArgumentException("Confirmed action '" + kind + "' registered twice");
+    /** Registers what runs when someone confirms a question of this type; {@code slow} actions run as a durable job. */
+    public <T> void register(ConfirmationType<T> type, boolean slow, ConfirmedAction<T> action) {
+        if (actions.putIfAbsent(type.kind(), new Registered<>(type.payloadType(), slow, action)) != null) {
+            throw new IllegalArgumentException("Confirmed action '" + type.kind() + "' registered twice");
         }
     }
 
-    Reply ask(CommandContext context, String question, String kind, Object payload) {
+    <T> Reply ask(CommandContext context, String question, ConfirmationType<T> type, T payload) {
+        String kind = type.kind();
         if (!actions.containsKey(kind)) throw new IllegalStateException("No confirmed action registered for " + kind);
         Instant now = clock.instant();
         String id = UUID.randomUUID().toString();
@@ -104,7 +102,7 @@ public final class Confirmations {
             return new ClickResult(Reply.text("Cancelled: " + action.question()).replacingOriginal(), true);
         }
         Registered<?> registered = actions.get(action.kind());
-        if (registered != null && registered.slow() && jobs != null) {
+        if (registered != null && registered.slow()) {
             jobs.enqueueConfirmation(pendingId, userId, responseUrl, now);
             return new ClickResult(Reply.text(":hourglass_flowing_sand: Working on it…").replacingOriginal(), true);
         }
@@ -120,12 +118,12 @@ public final class Confirmations {
                 .orElse(Reply.text("This confirmation no longer exists."));
     }
 
-    /** What the owner is told when the job worker gave up on a slow action after its retries. */
-    public Reply gaveUp(String pendingId, int attempts) {
-        store.recordOutcome(pendingId, "error: gave up after " + attempts + " attempts");
+    /** What the owner is told when the job worker gave up on a slow action: what failed, and that it may be partly done. */
+    public Reply gaveUp(String pendingId, String whatFailed) {
+        store.recordOutcome(pendingId, "error: gave up: " + whatFailed);
         String question = store.find(pendingId).map(PendingAction::question).orElse("that action");
-        return Reply.text(":warning: I gave up after " + attempts + " attempts: " + question
-                + " It may be partly done; check, then run the command again.");
+        return Reply.text(":warning: I gave up on \u201c" + question + "\u201d: " + whatFailed
+                + ". It may be partly done; check, then run the command again.");
     }
 
     private Reply runConfirmed(PendingAction action, boolean inWorker) {

@@ -1,6 +1,6 @@
 package dev.capstan.command;
 
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,7 +10,7 @@ import picocli.CommandLine;
 public final class Family {
     private final String name;
     private final String description;
-    private final List<CommandEntry> commands = new ArrayList<>();
+    private final List<CommandEntry> commands = new CopyOnWriteArrayList<>();
     private boolean ownSlashCommand;
 
     Family(String name, String description) {
@@ -54,20 +54,41 @@ public final class Family {
         if (command == null) throw new IllegalArgumentException(type.getName() + " lacks @Command");
         CommandInfo info = type.getAnnotation(CommandInfo.class);
         if (info == null) throw new IllegalArgumentException(type.getName() + " lacks @CommandInfo (role, slow)");
-        List<String> path = command.name().equals(name) || command.name().isBlank()
-                ? List.of() : List.of(command.name().trim().split("\\s+"));
+        List<String> path = path(command.name());
+        CommandLine line = PicocliCommands.commandLine(sample, name, path);
+        String description = command.description().length > 0 ? command.description()[0] : "";
+        return register(path, description, line, CommandTraits.of(info), CommandLines.ofClass(factory, name, path));
+    }
+
+    /** Adds a command declared as data; see {@link DeclaredCommand}. */
+    public Family add(DeclaredCommand declared) {
+        List<String> path = path(declared.name());
+        CommandLine line = PicocliCommands.commandLine(declared.spec().get(), name, path);
+        String[] description = line.getCommandSpec().usageMessage().description();
+        return register(path, description.length > 0 ? description[0] : "", line, declared.traits(),
+                CommandLines.ofDeclared(declared, name, path));
+    }
+
+    /** Takes a declared command out again (a configuration reload); false when there was none at that path. */
+    public boolean remove(String commandName) {
+        List<String> path = path(commandName);
+        return commands.removeIf(entry -> entry.path().equals(path));
+    }
+
+    private Family register(List<String> path, String description, CommandLine line, CommandTraits traits, CommandLines lines) {
         for (CommandEntry existing : commands) {
             if (existing.path().equals(path)) {
-                throw new IllegalArgumentException("Two commands named '" + name + " " + command.name() + "'");
+                throw new IllegalArgumentException("Two commands named '" + name + " " + String.join(" ", path) + "'");
             }
         }
-        CommandLines lines = new CommandLines(factory, name, path);
-        CommandLine line = lines.describe(sample);
         String synopsis = line.getHelp().synopsis(0).trim().substring(line.getCommandName().length())
                 .replace("[-h]", "").replaceAll("\\s+", " ").trim();
-        String description = command.description().length > 0 ? command.description()[0] : "";
-        commands.add(new CommandEntry(name, path, description, synopsis, info, lines));
+        commands.add(new CommandEntry(name, path, description, synopsis, traits, lines));
         return this;
+    }
+
+    private List<String> path(String commandName) {
+        return commandName.equals(name) || commandName.isBlank() ? List.of() : List.of(commandName.trim().split("\\s+"));
     }
 
     /** The registered command for the longest path that the tokens start with. */

@@ -9,25 +9,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * family that showed them; free of Slack types. Confirmations have their own service.
  */
 public final class Interactions {
-    /** A submitted modal: who submitted it, which modal, each input's value by block id, and the modal's metadata. */
-    public record Submission(String userId, String callbackId, Map<String, String> values, String privateMetadata) {
+    /**
+     * A submitted modal: who submitted it, which modal, each input's value by block id, the modal's metadata, and the
+     * view's id and hash (the same when Slack retries the submission, so they make an idempotency key).
+     */
+    public record Submission(String userId, String callbackId, Map<String, String> values, String privateMetadata,
+                             String viewId, String viewHash) {
         public Submission {
             values = Map.copyOf(values);
         }
+
+        public Submission(String userId, String callbackId, Map<String, String> values, String privateMetadata) {
+            this(userId, callbackId, values, privateMetadata, null, null);
+        }
     }
 
-    /** What Slack should do with the modal: close it, or show errors next to inputs (block id → message). */
-    public record SubmitAnswer(Map<String, String> errors) {
+    /**
+     * What Slack should do with the modal: close it, show errors next to inputs (block id → message), or show another
+     * view in its place ({@code updateView}: a modal view as Slack's JSON).
+     */
+    public record SubmitAnswer(Map<String, String> errors, String updateView) {
         public SubmitAnswer {
             errors = Map.copyOf(errors);
         }
 
         public static SubmitAnswer close() {
-            return new SubmitAnswer(Map.of());
+            return new SubmitAnswer(Map.of(), null);
         }
 
         public static SubmitAnswer errors(Map<String, String> byBlockId) {
-            return new SubmitAnswer(byBlockId);
+            return new SubmitAnswer(byBlockId, null);
+        }
+
+        public static SubmitAnswer update(String viewJson) {
+            return new SubmitAnswer(Map.of(), viewJson);
         }
     }
 
@@ -37,8 +52,16 @@ public final class Interactions {
         SubmitAnswer submit(Submission submission) throws Exception;
     }
 
-    /** A button click or a select choice: who, where, which element and its value; the trigger id can open a modal. */
-    public record Click(String userId, String channelId, String actionId, String value, String triggerId) { }
+    /**
+     * A button click or a select choice: who, where, which element and its value; the trigger id can open a modal; the
+     * view id is set when the click was inside a modal, the message ts when it was on a message.
+     */
+    public record Click(String userId, String channelId, String actionId, String value, String triggerId, String viewId,
+                        String messageTs) {
+        public Click(String userId, String channelId, String actionId, String value, String triggerId) {
+            this(userId, channelId, actionId, value, triggerId, null, null);
+        }
+    }
 
     /** Answers a click with a reply that replaces the clicked message, or null to leave it as it is. */
     @FunctionalInterface
@@ -67,5 +90,14 @@ public final class Interactions {
 
     public Optional<ClickHandler> clickHandler(String actionId) {
         return Optional.ofNullable(clickHandlers.get(actionId));
+    }
+
+    /** The action ids someone may click, for the log line about one that is not among them. */
+    public java.util.Set<String> actionIds() {
+        return new java.util.TreeSet<>(clickHandlers.keySet());
+    }
+
+    public java.util.Set<String> callbackIds() {
+        return new java.util.TreeSet<>(submitHandlers.keySet());
     }
 }

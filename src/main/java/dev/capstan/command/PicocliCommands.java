@@ -10,6 +10,14 @@ final class PicocliCommands {
 
     static CommandLine commandLine(Object command, String displayPrefix, List<String> path) {
         CommandLine line = new CommandLine(command);
+        return configure(line, displayPrefix, path);
+    }
+
+    static CommandLine commandLine(CommandLine.Model.CommandSpec spec, String displayPrefix, List<String> path) {
+        return configure(new CommandLine(spec), displayPrefix, path);
+    }
+
+    private static CommandLine configure(CommandLine line, String displayPrefix, List<String> path) {
         CommandLine.Model.CommandSpec spec = line.getCommandSpec();
         if (spec.findOption("--help") == null) {
             spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")

@@ -13,7 +13,7 @@ public record WorkspaceEvent(String type, String eventId, String teamId, Map<Str
     @SuppressWarnings("unchecked")
     public String userId() {
         Object user = fields.get("user");
-        if (user instanceof Map<?, ?> map) return (String) ((Map<String, Object>) map).get("id");
-        return user == null ? null : user.toString();
+        if (user instanceof Map<?, ?> map) return ((Map<String, Object>) map).get("id") instanceof String id ? id : null;
+        return user instanceof String id ? id : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.capstan.github;
 
+import dev.capstan.http.OutboundClient;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -21,13 +22,18 @@ public final class GitHubApp {
     private final AuthorizationProvider installation;
     private final GitHub client;
 
-    public GitHubApp(GitHubAppSettings settings) {
+    private final OutboundClient http;
+
+    /** Every call, hub4j's and the raw ones, goes through {@code http}: its timeouts, retries, audit and masking. */
+    public GitHubApp(GitHubAppSettings settings, OutboundClient http) {
         this.settings = settings;
+        this.http = http;
         PrivateKey key = privateKey(settings.privateKeyPem());
         AuthorizationProvider jwt = new JWTTokenProvider(settings.appId(), key);
         this.installation = new OrgAppInstallationAuthorizationProvider(settings.organization(), jwt);
         try {
-            this.client = new GitHubBuilder().withEndpoint(settings.apiUrl()).withAuthorizationProvider(installation).build();
+            this.client = new GitHubBuilder().withEndpoint(settings.apiUrl()).withConnector(new OutboundGitHubConnector(http))
+                    .withAuthorizationProvider(installation).build();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot build the GitHub client for " + settings.apiUrl(), e);
         }
@@ -43,6 +49,11 @@ public final class GitHubApp {
 
     public String apiUrl() {
         return settings.apiUrl();
+    }
+
+    /** The platform's client for GitHub, for the few calls hub4j does not wrap (send them with {@link #authorization()}). */
+    public OutboundClient http() {
+        return http;
     }
 
     /** The "token …" Authorization header, for the few calls hub4j does not wrap. */

@@ -1,5 +1,6 @@
 package dev.capstan.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,21 @@ public final class HttpExchange {
     private HttpExchange() {
     }
 
-    public record Request(String path, Map<String, List<String>> headers, String body, String remoteAddress) {
+    /** The body is kept as the bytes that arrived: signatures are checked over them, never over re-encoded text. */
+    public record Request(String path, Map<String, List<String>> headers, byte[] bytes, String remoteAddress) {
+        public Request(String path, Map<String, List<String>> headers, String body, String remoteAddress) {
+            this(path, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), remoteAddress);
+        }
+
+        public Request {
+            bytes = bytes == null ? new byte[0] : bytes;
+        }
+
+        /** The body as UTF-8 text (malformed bytes become U+FFFD). */
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
         public String header(String name) {
             for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
                 if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) return entry.getValue().get(0);
@@ -28,6 +43,10 @@ public final class HttpExchange {
 
         public static Response unauthorized() {
             return new Response(401, "text/plain; charset=utf-8", "invalid signature");
+        }
+
+        public static Response text(int status, String body) {
+            return new Response(status, "text/plain; charset=utf-8", body);
         }
     }
 }

@@ -1,103 +1,134 @@
 package dev.capstan.jobs;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
-import dev.capstan.command.CommandPipeline;
-import dev.capstan.command.Confirmations;
-import dev.capstan.command.Destination;
-import dev.capstan.command.Invocation;
-import dev.capstan.command.JobQueue;
-import dev.capstan.command.Outbox;
-import dev.capstan.command.Reply;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Durable jobs on db-scheduler, in the same database: slow commands, slow confirmed actions, reply deliveries
- * and the families' schedules. A job whose replica died is revived on a live one; failures retry with backoff.
+ * Durable jobs on db-scheduler, in the same database. Job types and schedules are declared first (the platform's
+ * and every family's), then {@link #start()} builds the scheduler with all of them. A job whose replica died is
+ * revived on a live one; a failure retries with backoff unless it is permanent; every final outcome is audited.
  */
-public final class Jobs implements JobQueue, Outbox, AutoCloseable {
+public final class Jobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    private static final int MAX_ID = 200;
+    /** db-scheduler decides what is due by the system clock, whatever clock the rest of Capstan is given. */
+    private static final Clock SCHEDULER_CLOCK = Clock.systemUTC();
 
-    public record CommandJob(Invocation invocation, long auditId) { }
+    private record Declared<T>(JobType<T> type, JobHandler<T> handler) { }
 
-    public record ConfirmationJob(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
-        Destination destination() {
-            return new Destination.ResponseUrl(responseUrl, ownerId, clickedAt);
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final JobSettings settings;
+    private final AuditLog audit;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final JobKeys keys;
+    private final ObjectMapper json;
+    private final JacksonSerializer serializer;
+    private final Map<String, Declared<?>> types = new LinkedHashMap<>();
+    private final Map<String, RecurringJob> schedules = new LinkedHashMap<>();
+    private volatile Scheduler scheduler;
+
+    public Jobs(DataSource dataSource, Jdbi jdbi, JobSettings settings, AuditLog audit, MeterRegistry metrics, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbi = jdbi;
+        this.settings = settings;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.keys = new JobKeys(jdbi);
+        this.json = JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.serializer = new JacksonSerializer(mapper -> mapper.registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    }
+
+    public JobSettings settings() {
+        return settings;
+    }
+
+    /** Declares a job type whose handler is bound later with {@link #handle}: for the platform's own cycles (a command queues a job that runs the command). */
+    public synchronized <T> JobType<T> declare(String name, Class<T> dataType, JobOptions<T> options) {
+        if (scheduler != null) throw new IllegalStateException("Job type '" + name + "' declared after the jobs started");
+        if (name == null || !name.matches("[a-z0-9][a-z0-9.\\-]{0,99}")) {
+            throw new IllegalArgumentException("Job type '" + name + "' must be lower-case letters, digits, '.' and '-'");
+        }
+        if (types.containsKey(name) || schedules.containsKey(name)) {
+            throw new IllegalArgumentException("Job type '" + name + "' registered twice");
+        }
+        JobType<T> type = new JobType<>(name, dataType, options, this);
+        types.put(name, new Declared<>(type, null));
+        return type;
+    }
+
+    public synchronized <T> void handle(JobType<T> type, JobHandler<T> handler) {
+        Declared<?> declared = types.get(type.name());
+        if (declared == null || declared.type() != type) throw new IllegalArgumentException("Unknown job type " + type.name());
+        if (declared.handler() != null) throw new IllegalArgumentException("Job type '" + type.name() + "' handled twice");
+        types.put(type.name(), new Declared<>(type, handler));
+    }
+
+    /** Declares a job type and its handler at once: what a family does. */
+    public <T> JobType<T> define(String name, Class<T> dataType, JobOptions<T> options, JobHandler<T> handler) {
+        JobType<T> type = declare(name, dataType, options);
+        handle(type, handler);
+        return type;
+    }
+
+    /** Work on a cron schedule (with seconds), once per firing across all replicas. */
+    public synchronized void schedule(RecurringJob job) {
+        if (scheduler != null) throw new IllegalStateException("Schedule '" + job.name() + "' added after the jobs started");
+        if (types.containsKey(job.name()) || schedules.putIfAbsent(job.name(), job) != null) {
+            throw new IllegalArgumentException("Schedule '" + job.name() + "' registered twice");
         }
     }
 
-    public record DeliveryJob(Destination destination, Reply reply, int skipMessages) { }
-
-    private final Scheduler scheduler;
-    private final OneTimeTask<CommandJob> commandTask;
-    private final OneTimeTask<ConfirmationJob> confirmationTask;
-    private final OneTimeTask<DeliveryJob> deliveryTask;
-
-    public Jobs(DataSource dataSource, JobSettings settings, CommandPipeline pipeline, Confirmations confirmations,
-                AuditLog audit, ReplySender sender, List<RecurringJob> recurring, MeterRegistry metrics) {
-        this.deliveryTask = Tasks.oneTime("deliver-reply", DeliveryJob.class)
-                .onFailure(retries(settings, (job, attempts) ->
-                        log.error("Gave up delivering a reply to {} after {} attempts", describe(job.destination()), attempts)))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> {
-                    try {
-                        sender.send(instance.getData().destination(), instance.getData().reply(), instance.getData().skipMessages());
-                        metrics.counter("capstan.replies.delivered").increment();
-                    } catch (Exception e) {
-                        throw new RuntimeException(e);
-                    }
-                });
-        this.commandTask = Tasks.oneTime("slow-command", CommandJob.class)
-                .onFailure(retries(settings, (job, attempts) -> {
-                    audit.complete(job.auditId(), "error: gave up after " + attempts + " attempts", 0);
-                    send(responseUrl(job.invocation()), Reply.text(":warning: I gave up on `" + job.invocation().slashCommand()
-                            + " " + job.invocation().text() + "` after " + attempts + " attempts. Please try again later."));
-                }))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> {
-                    CommandJob job = instance.getData();
-                    Reply reply = pipeline.runQueued(job.invocation(), job.auditId());
-                    metrics.counter("capstan.jobs.commands").increment();
-                    send(responseUrl(job.invocation()), reply);
-                });
-        this.confirmationTask = Tasks.oneTime("confirmed-action", ConfirmationJob.class)
-                .onFailure(retries(settings, (job, attempts) -> {
-                    log.error("Gave up on confirmed action {} after {} attempts", job.pendingActionId(), attempts);
-                    send(job.destination(), confirmations.gaveUp(job.pendingActionId(), attempts).replacingOriginal());
-                }))
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> {
-                    ConfirmationJob job = instance.getData();
-                    send(job.destination(), confirmations.runConfirmed(job.pendingActionId()).replacingOriginal());
-                });
-        List<Task<?>> oneTime = List.of(commandTask, confirmationTask, deliveryTask);
-        List<RecurringTask<Void>> schedules = new ArrayList<>();
-        for (RecurringJob job : recurring) {
-            schedules.add(Tasks.recurring(job.name(), Schedules.cron(job.cron(), job.zone()))
+    /** Builds db-scheduler with every declared type and schedule and starts polling. */
+    public synchronized void start() {
+        List<Task<?>> tasks = new ArrayList<>();
+        for (Declared<?> declared : types.values()) {
+            if (declared.handler() == null) throw new IllegalStateException("Job type '" + declared.type().name() + "' has no handler");
+            tasks.add(task(declared));
+        }
+        List<RecurringTask<Void>> recurring = new ArrayList<>();
+        for (RecurringJob job : schedules.values()) {
+            recurring.add(Tasks.recurring(job.name(), Schedules.cron(job.cron(), job.zone()))
                     .execute((instance, context) -> job.work().run()));
         }
-        this.scheduler = Scheduler.create(dataSource, oneTime)
-                .startTasks(schedules)
-                .serializer(new JacksonSerializer(mapper -> mapper.registerModule(new JavaTimeModule())
-                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)))
+        scheduler = Scheduler.create(dataSource, tasks)
+                .startTasks(recurring)
+                .serializer(serializer)
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
@@ -106,68 +137,125 @@ public final class Jobs implements JobQueue, Outbox, AutoCloseable {
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
                 .build();
-    }
-
-    public void start() {
         scheduler.start();
     }
 
     /** Started and not shutting down: part of what /readyz reports. */
     public boolean running() {
-        var state = scheduler.getSchedulerState();
+        Scheduler current = scheduler;
+        if (current == null) return false;
+        var state = current.getSchedulerState();
         return state.isStarted() && !state.isShuttingDown();
+    }
+
+    /** Forgets idempotency keys older than {@code before}; returns how many. */
+    public int forgetKeysBefore(Instant before) {
+        return keys.forgetBefore(before);
     }
 
     @Override
     public void close() {
-        scheduler.stop();
+        Scheduler current = scheduler;
+        if (current != null) current.stop();
     }
 
-    @Override
-    public void enqueueCommand(String jobId, Invocation invocation, long auditId) {
-        scheduler.schedule(commandTask.instance(jobId, new CommandJob(invocation, auditId)), Instant.now());
+    /**
+     * Writes the job's row in the caller's transaction when there is one (so it commits or rolls back with the change
+     * that caused it), else in its own; then wakes this replica's workers once it is committed.
+     */
+    <T> boolean enqueue(JobType<T> type, String id, Instant at, T data, boolean once) {
+        if (id == null || id.isBlank() || id.length() > MAX_ID) {
+            throw new IllegalArgumentException("A job id must have 1 to " + MAX_ID + " characters");
+        }
+        Instant now = SCHEDULER_CLOCK.instant();
+        Instant when = at.isAfter(now) ? at : now;
+        byte[] bytes = serializer.serialize(new JobEnvelope(1, now, json.valueToTree(data)));
+        return jdbi.withHandle(h -> h.isInTransaction() ? insert(h, type, id, when, bytes, once, now)
+                : h.inTransaction(tx -> insert(tx, type, id, when, bytes, once, now)));
     }
 
-    @Override
-    public void enqueueConfirmation(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
-        scheduler.schedule(confirmationTask.instance(pendingActionId,
-                new ConfirmationJob(pendingActionId, ownerId, responseUrl, clickedAt)), Instant.now());
+    private boolean insert(Handle h, JobType<?> type, String id, Instant when, byte[] bytes, boolean once, Instant now) {
+        if (once && !keys.claim(type.name(), id, clock.instant())) return false;
+        int rows = h.createUpdate("""
+                        insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)
+                        values (:name, :id, :data, :when, false, 1, 0) on conflict do nothing""")
+                .bind("name", type.name()).bind("id", id).bind("data", bytes).bind("when", when).execute();
+        if (rows == 1 && !when.isAfter(now)) h.afterCommit(this::wake);
+        return rows == 1;
     }
 
-    @Override
-    public void send(Destination destination, Reply reply) {
-        sendRest(destination, reply, 0);
+    private void wake() {
+        Scheduler current = scheduler;
+        if (current != null) current.triggerCheckForDueExecutions();
     }
 
-    /** Sends what did not fit into an ack: the reply's Slack messages after the first {@code skipMessages}. */
-    public void sendRest(Destination destination, Reply reply, int skipMessages) {
-        scheduler.schedule(deliveryTask.instance(UUID.randomUUID().toString(),
-                new DeliveryJob(destination, reply, skipMessages)), Instant.now());
+    private <T> Task<JobEnvelope> task(Declared<T> declared) {
+        JobType<T> type = declared.type();
+        return Tasks.custom(type.name(), JobEnvelope.class)
+                .onDeadExecutionRevive()
+                .onFailure((complete, operations) -> {
+                    log.error("Job {} {} could not be read by this version and is dropped", type.name(),
+                            complete.getExecution().taskInstance.getId(), complete.getCause().orElse(null));
+                    operations.remove();
+                })
+                .execute((instance, context) -> runOnce(type, declared.handler(), instance));
     }
 
-    private static Destination responseUrl(Invocation invocation) {
-        return new Destination.ResponseUrl(invocation.responseUrl(), invocation.userId(), invocation.receivedAt());
+    private <T> CompletionHandler<JobEnvelope> runOnce(JobType<T> type, JobHandler<T> handler, TaskInstance<JobEnvelope> instance) {
+        long started = System.nanoTime();
+        JobEnvelope envelope = instance.getData();
+        JobRun<T> run;
+        try {
+            run = new JobRun<>(type.name(), instance.getId(), json.treeToValue(envelope.data(), type.dataType()),
+                    envelope.attempt(), envelope.firstEnqueuedAt());
+        } catch (Exception unreadable) {
+            log.error("Job {} {} has data this version cannot read; dropped", type.name(), instance.getId(), unreadable);
+            record(type, instance.getId(), "dropped: unreadable data", started);
+            return (complete, operations) -> operations.remove();
+        }
+        try {
+            JobResult<T> result = handler.run(run);
+            if (result instanceof JobResult.Again<T> again) {
+                JobEnvelope next = new JobEnvelope(1, envelope.firstEnqueuedAt(), json.valueToTree(again.data()));
+                Instant at = SCHEDULER_CLOCK.instant().plus(again.delay());
+                return (complete, operations) -> operations.reschedule(complete, at, next);
+            }
+            metrics.counter("capstan.jobs", "type", type.name(), "outcome", "done").increment();
+            record(type, instance.getId(), "done", started);
+            return (complete, operations) -> operations.remove();
+        } catch (Throwable failed) {
+            return failed(type, run, envelope, failed, started);
+        }
     }
 
-    private interface GaveUp<T> {
-        void accept(T data, int attempts);
+    private <T> CompletionHandler<JobEnvelope> failed(JobType<T> type, JobRun<T> run, JobEnvelope envelope, Throwable failed,
+                                                      long started) {
+        JobFailure failure = JobFailure.of(failed, run.attempt());
+        boolean known = JobFailure.expected(failed);
+        if (!failure.permanent() && run.attempt() < type.options().attempts()) {
+            Duration delay = type.options().delayBefore(run.attempt() + 1);
+            if (known) log.warn("Job {} {} failed (attempt {}), retrying in {} s: {}", type.name(), run.id(), run.attempt(), delay.toSeconds(), failure.what());
+            else log.error("Job {} {} failed (attempt {}), retrying in {} s", type.name(), run.id(), run.attempt(), delay.toSeconds(), failed);
+            metrics.counter("capstan.jobs", "type", type.name(), "outcome", "retry").increment();
+            JobEnvelope next = new JobEnvelope(run.attempt() + 1, envelope.firstEnqueuedAt(), envelope.data());
+            Instant at = SCHEDULER_CLOCK.instant().plus(delay);
+            return (complete, operations) -> operations.reschedule(complete, at, next);
+        }
+        if (known) log.warn("Job {} {} gave up: {}", type.name(), run.id(), failure.sentence());
+        else log.error("Job {} {} gave up: {}", type.name(), run.id(), failure.sentence(), failed);
+        metrics.counter("capstan.jobs", "type", type.name(), "outcome", "gave up").increment();
+        record(type, run.id(), "gave up: " + failure.sentence(), started);
+        try {
+            type.options().gaveUp().gaveUp(run, failure);
+        } catch (Exception e) {
+            log.error("Telling about job {} {} giving up failed too", type.name(), run.id(), e);
+        }
+        return (complete, operations) -> operations.remove();
     }
 
-    /** Retries with exponential backoff; past the last retry db-scheduler removes the job, then {@code gaveUp} runs. */
-    @SuppressWarnings("unchecked")
-    private static <T> FailureHandler<T> retries(JobSettings settings, GaveUp<T> gaveUp) {
-        return new FailureHandler.MaxRetriesFailureHandler<>(settings.maxRetries(),
-                new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetryDelay()),
-                (complete, operations) -> {
-                    T data = (T) complete.getExecution().taskInstance.getData();
-                    gaveUp.accept(data, complete.getExecution().consecutiveFailures + 1);
-                });
-    }
-
-    private static String describe(Destination destination) {
-        if (destination instanceof Destination.DirectMessage dm) return "user " + dm.userId();
-        if (destination instanceof Destination.Channel channel) return "channel " + channel.channelId();
-        return "a response_url";
+    private void record(JobType<?> type, String id, String outcome, long startedNanos) {
+        audit.append(AuditEntry.of(AuditEntry.Kind.JOB, clock.instant(), null, null, type.name() + " " + id, type.name(),
+                "run", outcome, Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(), id));
     }
 
     private static String replicaName() {

@@ -17,6 +17,11 @@ public final class SlackSignatureCheck {
     }
 
     public boolean verify(String timestamp, String signature, String body) {
+        return verify(timestamp, signature, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Checks the signature over the bytes that arrived, whatever their encoding. */
+    public boolean verify(String timestamp, String signature, byte[] body) {
         if (timestamp == null || signature == null || body == null) return false;
         long ts;
         try {
@@ -26,7 +31,7 @@ public final class SlackSignatureCheck {
         }
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - ts) > WINDOW_SECONDS) return false;
-        return Hmac.matches(signingSecret, "v0:" + timestamp.trim() + ":" + body, "v0=", signature);
+        return Hmac.matches(signingSecret, Hmac.concat("v0:" + timestamp.trim() + ":", body), "v0=", signature);
     }
 
     public String sign(long timestamp, String body) {

@@ -3,8 +3,10 @@ package dev.capstan.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.capstan.command.KnownFailure;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,17 +63,39 @@ public final class SlackWebApi {
         }
     }
 
-    /** Slack answered ok=false; {@link #error()} is Slack's code ("missing_scope", "expired_trigger_id", …). */
-    public static final class SlackCallFailed extends IOException {
+    /**
+     * Slack answered ok=false; {@link #error()} is Slack's code ("missing_scope", "expired_trigger_id", …). Codes that
+     * no retry can fix are permanent: a job stops at once and says so instead of retrying.
+     */
+    public static final class SlackCallFailed extends IOException implements KnownFailure {
+        /** Slack's codes that mean "this will never work as asked"; others (ratelimited, internal_error, …) may pass. */
+        static final Set<String> PERMANENT = Set.of("cannot_dm_bot", "user_not_found", "users_not_found", "channel_not_found",
+                "not_in_channel", "is_archived", "invalid_auth", "not_authed", "account_inactive", "token_revoked",
+                "token_expired", "no_permission", "missing_scope", "not_allowed_token_type", "msg_too_long", "no_text",
+                "invalid_blocks", "invalid_blocks_format", "too_many_attachments", "message_not_found", "cant_update_message",
+                "edit_window_closed", "restricted_action", "user_is_bot", "user_disabled", "invalid_arguments",
+                "invalid_trigger_id", "expired_trigger_id", "exchanged_trigger_id", "view_too_large", "not_found",
+                "method_deprecated", "team_access_not_granted", "ekm_access_denied");
+        private final String method;
         private final String error;
 
         public SlackCallFailed(String method, String error) {
-            super(method + " failed: " + error);
+            super("Slack refused " + method + ": " + error);
+            this.method = method;
             this.error = error;
+        }
+
+        public String method() {
+            return method;
         }
 
         public String error() {
             return error;
+        }
+
+        @Override
+        public boolean permanent() {
+            return error != null && PERMANENT.contains(error);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.capstan.store;
 
 import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
+import dev.capstan.command.AuditQuery;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,12 +19,12 @@ public final class AuditStore implements AuditLog {
     @Override
     public long record(AuditEntry e) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        insert into audit_log (at, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
-                        values (:at, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""")
-                .bind("at", e.at()).bind("user", e.userId()).bind("channel", e.channelId())
+                        insert into audit_log (at, kind, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
+                        values (:at, :kind, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""")
+                .bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
                 .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
                 .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
-                .bind("duration", e.durationMs()).bind("job", e.jobId())
+                .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
@@ -31,13 +32,13 @@ public final class AuditStore implements AuditLog {
     void recordAll(List<AuditEntry> entries) {
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("""
-                    insert into audit_log (at, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
-                    values (:at, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""");
+                    insert into audit_log (at, kind, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
+                    values (:at, :kind, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""");
             for (AuditEntry e : entries) {
-                batch.bind("at", e.at()).bind("user", e.userId()).bind("channel", e.channelId())
+                batch.bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
                         .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
                         .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
-                        .bind("duration", e.durationMs()).bind("job", e.jobId()).add();
+                        .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64)).add();
             }
             batch.execute();
         });
@@ -50,21 +51,24 @@ public final class AuditStore implements AuditLog {
     }
 
     @Override
-    public List<AuditEntry> latest(String userId, String command, int limit) {
+    public List<AuditEntry> latest(AuditQuery q) {
         StringBuilder sql = new StringBuilder("""
-                select id, at, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id
+                select id, at, kind, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id
                 from audit_log where 1 = 1""");
-        if (userId != null) sql.append(" and user_id = :user");
-        if (command != null) sql.append(" and (command = :command or command like :commandPrefix)");
+        if (q.userId() != null) sql.append(" and user_id = :user");
+        if (q.command() != null) sql.append(" and (command = :command or command like :commandPrefix)");
+        if (q.kind() != null) sql.append(" and kind = :kind");
         sql.append(" order by id desc limit :limit");
         return jdbi.withHandle(h -> {
-            var query = h.createQuery(sql.toString()).bind("limit", limit);
-            if (userId != null) query.bind("user", userId);
-            if (command != null) query.bind("command", command).bind("commandPrefix", command + " %");
+            var query = h.createQuery(sql.toString()).bind("limit", q.limit());
+            if (q.userId() != null) query.bind("user", q.userId());
+            if (q.command() != null) query.bind("command", q.command()).bind("commandPrefix", q.command() + " %");
+            if (q.kind() != null) query.bind("kind", q.kind().label());
             return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                             rs.getString("user_id"), rs.getString("channel_id"), rs.getString("raw_text"),
                             rs.getString("command"), rs.getString("decision"), rs.getString("outcome"),
-                            rs.getLong("duration_ms"), rs.getString("job_id")))
+                            rs.getLong("duration_ms"), rs.getString("job_id"),
+                            AuditEntry.Kind.parse(rs.getString("kind")).orElse(AuditEntry.Kind.COMMAND)))
                     .list();
         });
     }

@@ -2,6 +2,7 @@ package dev.capstan.store;
 
 import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
+import dev.capstan.command.AuditQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +56,9 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
     }
 
     @Override
-    public List<AuditEntry> latest(String userId, String command, int limit) {
+    public List<AuditEntry> latest(AuditQuery query) {
         flush();
-        return store.latest(userId, command, limit);
+        return store.latest(query);
     }
 
     /** Writes everything queued so far, in order: all writes happen under one lock. */

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.command.Interactions;
 import dev.capstan.command.Reply;
-import dev.capstan.features.Feature;
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.FeatureContext;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.util.Map;
@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 class SocketModeThroughTheAdapterTest {
     /** A family with one button and one modal, the way a real family answers them. */
     static final class ButtonAndForm implements Feature {
+        @Override
+        public String name() {
+            return "buttons";
+        }
+
         @Override
         public void register(FeatureContext context) {
             context.interactions().onClick("socket.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + "."));

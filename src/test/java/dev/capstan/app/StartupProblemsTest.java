@@ -29,6 +29,44 @@ class StartupProblemsTest {
     }
 
     @Test
+    void theEnvironmentTheFileAndEveryFamilysSettingsAreReportedInOneRound() {
+        Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2)
+                .env("CAPSTAN_ADMINS", "not-a-user")
+                .feature(new Directory()).feature(new TimeReport())
+                .yaml("""
+                        families:
+                          timereprot:
+                            country: SE
+                          directory:
+                            drive:
+                              rol: writer
+                          timereport:
+                            reminder: {working_days: many}
+                        """)
+                .start());
+        assertThat(invalid.problems()).containsExactlyInAnyOrder(
+                "CAPSTAN_ADMINS: 'not-a-user' is not a Slack user id (U… or W…)",
+                "families.directory.drive: unknown key `rol`. Did you mean `role`?",
+                "families.timereport.reminder.working_days: expected a whole number",
+                "families.timereprot: no family of this build is called `timereprot`. Did you mean `timereport`?");
+    }
+
+    @Test
+    void aBadCronInAFamilysSettingsIsAProblemWithItsPathNotACrash() {
+        Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2)
+                .feature(new Directory())
+                .yaml("""
+                        families:
+                          directory:
+                            drive:
+                              sync_cron: "every hour"
+                        """)
+                .start());
+        assertThat(invalid.problems()).singleElement().asString()
+                .startsWith("families.directory.drive.sync_cron: `every hour` is not a cron expression with seconds");
+    }
+
+    @Test
     void aliasesAndAccessRulesThatNameNothingStopStartUpWithWhatWasMeant() {
         Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2)
                 .feature(new TimeReport())

@@ -4,6 +4,7 @@ import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.AccessRule;
 import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
+import dev.capstan.command.AuditQuery;
 import dev.capstan.command.Caller;
 import dev.capstan.command.CommandEntry;
 import dev.capstan.command.CommandPipeline;
@@ -64,7 +65,7 @@ public class CommandPathBenchmark {
         Builtins.register(commands, null, policy, userId -> Role.MEMBER);
         router = new Router(commands);
         pipeline = new CommandPipeline(commands, policy, userId -> Role.ADMIN, userId -> Role.ADMIN, new DiscardedAudit(), null,
-                Clock.systemUTC());
+                Clock.systemUTC(), null, null);
     }
 
     private static Invocation invocation(String text) {
@@ -87,7 +88,7 @@ public class CommandPathBenchmark {
         }
 
         @Override
-        public List<AuditEntry> latest(String userId, String command, int limit) {
+        public List<AuditEntry> latest(AuditQuery query) {
             return List.of();
         }
     }

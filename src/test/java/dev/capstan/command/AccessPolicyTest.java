@@ -2,29 +2,13 @@ package dev.capstan.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AccessPolicyTest {
-    private static CommandInfo declared(Role role) {
-        return new CommandInfo() {
-            @Override
-            public Role role() {
-                return role;
-            }
-
-            @Override
-            public boolean slow() {
-                return false;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return CommandInfo.class;
-            }
-        };
+    private static CommandTraits declared(Role role) {
+        return new CommandTraits(role, false);
     }
 
     private static AccessRule rule(String command, Role role, Set<String> allowUsers, Set<String> denyUsers,

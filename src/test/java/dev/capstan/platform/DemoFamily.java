@@ -4,11 +4,12 @@ import dev.capstan.command.Block;
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
+import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.command.TransientFailure;
-import dev.capstan.features.Feature;
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.FeatureContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,15 @@ final class DemoFamily implements Feature {
     /** The payload of the slow demo confirmations. */
     record Migration(String thing) { }
 
+    static final ConfirmationType<Deletion> DELETE = new ConfirmationType<>("demo.delete", Deletion.class);
+    static final ConfirmationType<Migration> MIGRATE = new ConfirmationType<>("demo.migrate", Migration.class);
+    static final ConfirmationType<Migration> DOOM = new ConfirmationType<>("demo.doom", Migration.class);
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
     @Override
     public void register(FeatureContext context) {
         context.commands().family("demo", "Commands that exist for tests.")
@@ -43,17 +53,17 @@ final class DemoFamily implements Feature {
                 .add(Sleepy::new)
                 .add(Migrate::new)
                 .add(Doom::new);
-        context.confirmations().register("demo.delete", Deletion.class, false, (ctx, deletion) -> {
+        context.confirmations().register(DELETE, false, (ctx, deletion) -> {
             deletions.incrementAndGet();
             return Reply.text("Deleted " + deletion.thing() + ".");
         });
         context.events().on("team_join", event -> joined.add(event.userId()));
         context.events().on("app_mention", event -> Thread.sleep(3500));
-        context.confirmations().register("demo.migrate", Migration.class, true, (ctx, migration) -> {
+        context.confirmations().register(MIGRATE, true, (ctx, migration) -> {
             if (migrationAttempts.incrementAndGet() < 3) throw new TransientFailure("upstream 502", null);
             return Reply.text("Migrated " + migration.thing() + " after " + migrationAttempts.get() + " attempts.");
         });
-        context.confirmations().register("demo.doom", Migration.class, true, (ctx, migration) -> {
+        context.confirmations().register(DOOM, true, (ctx, migration) -> {
             doomedAttempts.incrementAndGet();
             throw new TransientFailure("upstream 503", null);
         });
@@ -117,7 +127,7 @@ final class DemoFamily implements Feature {
 
         @Override
         public Reply run(CommandContext context) {
-            return context.confirm("Really delete " + thing + "?", "demo.delete", new Deletion(thing));
+            return context.confirm("Really delete " + thing + "?", DELETE, new Deletion(thing));
         }
     }
 
@@ -171,7 +181,7 @@ final class DemoFamily implements Feature {
 
         @Override
         public Reply run(CommandContext context) {
-            return context.confirm("Really migrate " + thing + "?", "demo.migrate", new Migration(thing));
+            return context.confirm("Really migrate " + thing + "?", MIGRATE, new Migration(thing));
         }
     }
 
@@ -183,7 +193,7 @@ final class DemoFamily implements Feature {
 
         @Override
         public Reply run(CommandContext context) {
-            return context.confirm("Really migrate " + thing + " to nowhere?", "demo.doom", new Migration(thing));
+            return context.confirm("Really migrate " + thing + " to nowhere?", DOOM, new Migration(thing));
         }
     }
 }

@@ -452,7 +452,7 @@ abstract class PlatformConversationsTest {
         SlashReply ask = app.as(ALICE).run("/capstan demo doom the-archive");
         SlashReply click = app.as(ALICE).click(ask.button("Confirm"));
         List<FakeSlack.HookPost> posts = app.slack().awaitPosts(click.responseUrl(), 2);
-        assertThat(posts.get(1).text()).contains("I gave up after 4 attempts")
+        assertThat(posts.get(1).text()).contains("I gave up on").contains("upstream 503 (after 4 attempts)")
                 .contains("Really migrate the-archive to nowhere?");
         assertThat(demo.doomedAttempts.get()).isEqualTo(4);
     }

@@ -80,8 +80,8 @@ class ReplicasTest {
     @Test
     void aScheduleFiresOncePerFiringAcrossReplicas() throws Exception {
         List<String> firings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        dev.capstan.features.Feature ticker = context -> context.schedule(new dev.capstan.jobs.RecurringJob("tick",
-                "*/1 * * * * *", java.time.ZoneOffset.UTC, () -> firings.add(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())));
+        dev.capstan.platform.Feature ticker = dev.capstan.platform.Feature.of("ticker", context -> context.schedule(new dev.capstan.jobs.RecurringJob("tick",
+                "*/1 * * * * *", java.time.ZoneOffset.UTC, () -> firings.add(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))));
         TestApp a = TestApp.on(TestDatabases.Kind.POSTGRES).feature(ticker).start();
         TestApp b = TestApp.on(TestDatabases.Kind.POSTGRES).database(a.databaseUrl()).slack(a.slack()).feature(ticker).start();
         try {

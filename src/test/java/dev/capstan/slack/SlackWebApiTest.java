@@ -45,7 +45,7 @@ class SlackWebApiTest {
         SlackWebApi.SlackCallFailed failure = catchThrowableOfType(SlackWebApi.SlackCallFailed.class,
                 () -> web.call("views.open", m -> m.viewsOpen(r -> r.triggerId("1.2.3").viewAsString("{}"))));
         assertThat(failure.error()).isEqualTo("expired_trigger_id");
-        assertThat(failure).hasMessage("views.open failed: expired_trigger_id");
+        assertThat(failure).hasMessage("Slack refused views.open: expired_trigger_id");
     }
 
     private static com.slack.api.methods.MethodsClient client(FakeSlack fake) {

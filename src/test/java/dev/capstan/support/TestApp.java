@@ -1,12 +1,13 @@
 package dev.capstan.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.capstan.app.Capstan;
 import dev.capstan.app.Config;
-import dev.capstan.app.ConfigFile;
-import dev.capstan.features.Feature;
+import dev.capstan.platform.Feature;
 import dev.capstan.jobs.JobSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,17 +97,20 @@ public final class TestApp implements AutoCloseable {
         public TestApp start() {
             FakeSlack fake = slack != null ? slack : new FakeSlack();
             env.put("SLACK_API_URL", fake.apiUrl());
-            Config config = Config.fromEnvironment(env);
-            if (!yaml.isBlank()) {
-                try {
-                    ConfigFile file = new ObjectMapper(new YAMLFactory()).readValue(yaml, ConfigFile.class);
-                    config = config.withFile(file);
-                } catch (Exception e) {
-                    throw new IllegalArgumentException("Bad test YAML", e);
-                }
-            }
-            Capstan capstan = new Capstan(config, env, features, clock, jobs).start(0);
+            if (!yaml.isBlank()) env.put("CAPSTAN_CONFIG", yamlFile(yaml));
+            Capstan capstan = new Capstan(Config.read(env), env, features, clock, jobs).start(0);
             return new TestApp(fake, capstan, clock, env.get("DATABASE_URL"));
+        }
+    }
+
+    private static String yamlFile(String yaml) {
+        try {
+            Path file = Files.createTempFile("capstan-test", ".yaml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, yaml);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.capstan.features.directory;
 
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
+import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "delete", description = "Delete a team (admins and the team's leads), after confirmation.")
 @CommandInfo(role = Role.MEMBER)
 final class DeleteTeam implements CapstanCommand {
-    static final String CONFIRMED = "directory.team.delete";
+    static final ConfirmationType<Deletion> CONFIRMED = new ConfirmationType<>("directory.team.delete", Deletion.class);
     private final Services services;
 
     @Parameters(paramLabel = "TEAM") String name;

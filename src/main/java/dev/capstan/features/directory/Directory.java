@@ -1,15 +1,15 @@
 package dev.capstan.features.directory;
 
-import dev.capstan.features.Feature;
-import dev.capstan.features.FeatureContext;
 import dev.capstan.features.directory.drive.DriveFolders;
 import dev.capstan.features.directory.drive.ServiceAccount;
-import dev.capstan.github.GitHubApp;
-import dev.capstan.github.GitHubAppSettings;
+import dev.capstan.http.HostAllowList;
+import dev.capstan.http.HttpPolicy;
+import dev.capstan.http.OutboundClient;
 import dev.capstan.jobs.RecurringJob;
-import dev.capstan.store.DeliveryLog;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.FeatureContext;
 import dev.capstan.store.PeopleStore;
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,15 +18,22 @@ import java.util.Optional;
 
 /** The directory family (Rocket 2 and beyond): profiles, teams and their GitHub teams, karma, email export. */
 public final class Directory implements Feature {
+    /** V20 to V29. */
+    static final int MIGRATIONS = 20;
+
+    @Override
+    public String name() {
+        return "directory";
+    }
 
     @Override
     public void register(FeatureContext context) {
-        DirectorySettings settings = DirectorySettings.from(context.settings("directory"));
+        DirectorySettings settings = context.settings(DirectorySettings.class);
+        context.migrations(MIGRATIONS);
         Profiles profiles = new Profiles(context.jdbi(), context.clock());
         Teams teams = new Teams(context.jdbi(), context.clock());
         PeopleStore people = context.people();
-        GitHubAccess github = new GitHubAccess(GitHubAppSettings.from(context::env)
-                .map(s -> (OrgGitHub) new HubOrgGitHub(new GitHubApp(s))));
+        GitHubAccess github = new GitHubAccess(context.github().map(app -> (OrgGitHub) new HubOrgGitHub(app)));
         RoleSync roles = new RoleSync(people, teams, settings);
         Services services = new Services(profiles, teams, new Karma(context.jdbi()), people, github,
                 new TeamMembers(profiles, teams, github, roles), new Permissions(teams), context.slack());
@@ -49,19 +56,21 @@ public final class Directory implements Feature {
         context.commands().requireScopes("users:read", "users:read.email", "channels:read");
         context.commands().shorthand(KarmaShorthand::rewrite);
         context.commands().whoamiFact(userId -> whoami(services, userId));
-        context.confirmations().register(DeleteTeam.CONFIRMED, DeleteTeam.Deletion.class, true,
+        context.confirmations().register(DeleteTeam.CONFIRMED, true,
                 (ctx, deletion) -> DeleteTeam.confirmed(services, roles, ctx, deletion));
 
         Welcome welcome = new Welcome(profiles, people, context.outbox());
-        context.events().on("team_join", welcome::handle);
-        context.route("POST", "/github/webhook", new GitHubWebhook(context.env("GITHUB_WEBHOOK_SECRET"), context.jdbi(),
-                new DeliveryLog(context.jdbi(), context.clock()), new WebhookSync(profiles, teams, roles)));
-        String serviceAccount = context.env("GOOGLE_SERVICE_ACCOUNT_JSON");
+        context.onEvent("team_join", welcome::handle);
+        WebhookSync sync = new WebhookSync(profiles, teams, roles);
+        for (String event : WebhookSync.EVENTS) context.onWebhook("github", event, webhook -> sync.apply(webhook.event(), webhook.body()));
+        String serviceAccount = context.secret("GOOGLE_SERVICE_ACCOUNT_JSON",
+                "a Google service account's JSON key, for sharing team Drive folders");
         if (serviceAccount != null) {
-            HttpClient http = HttpClient.newHttpClient();
-            DriveFolders drive = new DriveFolders(settings.drive().apiUrl(),
-                    ServiceAccount.fromJson(serviceAccount, http, context.clock()), http);
-            context.schedule(new RecurringJob("directory-drive-sharing", settings.drive().syncCron(), ZoneOffset.UTC,
+            String tokenUri = ServiceAccount.tokenUri(serviceAccount);
+            OutboundClient http = context.http("drive", HttpPolicy.standard(HostAllowList.of(
+                    URI.create(settings.drive().apiUrl()).getHost(), URI.create(tokenUri).getHost())));
+            DriveFolders drive = new DriveFolders(settings.drive().apiUrl(), ServiceAccount.fromJson(serviceAccount, http, context.clock()), http);
+            context.schedule(new RecurringJob("directory-drive-sharing", settings.drive().syncCron().expression(), ZoneOffset.UTC,
                     new DriveSharing(teams, profiles, drive, settings.drive().role())));
         }
         settings.featured().ifPresent(weekly -> context.schedule(new RecurringJob("directory-featured-channel", weekly.cron(),

@@ -16,6 +16,9 @@ final class WebhookSync {
     private final Teams teams;
     private final RoleSync roles;
 
+    /** The GitHub events the directory follows. */
+    static final List<String> EVENTS = List.of("organization", "team", "membership");
+
     WebhookSync(Profiles profiles, Teams teams, RoleSync roles) {
         this.profiles = profiles;
         this.teams = teams;
@@ -26,7 +29,6 @@ final class WebhookSync {
     String apply(String event, JsonNode body) {
         String action = body.path("action").asText("");
         String outcome = switch (event) {
-            case "ping" -> "pong";
             case "organization" -> organization(action, body);
             case "team" -> team(action, body);
             case "membership" -> membership(action, body);

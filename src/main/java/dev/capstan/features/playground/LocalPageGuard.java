@@ -1,6 +1,7 @@
 package dev.capstan.features.playground;
 
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Declarations;
+import dev.capstan.platform.FeatureContext;
 import dev.capstan.http.HttpExchange;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class LocalPageGuard {
     }
 
     /** The endpoint, answering 403 (and doing nothing) to any request that fails the checks for {@code caller}. */
-    FeatureContext.Endpoint guard(Caller caller, FeatureContext.Endpoint endpoint) {
+    Declarations.Endpoint guard(Caller caller, Declarations.Endpoint endpoint) {
         return request -> allows(caller, request) ? endpoint.handle(request) : FORBIDDEN;
     }
 

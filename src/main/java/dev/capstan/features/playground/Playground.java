@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.command.Role;
-import dev.capstan.features.Feature;
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.Declarations;
+import dev.capstan.platform.FeatureContext;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.store.PeopleStore;
 import java.io.IOException;
@@ -43,10 +44,15 @@ public final class Playground implements Feature {
     }
 
     @Override
+    public String name() {
+        return "playground";
+    }
+
+    @Override
     public void register(FeatureContext context) {
         Workspace workspace = new Workspace(context.clock());
         PeopleStore roles = context.people();
-        seed(workspace, roles);
+        context.onStart(() -> seed(workspace, roles));
         FakeWebApi api = new FakeWebApi(workspace, baseUrl);
         SlackClient slack = new SlackClient(workspace, baseUrl, signingSecret, context.clock());
         LocalPageGuard guard = new LocalPageGuard(URI.create(baseUrl).getPort());

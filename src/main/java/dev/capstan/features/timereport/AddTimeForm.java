@@ -57,7 +57,7 @@ final class AddTimeForm {
         ObjectNode select = element("static_select", REASON);
         select.set("placeholder", plain("Choose a reason"));
         ArrayNode options = select.putArray("options");
-        for (Reason reason : services.settings().reasons()) {
+        for (Reason reason : services.settings().reasonList()) {
             options.addObject().put("value", reason.name()).set("text", plain(reason.name()));
         }
         blocks.add(input(REASON, "Reason", select));

@@ -15,7 +15,7 @@ final class ConfirmedWrites {
     }
 
     static void register(Confirmations confirmations, TimeWrites writes) {
-        confirmations.register(PendingWrites.ADD, PendingAdd.class, false, (ctx, add) -> {
+        confirmations.register(PendingWrites.ADD, false, (ctx, add) -> {
             TimeWrites.Added added = writes.add(add.userId(), add.reason(), add.hours(), add.days());
             if (added.written().isEmpty()) {
                 return Reply.text("Nothing was added: every day was reported meanwhile (" + Period.labels(added.alreadyReported(), 40)
@@ -29,13 +29,13 @@ final class ConfirmedWrites {
             }
             return Reply.text(text.toString());
         });
-        confirmations.register(PendingWrites.EDIT, PendingEdit.class, false, (ctx, edit) -> {
+        confirmations.register(PendingWrites.EDIT, false, (ctx, edit) -> {
             TimeEntry before = writes.edit(new TimeEntry(edit.userId(), edit.day(), edit.reason(), edit.hours()));
             return Reply.text(":white_check_mark: Changed <@" + edit.userId() + ">'s entry on " + Period.label(edit.day())
                     + " from " + before.reason() + " " + Hours.format(before.hours()) + " h to *" + edit.reason() + "* "
                     + Hours.format(edit.hours()) + " h.");
         });
-        confirmations.register(PendingWrites.DELETE, PendingDelete.class, false, (ctx, delete) -> {
+        confirmations.register(PendingWrites.DELETE, false, (ctx, delete) -> {
             if (delete.days() == null) {
                 return Reply.text("This confirmation was asked by an older version of Capstan that did not keep the entries "
                         + "it listed; nothing was removed. Please run the delete again.");

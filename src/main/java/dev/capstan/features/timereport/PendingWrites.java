@@ -1,15 +1,16 @@
 package dev.capstan.features.timereport;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.capstan.command.ConfirmationType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 /** What a confirmation stores server-side: concrete days and values resolved when the question was asked. */
 final class PendingWrites {
-    static final String ADD = "timereport.add";
-    static final String EDIT = "timereport.edit";
-    static final String DELETE = "timereport.delete";
+    static final ConfirmationType<PendingAdd> ADD = new ConfirmationType<>("timereport.add", PendingAdd.class);
+    static final ConfirmationType<PendingEdit> EDIT = new ConfirmationType<>("timereport.edit", PendingEdit.class);
+    static final ConfirmationType<PendingDelete> DELETE = new ConfirmationType<>("timereport.delete", PendingDelete.class);
 
     private PendingWrites() {
     }

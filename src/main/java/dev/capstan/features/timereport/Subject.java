@@ -1,6 +1,7 @@
 package dev.capstan.features.timereport;
 
 import dev.capstan.command.CommandContext;
+import dev.capstan.command.SlackIds;
 import dev.capstan.command.UserError;
 
 /** Whose entries a command acts on: the caller's own, or with {@code --user} someone else's, which only admins may. */
@@ -10,7 +11,7 @@ final class Subject {
 
     static String resolve(CommandContext ctx, String userOption) {
         if (userOption == null || userOption.isBlank() || userOption.equals(ctx.userId())) return ctx.userId();
-        if (!userOption.matches("[UW][A-Z0-9]{8,}")) {
+        if (!SlackIds.isUser(userOption)) {
             throw new UserError("`" + userOption + "` is not a Slack user; mention them (`@name`) or give their id (U…).");
         }
         if (!ctx.isAdmin()) throw new UserError("Only admins can act on someone else's time report.");

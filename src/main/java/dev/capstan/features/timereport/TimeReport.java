@@ -1,25 +1,34 @@
 package dev.capstan.features.timereport;
 
-import dev.capstan.features.Feature;
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.Declarations;
+import dev.capstan.platform.FeatureContext;
 import dev.capstan.jobs.RecurringJob;
 
 /** The time reporting family ({@code /timereport}): report absences and worked time, lock months, remind, export, REST API. */
 public final class TimeReport implements Feature {
     public static final String FAMILY = "timereport";
+    /** V10 to V19. */
+    static final int MIGRATIONS = 10;
     private LockReminder reminder;
     private TimeReportServices services;
 
     @Override
+    public String name() {
+        return FAMILY;
+    }
+
+    @Override
     public void register(FeatureContext context) {
-        TimeReportSettings settings = TimeReportSettings.from(context.settings(FAMILY));
+        TimeReportSettings settings = context.settings(TimeReportSettings.class);
+        context.migrations(MIGRATIONS);
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
         services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
                 new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
-        context.commands().requireScopes(ExportTime.SCOPE);
+        context.requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
-        context.interactions().onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));
+        context.onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));
         context.commands().family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
                 .add(() -> new AddTime(services, form))
                 .add(() -> new EditTime(services))

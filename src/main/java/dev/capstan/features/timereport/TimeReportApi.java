@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capstan.command.SlackIds;
 import dev.capstan.command.UserError;
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Declarations;
+import dev.capstan.platform.FeatureContext;
 import dev.capstan.http.HttpExchange.Request;
 import dev.capstan.http.HttpExchange.Response;
 import java.math.BigDecimal;
@@ -58,7 +60,7 @@ final class TimeReportApi {
         context.route("DELETE", BASE + "/locks", authorised(this::deleteLock));
     }
 
-    private FeatureContext.Endpoint authorised(Operation operation) {
+    private Declarations.Endpoint authorised(Operation operation) {
         return request -> {
             String header = request.header("Authorization");
             String secret = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
@@ -177,7 +179,7 @@ final class TimeReportApi {
     }
 
     private static String userId(String text) {
-        if (!text.matches("[UW][A-Z0-9]{8,}")) throw new Refused(400, "`" + text + "` is not a Slack user id (U… or W…).");
+        if (!SlackIds.isUser(text)) throw new Refused(400, "`" + text + "` is not a Slack user id (U… or W…).");
         return text;
     }
 

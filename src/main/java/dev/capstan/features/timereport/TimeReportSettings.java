@@ -1,6 +1,6 @@
 package dev.capstan.features.timereport;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.capstan.command.DidYouMean;
 import dev.capstan.command.UserError;
 import java.math.BigDecimal;
@@ -8,64 +8,71 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.DateTimeException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** The family's configuration ({@code families.timereport} in the YAML file), with defaults for everything missing. */
-public record TimeReportSettings(List<Reason> reasons, String country, BigDecimal hoursPerDay, ZoneId zone,
-                                 LocalTime reminderTime, int reminderWorkingDays) {
+public record TimeReportSettings(List<ReasonSetting> reasons, String country, BigDecimal hoursPerDay, ZoneId zone,
+                                 ReminderSetting reminder) {
 
-    static final List<Reason> DEFAULT_REASONS = List.of(new Reason("vab", true), new Reason("sjuk", true),
-            new Reason("intern", false), new Reason("semester", true), new Reason("föräldraledig", true));
+    static final List<ReasonSetting> DEFAULT_REASONS = List.of(new ReasonSetting("vab", true), new ReasonSetting("sjuk", true),
+            new ReasonSetting("intern", false), new ReasonSetting("semester", true), new ReasonSetting("föräldraledig", true));
 
-    public TimeReportSettings {
-        reasons = List.copyOf(reasons);
-        if (reasons.isEmpty()) throw new IllegalArgumentException("families.timereport.reasons must not be empty");
-        if (hoursPerDay.signum() <= 0 || hoursPerDay.compareTo(Hours.MAX) > 0) {
-            throw new IllegalArgumentException("families.timereport.hours_per_day must be above 0 and at most 24");
+    /** A reason as written: a plain name (counting as absence) or {@code {name, absence}}. */
+    public record ReasonSetting(String name, Boolean absence) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static ReasonSetting named(String name) {
+            return new ReasonSetting(name, true);
         }
-        if (reminderWorkingDays < 1 || reminderWorkingDays > 10) {
-            throw new IllegalArgumentException("families.timereport.reminder.working_days must be between 1 and 10");
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public ReasonSetting {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("every reason needs a name");
+            name = name.trim().toLowerCase(Locale.ROOT);
+            absence = absence == null || absence;
         }
     }
 
-    /**
-     * Reads the YAML section; reasons are either names (counting as absence) or {@code {name, absence}} objects.
-     * Invalid values stop the start with a message naming the setting.
-     */
-    public static TimeReportSettings from(JsonNode node) {
-        List<Reason> reasons = new ArrayList<>();
-        for (JsonNode reason : node.path("reasons")) {
-            if (reason.isTextual()) {
-                reasons.add(new Reason(reason.asText().trim().toLowerCase(Locale.ROOT), true));
-            } else {
-                String name = reason.path("name").asText("").trim().toLowerCase(Locale.ROOT);
-                if (name.isEmpty()) throw new IllegalArgumentException("families.timereport.reasons: every reason needs a name");
-                reasons.add(new Reason(name, reason.path("absence").asBoolean(true)));
-            }
+    /** When the lock reminder goes out: the time of day, on the first {@code workingDays} working days of a month. */
+    public record ReminderSetting(LocalTime time, Integer workingDays) {
+        public ReminderSetting {
+            time = time == null ? LocalTime.of(9, 0) : time;
+            workingDays = workingDays == null ? 3 : workingDays;
+            if (workingDays < 1 || workingDays > 10) throw new IllegalArgumentException("working_days must be between 1 and 10");
         }
-        JsonNode reminder = node.path("reminder");
-        try {
-            return new TimeReportSettings(reasons.isEmpty() ? DEFAULT_REASONS : reasons,
-                    node.path("country").asText("SE"),
-                    new BigDecimal(node.path("hours_per_day").asText("8")),
-                    ZoneId.of(node.path("zone").asText("Europe/Stockholm")),
-                    LocalTime.parse(reminder.path("time").asText("09:00")),
-                    reminder.path("working_days").asInt(3));
-        } catch (DateTimeException | NumberFormatException e) {
-            throw new IllegalArgumentException("families.timereport: " + e.getMessage(), e);
+    }
+
+    public TimeReportSettings {
+        reasons = reasons == null || reasons.isEmpty() ? DEFAULT_REASONS : List.copyOf(reasons);
+        country = country == null || country.isBlank() ? "SE" : country.trim();
+        hoursPerDay = hoursPerDay == null ? new BigDecimal("8") : hoursPerDay;
+        if (hoursPerDay.signum() <= 0 || hoursPerDay.compareTo(Hours.MAX) > 0) {
+            throw new IllegalArgumentException("hours_per_day must be above 0 and at most 24");
         }
+        zone = zone == null ? ZoneId.of("Europe/Stockholm") : zone;
+        reminder = reminder == null ? new ReminderSetting(null, null) : reminder;
+    }
+
+    /** The configured reasons, in order. */
+    public List<Reason> reasonList() {
+        return reasons.stream().map(r -> new Reason(r.name(), r.absence())).toList();
+    }
+
+    public LocalTime reminderTime() {
+        return reminder.time();
+    }
+
+    public int reminderWorkingDays() {
+        return reminder.workingDays();
     }
 
     /** The reason the user meant, matched case-insensitively; otherwise a "did you mean" naming the known ones. */
     public Reason reason(String typed) {
         String wanted = typed.trim().toLowerCase(Locale.ROOT);
-        for (Reason reason : reasons) {
+        for (Reason reason : reasonList()) {
             if (reason.name().equals(wanted)) return reason;
         }
-        List<String> names = reasons.stream().map(Reason::name).toList();
+        List<String> names = reasons.stream().map(ReasonSetting::name).toList();
         String suggestion = DidYouMean.sentence(typed, names);
         throw new UserError("`" + typed + "` is not a reason." + suggestion + " Reasons: "
                 + String.join(", ", names.stream().map(n -> "`" + n + "`").toList()) + ".");
@@ -74,7 +81,7 @@ public record TimeReportSettings(List<Reason> reasons, String country, BigDecima
     /** Whether entries with this reason reduce worked hours; a reason no longer configured counts as absence. */
     public boolean countsAsAbsence(String reasonName) {
         return reasons.stream().filter(r -> r.name().equals(reasonName)).findFirst()
-                .map(Reason::countsAsAbsence).orElse(true);
+                .map(ReasonSetting::absence).orElse(true);
     }
 
     /** Today in the team's time zone: what `today` means in a command. */
@@ -84,6 +91,6 @@ public record TimeReportSettings(List<Reason> reasons, String country, BigDecima
 
     /** Cron with seconds for the daily reminder. */
     public String reminderCron() {
-        return "0 " + reminderTime.getMinute() + " " + reminderTime.getHour() + " * * *";
+        return "0 " + reminder.time().getMinute() + " " + reminder.time().getHour() + " * * *";
     }
 }

@@ -84,11 +84,26 @@ abstract class DirectoryGitHubLinksTest extends DirectoryConversation {
         String team = fx.team(lead);
         String old = lead.toLowerCase();
         fx.github.account("retried-" + old, 8004);
+        // Twice: the GitHub client retries a failed DELETE once by itself; the second failure fails the job's attempt.
+        fx.github.failNext("DELETE", "/memberships/" + old, 502, "Server Error");
         fx.github.failNext("DELETE", "/memberships/" + old, 502, "Server Error");
         assertThat(fx.slow(lead, "/capstan user edit --github retried-" + old)).contains("replaced the old login in 1 GitHub team");
         assertThat(fx.github.teamNamed(team).members()).containsEntry("retried-" + old, "maintainer").doesNotContainKey(old);
         assertThat(fx.gitHubChanges()).filteredOn(c -> c.startsWith("PUT") && c.endsWith("/memberships/retried-" + old)
                 && c.contains("/team")).hasSize(2);
+    }
+
+    @Test
+    void aSingleServerErrorIsRetriedByTheGitHubClientWithoutRepeatingTheCommand() {
+        String lead = fx.lead();
+        String team = fx.team(lead);
+        String old = lead.toLowerCase();
+        fx.github.account("again-" + old, 8005);
+        fx.github.failNext("DELETE", "/memberships/" + old, 503, "Unavailable");
+        assertThat(fx.slow(lead, "/capstan user edit --github again-" + old)).contains("replaced the old login in 1 GitHub team");
+        assertThat(fx.github.teamNamed(team).members()).containsEntry("again-" + old, "maintainer").doesNotContainKey(old);
+        assertThat(fx.gitHubChanges()).filteredOn(c -> c.startsWith("PUT") && c.endsWith("/memberships/again-" + old)).hasSize(1);
+        assertThat(fx.gitHubChanges()).filteredOn(c -> c.startsWith("DELETE") && c.endsWith("/memberships/" + old)).hasSize(2);
     }
 
     @Test

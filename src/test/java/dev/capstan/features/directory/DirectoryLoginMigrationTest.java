@@ -20,7 +20,7 @@ class DirectoryLoginMigrationTest {
     @EnumSource(TestDatabases.Kind.class)
     void theOldestProfileKeepsASharedLoginAndTheIndexRefusesAnotherCopy(TestDatabases.Kind kind) {
         DatabaseUrl url = DatabaseUrl.parse(TestDatabases.freshUrl(kind));
-        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/migration")
+        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/platform", "classpath:db/timereport", "classpath:db/directory")
                 .target("21").load().migrate();
         Jdbi jdbi = url.user() == null ? Jdbi.create(url.jdbcUrl()) : Jdbi.create(url.jdbcUrl(), url.user(), url.password());
         String insert = "insert into directory_profiles (user_id, github_login, github_id, created_at) values (?, ?, ?, ?)";
@@ -29,7 +29,7 @@ class DirectoryLoginMigrationTest {
             h.execute(insert, "UOLDER", "Octo", 7L, Timestamp.valueOf("2026-01-01 10:00:00"));
             h.execute(insert, "UOTHER", "someone", 8L, Timestamp.valueOf("2026-03-01 10:00:00"));
         });
-        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/platform", "classpath:db/timereport", "classpath:db/directory").load().migrate();
         List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery(
                 "select user_id, github_login, github_key from directory_profiles order by user_id").mapToMap().list());
         assertThat(rows).extracting(r -> r.get("user_id") + "=" + r.get("github_login") + "/" + r.get("github_key"))

@@ -76,9 +76,10 @@ class DirectorySlackSideTest {
     }
 
     @Test
-    void theWebhookRefusesEverythingWhileNoSecretIsConfigured() {
+    void theWebhookDoesNotExistWhileNoSecretIsConfigured() {
         var reply = app.rawPost("/github/webhook", "{}", "application/json", Map.of("X-GitHub-Event", "ping",
                 "X-GitHub-Delivery", "d1", "X-Hub-Signature-256", "sha256=00"));
-        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body()).contains("no webhook source 'github' is configured");
     }
 }

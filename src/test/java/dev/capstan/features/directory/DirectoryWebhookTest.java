@@ -118,16 +118,16 @@ class DirectoryWebhookTest extends DirectoryConversation {
     }
 
     @Test
-    void otherEventsAndUnreadableBodiesGet200AndAreIgnored() {
+    void eventsNobodyFollowsAreRecordedWith202AndUnreadableBodiesRefusedWith400() {
         SlashReply push = deliver("push", "{\"ref\":\"refs/heads/main\",\"commits\":[]," + ORG_AND_SENDER + "}");
-        assertThat(push.status()).isEqualTo(200);
-        assertThat(push.body()).isEqualTo("ignored: event push");
+        assertThat(push.status()).isEqualTo(202);
+        assertThat(push.body()).isEqualTo("recorded; nobody subscribes to push");
         SlashReply invited = deliver("organization", "{\"action\":\"member_invited\",\"invitation\":{\"login\":\"newbie\"},"
                 + "\"user\":" + user("newbie", 5150) + "," + ORG_AND_SENDER + "}");
         assertThat(invited.body()).contains("noted invitation of newbie");
         SlashReply garbage = deliver("team", "this is not json");
-        assertThat(garbage.status()).isEqualTo(200);
-        assertThat(garbage.body()).isEqualTo("ignored: body is not JSON");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body()).isEqualTo("the body is not a JSON object");
     }
 
     @Test

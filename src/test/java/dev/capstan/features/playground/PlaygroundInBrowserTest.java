@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.app.Launcher;
 import dev.capstan.app.Main;
-import dev.capstan.features.Feature;
+import dev.capstan.platform.Feature;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.io.File;

@@ -8,8 +8,8 @@ import dev.capstan.command.Destination;
 import dev.capstan.command.Interactions;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
-import dev.capstan.features.Feature;
-import dev.capstan.features.FeatureContext;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.FeatureContext;
 import dev.capstan.slack.SlackWebApi;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,13 @@ final class TryOutFamily implements Feature {
     /** Every accepted submission's values, by block id, as the platform read them. */
     final List<Map<String, String>> submissions = new CopyOnWriteArrayList<>();
 
+    static final dev.capstan.command.ConfirmationType<String> FORGET = new dev.capstan.command.ConfirmationType<>("tryout.forget", String.class);
+
+    @Override
+    public String name() {
+        return "tryout";
+    }
+
     @Override
     public void register(FeatureContext context) {
         SlackWebApi slack = context.slack();
@@ -48,7 +55,7 @@ final class TryOutFamily implements Feature {
                 .add(Remind::new)
                 .add(Vote::new);
         context.interactions().onClick("tryout.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + "."));
-        context.confirmations().register("tryout.forget", String.class, false,
+        context.confirmations().register(FORGET, false,
                 (ctx, thing) -> Reply.text("Forgot " + thing + "."));
         context.interactions().onSubmit(FEEDBACK_MODAL, submission -> {
             String summary = submission.values().getOrDefault("summary", "").trim();
@@ -85,7 +92,7 @@ final class TryOutFamily implements Feature {
 
         @Override
         public Reply run(CommandContext context) {
-            return context.confirm("Really forget " + thing + "?", "tryout.forget", thing);
+            return context.confirm("Really forget " + thing + "?", FORGET, thing);
         }
     }
 

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.capstan.command.UserError;
+import dev.capstan.platform.SettingsBinder;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The family's YAML section: defaults, per-reason absence flags, the reminder schedule and what is refused at start. */
@@ -20,10 +23,17 @@ class TimeReportSettingsTest {
         return YAML.readTree(text);
     }
 
+    /** Binds the section as the platform does at start; throws with the problems it reports. */
+    static TimeReportSettings from(JsonNode section) {
+        List<String> problems = new ArrayList<>();
+        return new SettingsBinder().bind("families.timereport", section, TimeReportSettings.class, problems)
+                .orElseThrow(() -> new IllegalArgumentException(String.join("; ", problems)));
+    }
+
     @Test
     void withoutConfigurationTheSwedishDefaultsApply() {
-        TimeReportSettings settings = TimeReportSettings.from(MissingNode.getInstance());
-        assertThat(settings.reasons()).extracting(Reason::name).containsExactly("vab", "sjuk", "intern", "semester", "föräldraledig");
+        TimeReportSettings settings = from(MissingNode.getInstance());
+        assertThat(settings.reasonList()).extracting(Reason::name).containsExactly("vab", "sjuk", "intern", "semester", "föräldraledig");
         assertThat(settings.countsAsAbsence("vab")).isTrue();
         assertThat(settings.countsAsAbsence("intern")).isFalse();
         assertThat(settings.country()).isEqualTo("SE");
@@ -33,7 +43,7 @@ class TimeReportSettingsTest {
 
     @Test
     void eachReasonSaysWhetherItCountsAsAbsence() throws Exception {
-        TimeReportSettings settings = TimeReportSettings.from(yaml("""
+        TimeReportSettings settings = from(yaml("""
                 reasons:
                   - Sick
                   - name: Training
@@ -53,10 +63,14 @@ class TimeReportSettingsTest {
 
     @Test
     void badSettingsAreRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> TimeReportSettings.from(yaml("hours_per_day: 30")))
+        assertThatThrownBy(() -> from(yaml("hours_per_day: 30")))
                 .hasMessageContaining("hours_per_day");
-        assertThatThrownBy(() -> TimeReportSettings.from(yaml("zone: Mars/Olympus")))
-                .hasMessageContaining("families.timereport");
+        assertThatThrownBy(() -> from(yaml("zone: Mars/Olympus")))
+                .hasMessageContaining("families.timereport.zone");
+        assertThatThrownBy(() -> from(yaml("hours_per_dai: 7")))
+                .hasMessageContaining("families.timereport: unknown key `hours_per_dai`. Did you mean `hours_per_day`?");
+        assertThatThrownBy(() -> from(yaml("reminder: {working_days: many}")))
+                .hasMessageContaining("families.timereport.reminder.working_days: expected a whole number");
         assertThatThrownBy(() -> new WorkCalendar("Narnia")).hasMessageContaining("no holiday calendar for 'Narnia'");
     }
 

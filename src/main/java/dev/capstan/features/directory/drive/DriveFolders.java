@@ -3,11 +3,10 @@ package dev.capstan.features.directory.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
+import dev.capstan.http.HttpAnswer;
+import dev.capstan.http.HttpCall;
+import dev.capstan.http.OutboundClient;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,12 @@ public final class DriveFolders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String apiUrl;
     private final ServiceAccount account;
-    private final HttpClient http;
+    private final OutboundClient http;
 
     /** One permission on a folder; {@code inherited} ones come from a parent and cannot be removed here. */
     public record Permission(String id, String type, String email, String role, boolean inherited) { }
 
-    public DriveFolders(String apiUrl, ServiceAccount account, HttpClient http) {
+    public DriveFolders(String apiUrl, ServiceAccount account, OutboundClient http) {
         this.apiUrl = apiUrl.replaceAll("/+$", "");
         this.account = account;
         this.http = http;
@@ -40,7 +39,7 @@ public final class DriveFolders {
             String url = apiUrl + "/drive/v3/files/" + enc(folderId) + "/permissions?supportsAllDrives=true&pageSize=100"
                     + "&fields=" + enc("nextPageToken,permissions(id,type,emailAddress,role,permissionDetails)")
                     + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
-            JsonNode body = JSON.readTree(call(HttpRequest.newBuilder(URI.create(url)).GET()).body());
+            JsonNode body = JSON.readTree(call(HttpCall.get(url)).body());
             for (JsonNode p : body.path("permissions")) {
                 boolean inherited = false;
                 for (JsonNode detail : p.path("permissionDetails")) inherited |= detail.path("inherited").asBoolean(false);
@@ -55,20 +54,24 @@ public final class DriveFolders {
     public void share(String folderId, String email, String role) throws IOException {
         String url = apiUrl + "/drive/v3/files/" + enc(folderId) + "/permissions?supportsAllDrives=true&sendNotificationEmail=false";
         String body = JSON.writeValueAsString(Map.of("type", "user", "role", role, "emailAddress", email));
-        call(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        call(HttpCall.post(url).json(body));
     }
 
     public void unshare(String folderId, String permissionId) throws IOException {
         String url = apiUrl + "/drive/v3/files/" + enc(folderId) + "/permissions/" + enc(permissionId) + "?supportsAllDrives=true";
-        call(HttpRequest.newBuilder(URI.create(url)).DELETE());
+        call(HttpCall.of("DELETE", url));
     }
 
-    private HttpResponse<String> call(HttpRequest.Builder request) throws IOException {
-        HttpResponse<String> response = ServiceAccount.send(http,
-                request.header("Authorization", "Bearer " + account.accessToken()).build());
-        if (response.statusCode() >= 300) {
-            String message = JSON.readTree(response.body().isEmpty() ? "{}" : response.body()).path("error").path("message").asText("");
-            throw new IOException("Drive answered HTTP " + response.statusCode() + (message.isEmpty() ? "" : ": " + message));
+    private HttpAnswer call(HttpCall call) throws IOException {
+        HttpAnswer response;
+        try {
+            response = http.send(call.header("Authorization", "Bearer " + account.accessToken()));
+        } catch (RuntimeException noAnswer) {
+            throw new IOException(noAnswer.getMessage(), noAnswer);
+        }
+        if (response.status() >= 300) {
+            String message = response.json().path("error").path("message").asText("");
+            throw new IOException("Drive answered HTTP " + response.status() + (message.isEmpty() ? "" : ": " + message));
         }
         return response;
     }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonwebtoken.Jwts;
 import java.io.IOException;
-import java.net.URI;
+import dev.capstan.http.HttpAnswer;
+import dev.capstan.http.HttpCall;
+import dev.capstan.http.OutboundClient;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -30,12 +29,12 @@ public final class ServiceAccount {
     private final String email;
     private final PrivateKey key;
     private final String tokenUri;
-    private final HttpClient http;
+    private final OutboundClient http;
     private final Clock clock;
     private String token;
     private Instant expires = Instant.MIN;
 
-    private ServiceAccount(String email, PrivateKey key, String tokenUri, HttpClient http, Clock clock) {
+    private ServiceAccount(String email, PrivateKey key, String tokenUri, OutboundClient http, Clock clock) {
         this.email = email;
         this.key = key;
         this.tokenUri = tokenUri;
@@ -43,8 +42,17 @@ public final class ServiceAccount {
         this.clock = clock;
     }
 
+    /** Where the key signs in (its token_uri), so the caller can allow that host. */
+    public static String tokenUri(String json) {
+        try {
+            return JSON.readTree(json).path("token_uri").asText("https://oauth2.googleapis.com/token");
+        } catch (IOException e) {
+            return "https://oauth2.googleapis.com/token";
+        }
+    }
+
     /** Reads the JSON key file's content (client_email, private_key, token_uri). */
-    public static ServiceAccount fromJson(String json, HttpClient http, Clock clock) {
+    public static ServiceAccount fromJson(String json, OutboundClient http, Clock clock) {
         try {
             JsonNode node = JSON.readTree(json);
             String pem = node.path("private_key").asText();
@@ -70,22 +78,16 @@ public final class ServiceAccount {
                 .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofHours(1)))).signWith(key, Jwts.SIG.RS256).compact();
         String form = "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer", StandardCharsets.UTF_8)
                 + "&assertion=" + assertion;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = send(http, request);
-        if (response.statusCode() != 200) throw new IOException("Google refused the service account sign-in (HTTP " + response.statusCode() + ")");
+        HttpAnswer response;
+        try {
+            response = http.send(HttpCall.post(tokenUri).body("application/x-www-form-urlencoded", form).retrySafe());
+        } catch (RuntimeException noAnswer) {
+            throw new IOException(noAnswer.getMessage(), noAnswer);
+        }
+        if (response.status() != 200) throw new IOException("Google refused the service account sign-in (HTTP " + response.status() + ")");
         JsonNode body = JSON.readTree(response.body());
         token = body.path("access_token").asText();
         expires = now.plusSeconds(body.path("expires_in").asLong(3600));
         return token;
-    }
-
-    static HttpResponse<String> send(HttpClient http, HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }

@@ -1,0 +1,79 @@
+package dev.capstan.jobs;
+
+import dev.capstan.command.AuditLog;
+import dev.capstan.command.CommandPipeline;
+import dev.capstan.command.Confirmations;
+import dev.capstan.command.Destination;
+import dev.capstan.command.Invocation;
+import dev.capstan.command.JobQueue;
+import dev.capstan.command.Outbox;
+import dev.capstan.command.Reply;
+import java.time.Instant;
+
+/**
+ * The platform's own work queue: slow commands and slow confirmed actions, run by a job worker after the ack. The job
+ * types are declared first, because the pipeline and the confirmations queue into them; {@link #runWith} binds the
+ * workers once those exist.
+ */
+public final class CommandJobs implements JobQueue {
+    /** A slow command: what Slack sent, and the audit entry its outcome completes. */
+    public record CommandJob(Invocation invocation, long auditId) { }
+
+    /** A confirmed slow action: which pending action, whose, and where the outcome goes. */
+    public record ConfirmationJob(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
+        Destination destination() {
+            return new Destination.ResponseUrl(responseUrl, ownerId, clickedAt);
+        }
+    }
+
+    private final Jobs jobs;
+    private final JobType<CommandJob> commands;
+    private final JobType<ConfirmationJob> confirmations;
+    private Outbox outbox;
+    private AuditLog audit;
+    private Confirmations pending;
+
+    public CommandJobs(Jobs jobs) {
+        this.jobs = jobs;
+        this.commands = jobs.declare("slow-command", CommandJob.class, JobOptions.retrying(jobs.settings(), (run, failure) -> {
+            CommandJob job = run.data();
+            audit.complete(job.auditId(), "error: gave up: " + failure.sentence(), 0);
+            outbox.send(responseUrl(job.invocation()), Reply.text(":warning: I gave up on `" + job.invocation().slashCommand()
+                    + " " + job.invocation().text() + "`: " + failure.sentence() + ". Please try again later."));
+        }));
+        this.confirmations = jobs.declare("confirmed-action", ConfirmationJob.class, JobOptions.retrying(jobs.settings(),
+                (run, failure) -> outbox.send(run.data().destination(),
+                        pending.gaveUp(run.data().pendingActionId(), failure.sentence()).replacingOriginal())));
+    }
+
+    /** Binds the workers: a slow command runs through the pipeline again, a confirmed action through the confirmations. */
+    public void runWith(CommandPipeline pipeline, Confirmations confirmed, Outbox replies, AuditLog auditLog) {
+        this.outbox = replies;
+        this.audit = auditLog;
+        this.pending = confirmed;
+        jobs.handle(commands, run -> {
+            CommandJob job = run.data();
+            replies.send(responseUrl(job.invocation()), pipeline.runQueued(job.invocation(), job.auditId()));
+            return JobResult.done();
+        });
+        jobs.handle(confirmations, run -> {
+            ConfirmationJob job = run.data();
+            replies.send(job.destination(), confirmed.runConfirmed(job.pendingActionId()).replacingOriginal());
+            return JobResult.done();
+        });
+    }
+
+    @Override
+    public void enqueueCommand(String jobId, Invocation invocation, long auditId) {
+        commands.enqueueAt(jobId, Instant.EPOCH, new CommandJob(invocation, auditId));
+    }
+
+    @Override
+    public void enqueueConfirmation(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
+        confirmations.enqueueAt(pendingActionId, Instant.EPOCH, new ConfirmationJob(pendingActionId, ownerId, responseUrl, clickedAt));
+    }
+
+    private static Destination responseUrl(Invocation invocation) {
+        return new Destination.ResponseUrl(invocation.responseUrl(), invocation.userId(), invocation.receivedAt());
+    }
+}

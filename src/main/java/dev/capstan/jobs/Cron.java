@@ -1,0 +1,26 @@
+package dev.capstan.jobs;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
+
+/** A cron expression with seconds ("0 0 9 * * MON-FRI"), checked when it is read so that a typo stops start-up, not a job. */
+public record Cron(String expression) {
+    @JsonCreator
+    public Cron {
+        if (expression == null || expression.isBlank()) throw new IllegalArgumentException("a cron expression is required");
+        expression = expression.trim();
+        try {
+            new CronSchedule(expression);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("`" + expression + "` is not a cron expression with seconds "
+                    + "(six fields: second minute hour day-of-month month day-of-week, e.g. \"0 0 9 * * MON-FRI\")");
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String expression() {
+        return expression;
+    }
+}

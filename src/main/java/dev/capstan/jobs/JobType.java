@@ -1,0 +1,57 @@
+package dev.capstan.jobs;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A kind of durable job with its data type, handed out when it is declared; enqueueing goes through it so that the
+ * data always matches the handler. An enqueue inside an open database transaction commits or rolls back with it.
+ */
+public final class JobType<T> {
+    private final String name;
+    private final Class<T> dataType;
+    private final JobOptions<T> options;
+    private final Jobs jobs;
+
+    JobType(String name, Class<T> dataType, JobOptions<T> options, Jobs jobs) {
+        this.name = name;
+        this.dataType = dataType;
+        this.options = options;
+        this.jobs = jobs;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    Class<T> dataType() {
+        return dataType;
+    }
+
+    JobOptions<T> options() {
+        return options;
+    }
+
+    /** Runs the job soon, on whichever replica picks it up first. */
+    public void enqueue(T data) {
+        jobs.enqueue(this, UUID.randomUUID().toString(), Instant.EPOCH, data, false);
+    }
+
+    /**
+     * Runs the job soon unless one with this key was ever enqueued before (the key is remembered for the retention
+     * period, so a redelivered webhook or a double submit runs the work once); false when it was.
+     */
+    public boolean enqueueOnce(String key, T data) {
+        return jobs.enqueue(this, key, Instant.EPOCH, data, true);
+    }
+
+    /** Like {@link #enqueueOnce} but not before {@code at}. */
+    public boolean enqueueOnceAt(String key, Instant at, T data) {
+        return jobs.enqueue(this, key, at, data, true);
+    }
+
+    /** Runs the job at {@code at}; a job with the same id that has not run yet is left as it is. */
+    public boolean enqueueAt(String id, Instant at, T data) {
+        return jobs.enqueue(this, id, at, data, false);
+    }
+}

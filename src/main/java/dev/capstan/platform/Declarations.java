@@ -1,0 +1,81 @@
+package dev.capstan.platform;
+
+import dev.capstan.http.HttpExchange;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the families declared that the platform acts on after registration: routes, variables, migrations, problems. */
+public final class Declarations {
+    /** Handles one inbound request to a family's own route (a REST API, the playground's page). */
+    @FunctionalInterface
+    public interface Endpoint {
+        HttpExchange.Response handle(HttpExchange.Request request) throws Exception;
+    }
+
+    /** An HTTP route a family serves: method, path and handler. */
+    public record Route(String method, String path, Endpoint endpoint) { }
+
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, Variable> variables = new LinkedHashMap<>();
+    private final List<FamilyMigrations> migrations = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<Runnable> onStart = new ArrayList<>();
+
+    void route(String method, String path, Endpoint endpoint) {
+        if (routes.putIfAbsent(method + " " + path, new Route(method, path, endpoint)) != null) {
+            problems.add("Route " + method + " " + path + " registered twice");
+        }
+    }
+
+    /** Adds a variable; one declared by two owners is kept once (GITHUB_ORG for the directory and the deployments). */
+    public void variable(Variable variable) {
+        variables.putIfAbsent(variable.name(), variable);
+    }
+
+    void migrations(FamilyMigrations declared) {
+        for (FamilyMigrations other : migrations) {
+            if (Math.abs(other.first() - declared.first()) < FamilyMigrations.BLOCK) {
+                problems.add("Migrations of " + declared.family() + " (from V" + declared.first() + ") overlap those of "
+                        + other.family() + " (from V" + other.first() + ")");
+                return;
+            }
+        }
+        if (declared.first() < FamilyMigrations.BLOCK) {
+            problems.add("Migrations of " + declared.family() + " must start at V10 or later: V1 to V9 are the platform's");
+            return;
+        }
+        migrations.add(declared);
+    }
+
+    void onStart(Runnable work) {
+        onStart.add(work);
+    }
+
+    /** What families asked to run once the database is migrated, before requests are served. */
+    public List<Runnable> startWork() {
+        return Collections.unmodifiableList(onStart);
+    }
+
+    public void problem(String problem) {
+        problems.add(problem);
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes.values());
+    }
+
+    public List<Variable> variables() {
+        return List.copyOf(variables.values());
+    }
+
+    public List<FamilyMigrations> migrations() {
+        return Collections.unmodifiableList(migrations);
+    }
+
+    public List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+}

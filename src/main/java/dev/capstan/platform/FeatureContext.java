@@ -1,0 +1,219 @@
+package dev.capstan.platform;
+
+import dev.capstan.command.Commands;
+import dev.capstan.command.ConfirmationType;
+import dev.capstan.command.Confirmations;
+import dev.capstan.command.ConfirmedAction;
+import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.Interactions;
+import dev.capstan.command.Messages;
+import dev.capstan.command.Outbox;
+import dev.capstan.github.GitHubApp;
+import dev.capstan.http.HttpPolicy;
+import dev.capstan.http.OutboundClient;
+import dev.capstan.jobs.JobHandler;
+import dev.capstan.jobs.JobOptions;
+import dev.capstan.jobs.JobSettings;
+import dev.capstan.jobs.JobType;
+import dev.capstan.jobs.RecurringJob;
+import dev.capstan.security.SecretMask;
+import dev.capstan.slack.SlackWebApi;
+import dev.capstan.store.GitHubIdentities;
+import dev.capstan.store.PeopleStore;
+import dev.capstan.webhooks.WebhookHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What one family sees at registration: where it declares what it needs (commands, clicks, forms, confirmations, job
+ * types, schedules, webhook subscriptions, settings, variables and secrets, Slack scopes, migrations, routes) and the
+ * platform's services it may keep (database, clock, outbox, updatable messages, outbound HTTP, Slack, people, GitHub).
+ */
+public final class FeatureContext {
+    private final String family;
+    private final PlatformServices services;
+    private final Declarations declarations;
+    private final SettingsBinder binder;
+
+    public FeatureContext(String family, PlatformServices services, Declarations declarations, SettingsBinder binder) {
+        this.family = family;
+        this.services = services;
+        this.declarations = declarations;
+        this.binder = binder;
+    }
+
+    public String family() {
+        return family;
+    }
+
+    // ---- what the family declares
+
+    /** Command families, their commands (annotated classes or declared specs), aliases, shorthands, whoami facts, scopes. */
+    public Commands commands() {
+        return services.commands();
+    }
+
+    /** Declares an "are you sure?" whose confirmation runs {@code action}; ask with {@code context.confirm(question, type, payload)}. */
+    public <T> ConfirmationType<T> confirmation(String kind, Class<T> payload, boolean slow, ConfirmedAction<T> action) {
+        ConfirmationType<T> type = new ConfirmationType<>(kind, payload);
+        services.confirmations().register(type, slow, action);
+        return type;
+    }
+
+    /** Clicks on buttons and selects with this action id (unknown ids are answered by the platform). */
+    public void onClick(String actionId, Interactions.ClickHandler handler) {
+        services.interactions().onClick(actionId, handler);
+    }
+
+    /** Submissions of the modal with this callback id. */
+    public void onSubmit(String callbackId, Interactions.SubmitHandler handler) {
+        services.interactions().onSubmit(callbackId, handler);
+    }
+
+    /** Events API events of this type; the Slack app manifest subscribes to them. */
+    public void onEvent(String type, EventSubscriptions.Handler handler) {
+        services.events().on(type, handler);
+    }
+
+    /** A durable job type; enqueue through the returned handle, from a command, a click, a webhook or another job. */
+    public <T> JobType<T> job(String name, Class<T> data, JobOptions<T> options, JobHandler<T> handler) {
+        return services.jobs().define(name, data, options, handler);
+    }
+
+    /** The platform's retry settings, for {@link JobOptions#retrying}. */
+    public JobSettings jobSettings() {
+        return services.jobs().settings();
+    }
+
+    /** Runs work on a cron schedule (with seconds), once per firing across all replicas. */
+    public void schedule(RecurringJob job) {
+        services.jobs().schedule(job);
+    }
+
+    /** Deliveries of {@code event} ("*" for all) from {@code source} ("github", "circleci", or a hook named in configuration). */
+    public void onWebhook(String source, String event, WebhookHandler handler) {
+        services.webhooks().subscribe(family, source, event, handler);
+    }
+
+    /**
+     * The family's settings ({@code families.<name>} in the YAML file) bound to {@code type}; a problem (unknown key,
+     * wrong type, invalid value) is reported with every other configuration problem, and the defaults stand in meanwhile.
+     */
+    public <S> S settings(Class<S> type) {
+        String path = "families." + family;
+        List<String> found = new ArrayList<>();
+        Optional<S> bound = binder.bind(path, services.familySettings().get(family), type, found);
+        found.forEach(declarations::problem);
+        return bound.orElseGet(() -> binder.bind(path, null, type, new ArrayList<>())
+                .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " has no valid defaults")));
+    }
+
+    /** Declares a secret read from the environment; its value (null when unset) is masked wherever Capstan writes text. */
+    public String secret(String name, String meaning) {
+        declarations.variable(new Variable(name, family, meaning, true));
+        String value = value(name);
+        SecretMask.add(value);
+        return value;
+    }
+
+    /** Declares a plain environment variable (a URL, a user name); null when unset. */
+    public String variable(String name, String meaning) {
+        declarations.variable(new Variable(name, family, meaning, false));
+        return value(name);
+    }
+
+    /** Bot token scopes the family needs beyond the platform's own; the Slack app manifest lists them. */
+    public void requireScopes(String... scopes) {
+        services.commands().requireScopes(scopes);
+    }
+
+    /** The family's migrations in {@code db/<family>}, with versions from {@code firstVersion} to {@code firstVersion + 9}. */
+    public void migrations(int firstVersion) {
+        declarations.migrations(new FamilyMigrations(family, firstVersion));
+    }
+
+    /** An HTTP route of the family's own (a REST API); webhooks go through {@link #onWebhook} instead. */
+    public void route(String method, String path, Declarations.Endpoint endpoint) {
+        declarations.route(method, path, endpoint);
+    }
+
+    /** Work to do once at start, after the migrations and before requests are served (seeding, checks that need the database). */
+    public void onStart(Runnable work) {
+        declarations.onStart(work);
+    }
+
+    /** Reports a configuration problem found while registering; start-up stops with every problem listed. */
+    public void problem(String problem) {
+        declarations.problem(family + ": " + problem);
+    }
+
+    // ---- the platform's services
+
+    public Confirmations confirmations() {
+        return services.confirmations();
+    }
+
+    public Interactions interactions() {
+        return services.interactions();
+    }
+
+    public EventSubscriptions events() {
+        return services.events();
+    }
+
+    /** Durable DMs and channel posts; delivery runs as a retried job. */
+    public Outbox outbox() {
+        return services.outbox();
+    }
+
+    /** Messages the family keeps and updates in place, from any replica. */
+    public Messages messages() {
+        return services.messages();
+    }
+
+    /** An outbound HTTP client for {@code purpose} ("flush.cloudflare"), with its host allow-list and timeouts. */
+    public OutboundClient http(String purpose, HttpPolicy policy) {
+        return services.http().client(family + "." + purpose, policy);
+    }
+
+    public Jdbi jdbi() {
+        return services.jdbi();
+    }
+
+    public Clock clock() {
+        return services.clock();
+    }
+
+    /** The Slack Web API with the bot token, 429-aware; for calls a family makes from its jobs. */
+    public SlackWebApi slack() {
+        return services.slack();
+    }
+
+    /** People and roles, shared with the platform so that a role a family changes takes effect at once. */
+    public PeopleStore people() {
+        return services.people();
+    }
+
+    /** Each person's one GitHub identity, shared by every family. */
+    public GitHubIdentities identities() {
+        return services.identities();
+    }
+
+    /** The organisation's GitHub App, when GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_ORG are set. */
+    public Optional<GitHubApp> github() {
+        return services.github();
+    }
+
+    public MeterRegistry metrics() {
+        return services.metrics();
+    }
+
+    private String value(String name) {
+        String value = services.environment().get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

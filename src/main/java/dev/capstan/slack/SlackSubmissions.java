@@ -1,0 +1,112 @@
+package dev.capstan.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import dev.capstan.command.AuditEntry;
+import dev.capstan.command.AuditLog;
+import dev.capstan.command.Interactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Modal submissions (view_submission) routed by callback id; a form nobody knows any more gets an error view. Audited. */
+final class SlackSubmissions {
+    private static final Logger log = LoggerFactory.getLogger(SlackSubmissions.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Interactions interactions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SlackSubmissions(Interactions interactions, AuditLog audit, Clock clock) {
+        this.interactions = interactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Response submit(ViewSubmissionPayload payload) throws Exception {
+        if (payload.getView() == null || payload.getUser() == null || payload.getUser().getId() == null) {
+            log.info("A view_submission payload without a view or a user was ignored");
+            return Response.ok();
+        }
+        long started = System.nanoTime();
+        String callbackId = payload.getView().getCallbackId() == null ? "" : payload.getView().getCallbackId();
+        String userId = payload.getUser().getId();
+        String outcome;
+        Response response;
+        var handler = interactions.submitHandler(callbackId);
+        if (handler.isEmpty()) {
+            log.warn("A submission of unknown form '{}' by {}; known forms: {}", callbackId, userId, interactions.callbackIds());
+            response = errorView("Form no longer works", ":warning: This form no longer works (it may come from an "
+                    + "older version of Capstan), and nothing was saved. Run the command again to get a fresh one.");
+            outcome = "unknown form";
+        } else {
+            try {
+                Interactions.SubmitAnswer answer = handler.get().submit(new Interactions.Submission(userId, callbackId,
+                        values(payload), payload.getView().getPrivateMetadata(), payload.getView().getId(),
+                        payload.getView().getHash()));
+                response = answer(answer);
+                outcome = answer.errors().isEmpty() ? "ok" : "invalid: " + String.join(", ", answer.errors().keySet());
+            } catch (Exception e) {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                log.error("Submitting modal {} failed (reference {})", callbackId, reference, e);
+                response = errorView("Something went wrong", ":warning: That did not work, and nothing was saved. It is "
+                        + "logged with reference `" + reference + "`.");
+                outcome = "error: " + e.getClass().getSimpleName() + " (" + reference + ")";
+            }
+        }
+        audit.append(AuditEntry.of(AuditEntry.Kind.SUBMISSION, clock.instant(), userId, null, callbackId, callbackId,
+                "submit", outcome, Duration.ofNanos(System.nanoTime() - started).toMillis(), null));
+        return response;
+    }
+
+    private static Map<String, String> values(ViewSubmissionPayload payload) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (payload.getView().getState() != null && payload.getView().getState().getValues() != null) {
+            payload.getView().getState().getValues().forEach((blockId, inputs) -> {
+                if (inputs != null) inputs.values().stream().findFirst().map(SlackSubmissions::inputValue)
+                        .ifPresent(value -> values.put(blockId, value));
+            });
+        }
+        return values;
+    }
+
+    private static String inputValue(ViewState.Value value) {
+        if (value == null) return "";
+        if (value.getSelectedOption() != null) return value.getSelectedOption().getValue();
+        if (value.getSelectedDate() != null) return value.getSelectedDate();
+        if (value.getSelectedUser() != null) return value.getSelectedUser();
+        if (value.getSelectedConversation() != null) return value.getSelectedConversation();
+        if (value.getSelectedChannel() != null) return value.getSelectedChannel();
+        return value.getValue() == null ? "" : value.getValue();
+    }
+
+    private static Response answer(Interactions.SubmitAnswer answer) throws Exception {
+        if (!answer.errors().isEmpty()) {
+            return json(JSON.writeValueAsString(Map.of("response_action", "errors", "errors", answer.errors())));
+        }
+        if (answer.updateView() != null) {
+            return json("{\"response_action\":\"update\",\"view\":" + answer.updateView() + "}");
+        }
+        return Response.ok();
+    }
+
+    private static Response errorView(String title, String text) throws Exception {
+        return json(JSON.writeValueAsString(Map.of("response_action", "update", "view", Map.of(
+                "type", "modal",
+                "title", Map.of("type", "plain_text", "text", title.length() > 24 ? title.substring(0, 24) : title),
+                "close", Map.of("type", "plain_text", "text", "Close"),
+                "blocks", List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text)))))));
+    }
+
+    private static Response json(String body) {
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
+    }
+}
