@@ -37,6 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PlaygroundInBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final String SLACK_GREEN = "rgba(0, 122, 90, 1)";
+    private static final String SLACK_RED = "rgba(224, 30, 90, 1)";
+    private static final String WHITE = "rgba(255, 255, 255, 1)";
 
     private static final TryOutFamily tryout = new TryOutFamily();
     private static Launcher.Running running;
@@ -149,6 +152,33 @@ class PlaygroundInBrowserTest {
         awaitText("dms", "Thanks for your feedback: Ship the playground");
         assertThat(tryout.submissions).contains(Map.of("summary", "Ship the playground", "when", "2024-05-17", "mood", "happy",
                 "who", "UADMIN001"));
+    }
+
+    @Test
+    void aModalsPrimaryButtonIsWhiteOnGreenAndADangerButtonWhiteOnRedAsInSlack() {
+        actAs("Max Member (member)");
+        type("/timereport add");
+        try {
+            wait.until(b -> b.findElement(By.id("modal-backdrop")).isDisplayed());
+            WebElement add = browser.findElement(By.id("modal-submit"));
+            assertThat(add.getText()).isEqualTo("Add");
+            assertThat(add.getCssValue("background-color")).isEqualTo(SLACK_GREEN);
+            assertThat(add.getCssValue("color")).isEqualTo(WHITE);
+            ((JavascriptExecutor) browser).executeScript("""
+                    document.getElementById('modal').append(Blocks.render([{type: 'actions', block_id: 'b', elements: [
+                      {type: 'button', action_id: 'd', style: 'danger', text: {type: 'plain_text', text: 'Delete'}}]}],
+                      {people: {}, onAction: () => {}}))""");
+            WebElement delete = browser.findElement(By.xpath("//div[@id='modal']//button[text()='Delete']"));
+            assertThat(delete.getCssValue("background-color")).isEqualTo(SLACK_RED);
+            assertThat(delete.getCssValue("color")).isEqualTo(WHITE);
+        } finally {
+            closeModal();
+        }
+    }
+
+    private void closeModal() {
+        ((JavascriptExecutor) browser).executeAsyncScript(
+                "post('/playground/close', {user: page.user}).then(refresh).then(arguments[arguments.length - 1])");
     }
 
     @Test
