@@ -135,6 +135,7 @@ class PlaygroundInBrowserTest {
         browser.findElement(By.name("summary")).sendKeys("meh");
         browser.findElement(By.id("modal-submit")).click();
         awaitText("modal", "Please write at least 5 characters.");
+        browser.findElement(By.name("summary")).clear();
         browser.findElement(By.name("summary")).sendKeys("Ship the playground");
         WebElement date = browser.findElement(By.name("when"));
         assertThat(date.getAttribute("type")).isEqualTo("date");
@@ -171,6 +172,30 @@ class PlaygroundInBrowserTest {
             WebElement delete = browser.findElement(By.xpath("//div[@id='modal']//button[text()='Delete']"));
             assertThat(delete.getCssValue("background-color")).isEqualTo(SLACK_RED);
             assertThat(delete.getCssValue("color")).isEqualTo(WHITE);
+        } finally {
+            closeModal();
+        }
+    }
+
+    @Test
+    void anInvalidAddTimeFormKeepsWhatWasTypedAndShowsTheErrorNextToIt() {
+        actAs("Max Member (member)");
+        type("/timereport add");
+        try {
+            wait.until(b -> b.findElement(By.id("modal-backdrop")).isDisplayed());
+            new Select(browser.findElement(By.name("reason"))).selectByVisibleText("sjuk");
+            ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-05-20'; arguments[1].value = '2024-05-21'",
+                    browser.findElement(By.name("from")), browser.findElement(By.name("to")));
+            browser.findElement(By.name("hours")).clear();
+            browser.findElement(By.name("hours")).sendKeys("25");
+            browser.findElement(By.id("modal-submit")).click();
+            awaitText("modal", "more than 0 and at most 24");
+            assertThat(browser.findElement(By.xpath("//input[@name='hours']/following-sibling::div[@class='error']")).getText())
+                    .contains("more than 0 and at most 24");
+            assertThat(new Select(browser.findElement(By.name("reason"))).getFirstSelectedOption().getText()).isEqualTo("sjuk");
+            assertThat(browser.findElement(By.name("from")).getAttribute("value")).isEqualTo("2024-05-20");
+            assertThat(browser.findElement(By.name("to")).getAttribute("value")).isEqualTo("2024-05-21");
+            assertThat(browser.findElement(By.name("hours")).getAttribute("value")).isEqualTo("25");
         } finally {
             closeModal();
         }
