@@ -50,12 +50,18 @@ function renderModal(modal) {
   if (key === page.modalKey) return;
   page.modalKey = key;
   $('modal-backdrop').hidden = !modal;
-  if (!modal) return;
+  if (!modal) {
+    delete $('modal').dataset.viewId;
+    return;
+  }
   const view = modal.view;
   const box = $('modal');
+  const typed = box.dataset.viewId === view.id ? typedValues(box) : {};
+  box.dataset.viewId = view.id;
   box.innerHTML = `<h2>${Blocks.escape(view.title?.text)}</h2>`;
   box.append(Blocks.render(view.blocks, {people: peopleById(), errors: modal.errors,
     onAction: action => click({viewId: view.id}, action)}));
+  keepTyped(box, typed);
   const footer = document.createElement('div');
   footer.className = 'footer';
   const close = Object.assign(document.createElement('button'), {id: 'modal-close', textContent: view.close?.text || 'Cancel'});
@@ -68,6 +74,22 @@ function renderModal(modal) {
     footer.append(submit);
   }
   box.append(footer);
+}
+
+// Like Slack, a view shown again (with errors, or through views.update) keeps what the person typed into inputs whose
+// block id and action id it still has.
+function typedValues(box) {
+  return Object.fromEntries([...box.querySelectorAll('[data-block-id]')]
+    .map(field => [field.dataset.blockId + ' ' + field.dataset.actionId, field.value]));
+}
+
+function keepTyped(box, typed) {
+  box.querySelectorAll('[data-block-id]').forEach(field => {
+    const value = typed[field.dataset.blockId + ' ' + field.dataset.actionId];
+    if (value === undefined) return;
+    if (field.tagName === 'SELECT' && ![...field.options].some(o => o.value === value)) return;
+    field.value = value;
+  });
 }
 
 // The modal's inputs as Slack puts them in view.state.values: block id → action id → the element's own shape.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.security.Hmac;
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.ModalInputs;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
@@ -18,28 +19,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Conversations with the platform's own commands and the demo family; runs on H2 and on PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PlatformConversationsTest {
+@OnEveryDatabase
+class PlatformConversationsTest {
     static final String ADMIN = "UADMIN01";
     static final String ALICE = "UALICE01";
     static final String BOB = "W0BOB0000001";
 
     static final ObjectMapper JSON = new ObjectMapper();
+    @Parameter
+    TestDatabases.Kind database;
     TestApp app;
     DemoFamily demo;
 
-    abstract TestDatabases.Kind database();
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
         demo = new DemoFamily();
-        app = TestApp.on(database()).admins(ADMIN).feature(demo)
+        app = TestApp.on(database).admins(ADMIN).feature(demo)
                 .yaml("""
                         aliases:
                           ops: capstan
@@ -52,7 +55,7 @@ abstract class PlatformConversationsTest {
                 .start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         app.closeAll();
     }

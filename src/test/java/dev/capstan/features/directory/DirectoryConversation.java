@@ -5,14 +5,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** A running Capstan with the directory family and a fake GitHub, shared by one test class's conversations. */
+/**
+ * A running Capstan on H2 with the directory family and a fake GitHub, shared by one test class's conversations.
+ * {@link DirectoryConversationOnEveryDatabase} is the same on H2 and on PostgreSQL.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DirectoryConversation {
     DirectoryFixture fx;
-
-    TestDatabases.Kind database() {
-        return TestDatabases.Kind.H2;
-    }
 
     /** The YAML configuration the class runs with. */
     String settings() {
@@ -21,7 +20,7 @@ abstract class DirectoryConversation {
 
     @BeforeAll
     void startDirectory() {
-        fx = new DirectoryFixture(database(), settings());
+        fx = new DirectoryFixture(TestDatabases.Kind.H2, settings());
     }
 
     @AfterAll

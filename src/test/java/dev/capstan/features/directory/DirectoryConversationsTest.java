@@ -7,7 +7,7 @@ import dev.capstan.support.SlashReply;
 import org.junit.jupiter.api.Test;
 
 /** Conversations with `/capstan user …` and `/capstan karma …`; runs on H2 and on PostgreSQL. */
-abstract class DirectoryConversationsTest extends DirectoryConversation {
+class DirectoryConversationsTest extends DirectoryConversationOnEveryDatabase {
 
     @Test
     void aNewcomerRegistersAndSeesTheirEmptyProfileCard() {

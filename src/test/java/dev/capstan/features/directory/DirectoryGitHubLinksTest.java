@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Linking, replacing and clearing GitHub logins: owners keep their role, one login one profile, truthful partial failures. */
-abstract class DirectoryGitHubLinksTest extends DirectoryConversation {
+class DirectoryGitHubLinksTest extends DirectoryConversationOnEveryDatabase {
     @Override
     String settings() {
         return """

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Conversations with `/capstan team …` and `/capstan export emails`, GitHub first; runs on H2 and on PostgreSQL. */
-abstract class DirectoryTeamConversationsTest extends DirectoryConversation {
+class DirectoryTeamConversationsTest extends DirectoryConversationOnEveryDatabase {
     @Override
     String settings() {
         return """

@@ -37,6 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PlaygroundInBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final String SLACK_GREEN = "rgba(0, 122, 90, 1)";
+    private static final String SLACK_RED = "rgba(224, 30, 90, 1)";
+    private static final String WHITE = "rgba(255, 255, 255, 1)";
 
     private static final TryOutFamily tryout = new TryOutFamily();
     private static Launcher.Running running;
@@ -132,6 +135,7 @@ class PlaygroundInBrowserTest {
         browser.findElement(By.name("summary")).sendKeys("meh");
         browser.findElement(By.id("modal-submit")).click();
         awaitText("modal", "Please write at least 5 characters.");
+        browser.findElement(By.name("summary")).clear();
         browser.findElement(By.name("summary")).sendKeys("Ship the playground");
         WebElement date = browser.findElement(By.name("when"));
         assertThat(date.getAttribute("type")).isEqualTo("date");
@@ -149,6 +153,57 @@ class PlaygroundInBrowserTest {
         awaitText("dms", "Thanks for your feedback: Ship the playground");
         assertThat(tryout.submissions).contains(Map.of("summary", "Ship the playground", "when", "2024-05-17", "mood", "happy",
                 "who", "UADMIN001"));
+    }
+
+    @Test
+    void aModalsPrimaryButtonIsWhiteOnGreenAndADangerButtonWhiteOnRedAsInSlack() {
+        actAs("Max Member (member)");
+        type("/timereport add");
+        try {
+            wait.until(b -> b.findElement(By.id("modal-backdrop")).isDisplayed());
+            WebElement add = browser.findElement(By.id("modal-submit"));
+            assertThat(add.getText()).isEqualTo("Add");
+            assertThat(add.getCssValue("background-color")).isEqualTo(SLACK_GREEN);
+            assertThat(add.getCssValue("color")).isEqualTo(WHITE);
+            ((JavascriptExecutor) browser).executeScript("""
+                    document.getElementById('modal').append(Blocks.render([{type: 'actions', block_id: 'b', elements: [
+                      {type: 'button', action_id: 'd', style: 'danger', text: {type: 'plain_text', text: 'Delete'}}]}],
+                      {people: {}, onAction: () => {}}))""");
+            WebElement delete = browser.findElement(By.xpath("//div[@id='modal']//button[text()='Delete']"));
+            assertThat(delete.getCssValue("background-color")).isEqualTo(SLACK_RED);
+            assertThat(delete.getCssValue("color")).isEqualTo(WHITE);
+        } finally {
+            closeModal();
+        }
+    }
+
+    @Test
+    void anInvalidAddTimeFormKeepsWhatWasTypedAndShowsTheErrorNextToIt() {
+        actAs("Max Member (member)");
+        type("/timereport add");
+        try {
+            wait.until(b -> b.findElement(By.id("modal-backdrop")).isDisplayed());
+            new Select(browser.findElement(By.name("reason"))).selectByVisibleText("sjuk");
+            ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-05-20'; arguments[1].value = '2024-05-21'",
+                    browser.findElement(By.name("from")), browser.findElement(By.name("to")));
+            browser.findElement(By.name("hours")).clear();
+            browser.findElement(By.name("hours")).sendKeys("25");
+            browser.findElement(By.id("modal-submit")).click();
+            awaitText("modal", "more than 0 and at most 24");
+            assertThat(browser.findElement(By.xpath("//input[@name='hours']/following-sibling::div[@class='error']")).getText())
+                    .contains("more than 0 and at most 24");
+            assertThat(new Select(browser.findElement(By.name("reason"))).getFirstSelectedOption().getText()).isEqualTo("sjuk");
+            assertThat(browser.findElement(By.name("from")).getAttribute("value")).isEqualTo("2024-05-20");
+            assertThat(browser.findElement(By.name("to")).getAttribute("value")).isEqualTo("2024-05-21");
+            assertThat(browser.findElement(By.name("hours")).getAttribute("value")).isEqualTo("25");
+        } finally {
+            closeModal();
+        }
+    }
+
+    private void closeModal() {
+        ((JavascriptExecutor) browser).executeAsyncScript(
+                "post('/playground/close', {user: page.user}).then(refresh).then(arguments[arguments.length - 1])");
     }
 
     @Test

@@ -1,21 +1,25 @@
 package dev.capstan.features.timereport;
 
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestClock;
 import dev.capstan.support.TestDatabases;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A running Capstan with the time reporting family, on a fixed day, Monday 2020-05-18 (Ascension Day, a Swedish
  * public holiday, is Thursday 2020-05-21), for conversation tests. Every test uses its own people so that tests do
- * not see each other's entries; a test that moves the clock gets it set back afterwards.
+ * not see each other's entries; a test that moves the clock gets it set back afterwards. Runs on H2 and on PostgreSQL,
+ * one app for each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@OnEveryDatabase
 abstract class TimeReportConversation {
     static final String ADMIN = "UADMIN01";
     static final Instant MONDAY_2020_05_18 = Instant.parse("2020-05-18T08:00:00Z");
@@ -35,21 +39,21 @@ abstract class TimeReportConversation {
                   time: "07:45"
             """;
 
+    @Parameter
+    TestDatabases.Kind database;
     TestApp app;
     TimeReport timeReport;
 
-    abstract TestDatabases.Kind database();
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
         timeReport = new TimeReport();
-        app = TestApp.on(database()).admins(ADMIN).feature(timeReport)
+        app = TestApp.on(database).admins(ADMIN).feature(timeReport)
                 .clock(new TestClock(MONDAY_2020_05_18))
                 .yaml(SETTINGS)
                 .start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         app.closeAll();
     }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Conversations with /timereport: adding, editing, deleting, listing and locking, with their confirmations. */
-abstract class TimeReportConversationsTest extends TimeReportConversation {
+class TimeReportConversationsTest extends TimeReportConversation {
 
     @Test
     void emptyTextShowsTheFamilyHelpInsteadOfSilence() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** The daily lock reminder: whom it DMs and when, its schedule, and what happens when a DM fails. */
-abstract class TimeReportReminderConversations extends TimeReportConversation {
+class TimeReportReminderConversationsTest extends TimeReportConversation {
 
     @Test
     void theReminderDmsWhoReportedLastMonthButDidNotLockItDuringTheFirstWorkingDays() {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What a confirmation does when the report changed between question and click, or when it is clicked too late. */
-abstract class TimeReportConfirmationConversations extends TimeReportConversation {
+class TimeReportConfirmationConversationsTest extends TimeReportConversation {
 
     @Test
     void aConfirmedDeleteRemovesOnlyTheEntriesItListed() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Exporting a report as a CSV file to the conversation: what is uploaded, who may export whom, and Slack refusing. */
-abstract class TimeReportExportConversations extends TimeReportConversation {
+class TimeReportExportConversationsTest extends TimeReportConversation {
 
     @Test
     void exportUploadsTheMonthAsCsvToTheConversation() {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Help at every level, and listing entries and locks: today, someone else's, and long lists within Slack's limits. */
-abstract class TimeReportListAndHelpConversations extends TimeReportConversation {
+class TimeReportListAndHelpConversationsTest extends TimeReportConversation {
 
     @Test
     void theFamilyAloneThroughTheMainCommandShowsItsHelpInsteadOfSilence() {

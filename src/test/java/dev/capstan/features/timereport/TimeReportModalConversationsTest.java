@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The add-time form: {@code /timereport add} without arguments opens it, and submitting it writes the days. */
-abstract class TimeReportModalConversations extends TimeReportConversation {
+class TimeReportModalConversationsTest extends TimeReportConversation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static ModalInputs form(String reason, String from, String to, String hours) {
