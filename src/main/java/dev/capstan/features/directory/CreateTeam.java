@@ -36,6 +36,10 @@ final class CreateTeam implements CapstanCommand {
     @Override
     public Reply run(CommandContext ctx) {
         TeamNames.require(name, services.teams());
+        InputChecks.teamDetails(displayName, platform, folder);
+        if (channel != null && !channel.matches("[CG][A-Z0-9]{2,31}")) {
+            throw new UserError(":warning: `--channel` takes a channel: pick it with `#`, e.g. `#general`. Nothing was changed.");
+        }
         String leadId = lead == null ? ctx.userId() : UserIds.require(lead);
         Profile leadProfile = services.members().registered(leadId);
         boolean gitHub = services.github().configured();

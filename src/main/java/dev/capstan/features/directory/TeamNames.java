@@ -12,7 +12,7 @@ final class TeamNames {
 
     static String require(String name, Teams teams) {
         if (!NAME.matcher(name).matches()) {
-            throw new UserError(":warning: `" + name + "` cannot be a team name: use letters, digits, `.`, `_` and `-` "
+            throw new UserError(":warning: `" + InputChecks.visible(name) + "` cannot be a team name: use letters, digits, `.`, `_` and `-` "
                     + "(at most 100). Nothing was changed.");
         }
         teams.find(name).ifPresent(existing -> {

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** Slack user ids as commands receive them (the tokenizer already unwrapped {@code <@U…|name>}). */
 final class UserIds {
-    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{5,}");
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{5,31}");
 
     private UserIds() {
     }
@@ -16,7 +16,7 @@ final class UserIds {
 
     static String require(String token) {
         if (!looksLikeUser(token)) {
-            throw new UserError(":warning: `" + token + "` is not a Slack user. Mention them, e.g. `@alice`.");
+            throw new UserError(":warning: `" + InputChecks.visible(token) + "` is not a Slack user. Mention them, e.g. `@alice`.");
         }
         return token;
     }
