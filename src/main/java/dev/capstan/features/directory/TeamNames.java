@@ -16,9 +16,14 @@ final class TeamNames {
                     + "(at most 100). Nothing was changed.");
         }
         teams.find(name).ifPresent(existing -> {
-            throw new UserError(":warning: A team named `" + existing.name() + "` already exists; team names are unique "
-                    + "(case does not matter). Nothing was changed.");
+            throw taken(existing.name());
         });
         return name;
+    }
+
+    /** The answer when the name is in use here or on GitHub, also by a team created at the same moment. */
+    static UserError taken(String name) {
+        return new UserError(":warning: A team named `" + name + "` already exists; team names are unique "
+                + "(case does not matter). Nothing was changed.");
     }
 }
