@@ -5,12 +5,15 @@ import dev.capstan.command.UserError;
 
 /** Whose entries a command acts on: the caller's own, or with {@code --user} someone else's, which only admins may. */
 final class Subject {
+    /** A Slack user id as Slack gives them, at most as long as the user_id columns (32). */
+    static final String USER_ID = "[UW][A-Z0-9]{8,31}";
+
     private Subject() {
     }
 
     static String resolve(CommandContext ctx, String userOption) {
         if (userOption == null || userOption.isBlank() || userOption.equals(ctx.userId())) return ctx.userId();
-        if (!userOption.matches("[UW][A-Z0-9]{8,}")) {
+        if (!userOption.matches(USER_ID)) {
             throw new UserError("`" + userOption + "` is not a Slack user; mention them (`@name`) or give their id (U…).");
         }
         if (!ctx.isAdmin()) throw new UserError("Only admins can act on someone else's time report.");

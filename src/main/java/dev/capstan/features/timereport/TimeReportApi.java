@@ -11,7 +11,6 @@ import dev.capstan.http.HttpExchange.Response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
@@ -170,20 +169,23 @@ final class TimeReportApi {
 
     private static LocalDate date(String name, String text) {
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Refused(400, name + " must be a date, YYYY-MM-DD; `" + text + "` is not.");
+            return Period.date(text, name + " as YYYY-MM-DD");
+        } catch (UserError e) {
+            throw new Refused(400, e.getMessage());
         }
     }
 
     private static String userId(String text) {
-        if (!text.matches("[UW][A-Z0-9]{8,}")) throw new Refused(400, "`" + text + "` is not a Slack user id (U… or W…).");
+        if (!text.matches(Subject.USER_ID)) throw new Refused(400, "`" + text + "` is not a Slack user id (U… or W…).");
         return text;
     }
 
     private static Year parseYear(String text) {
-        if (!text.matches("\\d{4}")) throw new Refused(400, "year must be YYYY.");
-        return Year.of(Integer.parseInt(text));
+        try {
+            return Period.year(text);
+        } catch (UserError e) {
+            throw new Refused(400, e.getMessage());
+        }
     }
 
     private static String required(JsonNode body, String field) {
