@@ -30,8 +30,9 @@ final class DeleteTeam implements CapstanCommand {
         Team team = services.team(name);
         services.permissions().requireTeamManager(ctx, team, "delete it");
         int size = services.teams().members(team.name()).size();
-        return ctx.confirm("Delete team `" + team.name() + "` and its " + size + " membership" + (size == 1 ? "" : "s")
-                + (services.members().onGitHub(team) ? ", and the GitHub team," : "") + "?", CONFIRMED, new Deletion(team.name()));
+        String memberships = size + " membership" + (size == 1 ? "" : "s");
+        return ctx.confirm("Delete team `" + team.name() + "`" + (services.members().onGitHub(team)
+                ? ", its " + memberships + " and the GitHub team?" : " and its " + memberships + "?"), CONFIRMED, new Deletion(team.name()));
     }
 
     /** Runs once the caller confirmed: checks again, since things may have changed meanwhile. */
