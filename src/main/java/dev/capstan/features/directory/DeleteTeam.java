@@ -6,6 +6,7 @@ import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +43,9 @@ final class DeleteTeam implements CapstanCommand {
         if (services.members().onGitHub(team)) services.github().require("team delete").deleteTeam(team.slug());
         List<Membership> members = services.teams().members(team.name());
         services.teams().delete(team.name());
-        members.forEach(m -> roles.left(team.name(), m.userId()));
+        String roleChanges = members.stream().flatMap(m -> roles.left(team.name(), m.userId()).stream())
+                .map(RoleSync.Change::sentence).collect(Collectors.joining());
         return Reply.text(":wastebasket: Deleted team `" + team.name() + "`"
-                + (team.githubId() != null ? " here and on GitHub." : "."));
+                + (team.githubId() != null ? " here and on GitHub." : ".") + roleChanges);
     }
 }
