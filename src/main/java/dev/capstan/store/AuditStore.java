@@ -72,6 +72,7 @@ public final class AuditStore implements AuditLog {
         });
     }
 
+    /** What a column of {@code max} characters takes of the text: {@link #storable}, then cut with "…" when longer. */
     private static String cut(String s, int max) {
         String stored = storable(s);
         return stored == null || stored.length() <= max ? stored : stored.substring(0, max - 1) + "…";
