@@ -4,12 +4,15 @@ import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
 import dev.capstan.command.AuditQuery;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /** The audit log in the database. */
 public final class AuditStore implements AuditLog {
     private static final int MAX_TEXT = 4000;
     private static final int MAX_REASON = 500;
+    private static final Pattern BACKSLASHES_BEFORE_U_OR_NUL = Pattern.compile("(\\\\*)([u\\x00])");
     private final Jdbi jdbi;
 
     public AuditStore(Jdbi jdbi) {
@@ -73,7 +76,26 @@ public final class AuditStore implements AuditLog {
         });
     }
 
+    /** What a column of {@code max} characters takes of the text: {@link #storable}, then cut with "…" when longer. */
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        String stored = storable(s);
+        return stored == null || stored.length() <= max ? stored : stored.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * The text as a text column on every database can hold it: PostgreSQL refuses U+0000, so it is written as the six
+     * characters <code>&#92;u0000</code>. To keep that unambiguous, each run of backslashes just before a {@code u} or a
+     * U+0000 is doubled; all other text is stored as it came. Reading back: an odd run of backslashes before
+     * {@code u0000} stands for half of them (rounded down) and a U+0000, an even run before {@code u} for half of them.
+     */
+    static String storable(String text) {
+        if (text == null || (text.indexOf('\\') < 0 && text.indexOf('\0') < 0)) return text;
+        Matcher m = BACKSLASHES_BEFORE_U_OR_NUL.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        while (m.find()) {
+            String doubled = m.group(1) + m.group(1);
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2).equals("u") ? doubled + "u" : doubled + "\\u0000"));
+        }
+        return m.appendTail(out).toString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** People and their roles, keyed by Slack user id. */
@@ -40,27 +41,28 @@ public final class PeopleStore implements People {
 
     /** Registers someone as a member if unknown; never changes an existing role. Returns true if newly added. */
     public boolean ensure(String userId) {
-        return jdbi.inTransaction(h -> {
-            boolean exists = h.createQuery("select count(*) from people where user_id = :id")
-                    .bind("id", userId).mapTo(Integer.class).one() > 0;
-            if (exists) return false;
-            h.createUpdate("insert into people (user_id, role, created_at) values (:id, 'member', :at)")
-                    .bind("id", userId).bind("at", clock.instant()).execute();
-            return true;
-        });
+        return jdbi.withHandle(h -> insertUnlessKnown(h, userId, Role.MEMBER)) == 1;
     }
 
+    /**
+     * Sets someone's role, registering them first if unknown. Safe when several replicas do it at once: the insert
+     * cannot fail on a person another transaction just added, and the update that follows cannot fail at all. (H2 in
+     * PostgreSQL mode knows {@code on conflict do nothing} but not {@code do update}, and its MERGE is not atomic.)
+     */
     public void setRole(String userId, Role role) {
         jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("update people set role = :role where user_id = :id")
-                    .bind("role", role.name().toLowerCase(Locale.ROOT)).bind("id", userId).execute();
-            if (updated == 0) {
-                h.createUpdate("insert into people (user_id, role, created_at) values (:id, :role, :at)")
-                        .bind("id", userId).bind("role", role.name().toLowerCase(Locale.ROOT))
-                        .bind("at", clock.instant()).execute();
+            if (insertUnlessKnown(h, userId, role) == 0) {
+                h.createUpdate("update people set role = :role where user_id = :id")
+                        .bind("role", role.name().toLowerCase(Locale.ROOT)).bind("id", userId).execute();
             }
         });
         roleChangeListeners.forEach(listener -> listener.accept(userId));
+    }
+
+    /** One atomic statement on H2 and PostgreSQL: adds the person unless they are known; returns the rows added. */
+    private int insertUnlessKnown(Handle h, String userId, Role role) {
+        return h.createUpdate("insert into people (user_id, role, created_at) values (:id, :role, :at) on conflict do nothing")
+                .bind("id", userId).bind("role", role.name().toLowerCase(Locale.ROOT)).bind("at", clock.instant()).execute();
     }
 
     /** CAPSTAN_ADMINS: the listed people are admins from start-up on, so nobody edits the database by hand. */

@@ -203,7 +203,7 @@ public final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    private void createTeam(HttpExchange exchange, JsonNode request) throws IOException {
+    private synchronized void createTeam(HttpExchange exchange, JsonNode request) throws IOException {
         String name = request.path("name").asText();
         if (teamNamed(name) != null) {
             respond(exchange, 422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Team\",\"code\":\"custom\","

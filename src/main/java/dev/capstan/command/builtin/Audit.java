@@ -13,12 +13,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", description = "Show the latest invocations, newest first.")
 @CommandInfo(role = Role.ADMIN)
 final class Audit implements CapstanCommand {
+    private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,31}");
+    private static final Pattern COMMAND_NAME = Pattern.compile("[\\p{L}\\p{N}._ -]{1,200}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private final AuditLog audit;
 
@@ -38,6 +41,14 @@ final class Audit implements CapstanCommand {
     @Override
     public Reply run(CommandContext context) {
         if (limit < 1 || limit > 100) throw new UserError("`--limit` must be between 1 and 100, not " + limit + ".");
+        if (user != null && !USER_ID.matcher(user).matches()) {
+            throw new UserError("`--user` takes a Slack user: mention them (`@name`) or give their id (U… or W…), not `"
+                    + visible(user) + "`.");
+        }
+        if (command != null && !COMMAND_NAME.matcher(command).matches()) {
+            throw new UserError("`--command` takes a command or family name such as `timereport add`: letters, digits, "
+                    + "`.`, `_`, `-` and spaces, at most 200 characters; `" + visible(command) + "` is not one.");
+        }
         String name = command == null ? null : command.trim().replaceAll("\\s+", " ").toLowerCase();
         List<AuditEntry> entries = audit.latest(user, name, limit);
         if (entries.isEmpty()) return Reply.text("No invocations match.");
@@ -49,5 +60,13 @@ final class Audit implements CapstanCommand {
         }
         String text = "*Latest " + entries.size() + " invocations*\n" + String.join("\n", lines);
         return Reply.blocks(text, List.of(new Block.Section(text)));
+    }
+
+    /** The value as it can be shown: control characters written as their escapes, and at most 100 characters. */
+    private static String visible(String value) {
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(100).forEach(c -> shown.append(Character.isISOControl(c)
+                ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+        return shown + (value.codePointCount(0, value.length()) > 100 ? "…" : "");
     }
 }

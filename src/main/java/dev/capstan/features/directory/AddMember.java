@@ -5,6 +5,7 @@ import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -29,8 +30,8 @@ final class AddMember implements CapstanCommand {
         if (services.teams().isMember(team.name(), id)) {
             return Reply.text("<@" + id + "> is already in team `" + team.name() + "`; nothing was changed.");
         }
-        services.members().add(team, id, false);
+        Optional<RoleSync.Change> role = services.members().add(team, id, false);
         return Reply.text(":white_check_mark: Added <@" + id + "> to team `" + team.name() + "`"
-                + (services.members().onGitHub(team) ? " (on GitHub too)." : "."));
+                + (services.members().onGitHub(team) ? " (on GitHub too)." : ".") + role.map(RoleSync.Change::sentence).orElse(""));
     }
 }

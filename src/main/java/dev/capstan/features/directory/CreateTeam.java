@@ -36,12 +36,16 @@ final class CreateTeam implements CapstanCommand {
     @Override
     public Reply run(CommandContext ctx) {
         TeamNames.require(name, services.teams());
+        InputChecks.teamDetails(displayName, platform, folder);
+        if (channel != null && !channel.matches("[CG][A-Z0-9]{2,31}")) {
+            throw new UserError(":warning: `--channel` takes a channel: pick it with `#`, e.g. `#general`. Nothing was changed.");
+        }
         String leadId = lead == null ? ctx.userId() : UserIds.require(lead);
         Profile leadProfile = services.members().registered(leadId);
         boolean gitHub = services.github().configured();
         String leadLogin = gitHub ? TeamMembers.loginOf(leadProfile) : null;
         List<String> channelMembers = channel == null ? List.of() : ChannelMembers.of(services.slack(), channel);
-        Long githubId = gitHub ? services.github().require("team create").createTeam(name, displayName, leadLogin) : null;
+        Long githubId = gitHub ? createOnGitHub(leadLogin) : null;
         Team team = new Team(name, blankToNull(displayName), blankToNull(platform), blankToNull(folder), githubId);
         services.teams().create(team, leadId);
         services.members().joined(team, leadId);
@@ -49,6 +53,17 @@ final class CreateTeam implements CapstanCommand {
                 + (gitHub ? " on GitHub and here" : " (here only: GitHub is not configured)") + ", led by <@" + leadId + ">.");
         if (channel != null) reply.append(addChannel(team, leadId, channelMembers));
         return Reply.text(reply.toString());
+    }
+
+    /** GitHub refuses a name in use; when a team of this name exists there now, the answer is the same as here. */
+    private long createOnGitHub(String leadLogin) {
+        OrgGitHub org = services.github().require("team create");
+        try {
+            return org.createTeam(name, displayName, leadLogin);
+        } catch (UserError refused) {
+            if (org.hasTeam(new Team(name, null, null, null, null).slug())) throw TeamNames.taken(name);
+            throw refused;
+        }
     }
 
     private String addChannel(Team team, String leadId, List<String> channelMembers) {

@@ -7,6 +7,7 @@ import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,9 @@ final class DeleteTeam implements CapstanCommand {
         Team team = services.team(name);
         services.permissions().requireTeamManager(ctx, team, "delete it");
         int size = services.teams().members(team.name()).size();
-        return ctx.confirm("Delete team `" + team.name() + "` and its " + size + " membership" + (size == 1 ? "" : "s")
-                + (services.members().onGitHub(team) ? ", and the GitHub team," : "") + "?", CONFIRMED, new Deletion(team.name()));
+        String memberships = size + " membership" + (size == 1 ? "" : "s");
+        return ctx.confirm("Delete team `" + team.name() + "`" + (services.members().onGitHub(team)
+                ? ", its " + memberships + " and the GitHub team?" : " and its " + memberships + "?"), CONFIRMED, new Deletion(team.name()));
     }
 
     /** Runs once the caller confirmed: checks again, since things may have changed meanwhile. */
@@ -42,8 +44,9 @@ final class DeleteTeam implements CapstanCommand {
         if (services.members().onGitHub(team)) services.github().require("team delete").deleteTeam(team.slug());
         List<Membership> members = services.teams().members(team.name());
         services.teams().delete(team.name());
-        members.forEach(m -> roles.left(team.name(), m.userId()));
+        String roleChanges = members.stream().flatMap(m -> roles.left(team.name(), m.userId()).stream())
+                .map(RoleSync.Change::sentence).collect(Collectors.joining());
         return Reply.text(":wastebasket: Deleted team `" + team.name() + "`"
-                + (team.githubId() != null ? " here and on GitHub." : "."));
+                + (team.githubId() != null ? " here and on GitHub." : ".") + roleChanges);
     }
 }

@@ -34,6 +34,7 @@ final class EditTeam implements CapstanCommand {
             throw new UserError(":warning: Nothing to change. Give --displayname, --platform, --folder or --github "
                     + "(an empty value clears a field).");
         }
+        InputChecks.teamDetails(displayName, platform, folder);
         String renamed = team.name();
         boolean renaming = newName != null && !newName.equals(team.name());
         if (renaming && !Team.keyOf(newName).equals(team.key())) TeamNames.require(newName, services.teams());

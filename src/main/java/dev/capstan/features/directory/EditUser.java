@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +20,6 @@ import picocli.CommandLine.Option;
 @Command(name = "edit", description = "Edit a profile: yours, or with --username someone's you may edit.")
 @CommandInfo(role = Role.MEMBER, slow = true)
 final class EditUser implements CapstanCommand {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
     private final Services services;
 
     @Option(names = "--name", paramLabel = "NAME") String name;
@@ -106,20 +103,16 @@ final class EditUser implements CapstanCommand {
     private Optional<Role> parseRole() {
         if (permission == null) return Optional.empty();
         return Optional.of(Role.parse(permission).orElseThrow(() -> new UserError(":warning: `--permission` must be "
-                + "member, team_lead or admin, not `" + permission + "`; nothing was changed.")));
+                + "member, team_lead or admin, not `" + InputChecks.visible(permission) + "`; nothing was changed.")));
     }
 
     private void validate() {
-        if (email != null && !email.isEmpty() && !EMAIL.matcher(email).matches()) {
-            throw new UserError(":warning: `" + email + "` is not an email address; nothing was changed.");
-        }
-        if (github != null && !github.isEmpty() && !GITHUB_LOGIN.matcher(github).matches()) {
-            throw new UserError(":warning: `" + github + "` is not a GitHub login; nothing was changed.");
-        }
-        for (String value : new String[] {name, position, major}) {
-            if (value != null && value.length() > 200) throw new UserError(":warning: Keep names, positions and majors under 200 characters.");
-        }
-        if (bio != null && bio.length() > 2000) throw new UserError(":warning: Keep the bio under 2000 characters.");
+        InputChecks.email(email);
+        InputChecks.githubLogin(github);
+        InputChecks.line("--name", name, InputChecks.NAME);
+        InputChecks.line("--pos", position, InputChecks.NAME);
+        InputChecks.line("--major", major, InputChecks.NAME);
+        InputChecks.text("--bio", bio, InputChecks.BIO);
     }
 
     /** The new value (empty clears it), or the old one when the option was not given. */

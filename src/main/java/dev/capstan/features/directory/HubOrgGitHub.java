@@ -124,6 +124,11 @@ final class HubOrgGitHub implements OrgGitHub {
     }
 
     @Override
+    public boolean hasTeam(String teamSlug) {
+        return call("look up team `" + teamSlug + "`", () -> raw.send("GET", "/teams/" + teamSlug, null).status() == 200);
+    }
+
+    @Override
     public void deleteTeam(String teamSlug) {
         call("delete team `" + teamSlug + "`", () -> {
             org().getTeamBySlug(teamSlug).delete();

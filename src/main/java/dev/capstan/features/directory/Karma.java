@@ -16,21 +16,19 @@ public final class Karma {
                 .bind("id", userId).mapTo(Long.class).findOne().orElse(0L));
     }
 
-    /** Adds one point and returns the new total. */
+    /** Adds one point and returns the new total; points given at the same moment all count. */
     public long give(String userId) {
         return jdbi.inTransaction(h -> {
-            int updated = h.createUpdate("update directory_karma set points = points + 1 where user_id = :id")
-                    .bind("id", userId).execute();
-            if (updated == 0) insert(h, userId, 1);
+            ensureRow(h, userId);
+            h.createUpdate("update directory_karma set points = points + 1 where user_id = :id").bind("id", userId).execute();
             return h.createQuery("select points from directory_karma where user_id = :id").bind("id", userId).mapTo(Long.class).one();
         });
     }
 
     public void set(String userId, long points) {
         jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("update directory_karma set points = :p where user_id = :id")
-                    .bind("p", points).bind("id", userId).execute();
-            if (updated == 0) insert(h, userId, points);
+            ensureRow(h, userId);
+            h.createUpdate("update directory_karma set points = :p where user_id = :id").bind("p", points).bind("id", userId).execute();
         });
     }
 
@@ -39,7 +37,8 @@ public final class Karma {
         return jdbi.withHandle(h -> h.createUpdate("update directory_karma set points = 0 where points <> 0").execute());
     }
 
-    private static void insert(Handle h, String userId, long points) {
-        h.createUpdate("insert into directory_karma (user_id, points) values (:id, :p)").bind("id", userId).bind("p", points).execute();
+    /** One atomic statement: a row with 0 points unless the person has one, so two first points never collide. */
+    private static void ensureRow(Handle h, String userId) {
+        h.createUpdate("insert into directory_karma (user_id, points) values (:id, 0) on conflict do nothing").bind("id", userId).execute();
     }
 }

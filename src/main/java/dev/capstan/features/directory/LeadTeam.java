@@ -5,6 +5,7 @@ import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +36,8 @@ final class LeadTeam implements CapstanCommand {
         if (services.teams().isLead(team.name(), id)) {
             return Reply.text("<@" + id + "> already leads team `" + team.name() + "`; nothing was changed.");
         }
-        services.members().add(team, id, true);
+        Optional<RoleSync.Change> role = services.members().add(team, id, true);
         return Reply.text(":white_check_mark: <@" + id + "> now leads team `" + team.name() + "` and is one of its members"
-                + (services.members().onGitHub(team) ? " (GitHub team maintainer)." : "."));
+                + (services.members().onGitHub(team) ? " (GitHub team maintainer)." : ".") + role.map(RoleSync.Change::sentence).orElse(""));
     }
 }

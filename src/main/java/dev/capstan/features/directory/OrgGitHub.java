@@ -24,6 +24,9 @@ public interface OrgGitHub {
 
     void deleteTeam(String teamSlug);
 
+    /** Whether the organisation has a team with this slug, e.g. one created a moment ago by someone else. */
+    boolean hasTeam(String teamSlug);
+
     /** Every team of the organisation with its members, following pagination to the end. */
     List<GitHubTeam> teams();
 }

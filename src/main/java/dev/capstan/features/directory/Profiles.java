@@ -53,11 +53,11 @@ public final class Profiles {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles order by user_id").map(MAPPER).list());
     }
 
-    /** Adds a blank profile unless one exists; true when it was added. */
+    /** Adds a profile unless the person has one, also one added at the same moment; true when it was added. */
     public boolean addIfAbsent(Profile profile) {
         return jdbi.inTransaction(h -> {
-            if (exists(h, profile.userId())) return false;
-            insert(h, profile);
+            if (!insertBlank(h, profile.userId())) return false;
+            update(h, profile);
             return true;
         });
     }
@@ -76,14 +76,24 @@ public final class Profiles {
 
     private void write(Profile profile) {
         jdbi.useTransaction(h -> {
-            if (exists(h, profile.userId())) {
-                h.createUpdate("update directory_profiles set name = :name, email = :email, position = :position, "
-                                + "github_login = :githubLogin, github_key = :githubKey, github_id = :githubId, major = :major, bio = :bio where user_id = :userId")
-                        .bindMethods(profile).bind("githubKey", keyOf(profile)).execute();
-            } else {
-                insert(h, profile);
-            }
+            insertBlank(h, profile.userId());
+            update(h, profile);
         });
+    }
+
+    /**
+     * One atomic statement: a profile with only its user id, unless the person has one. The fields follow in an update,
+     * so that a GitHub login linked to someone else fails there, on its own unique index, and is reported as such.
+     */
+    private boolean insertBlank(Handle h, String userId) {
+        return h.createUpdate("insert into directory_profiles (user_id, created_at) values (:id, :at) on conflict do nothing")
+                .bind("id", userId).bind("at", clock.instant()).execute() == 1;
+    }
+
+    private static void update(Handle h, Profile profile) {
+        h.createUpdate("update directory_profiles set name = :name, email = :email, position = :position, "
+                        + "github_login = :githubLogin, github_key = :githubKey, github_id = :githubId, major = :major, bio = :bio where user_id = :userId")
+                .bindMethods(profile).bind("githubKey", keyOf(profile)).execute();
     }
 
     /** Deletes the profile and its memberships; false when there was no profile. */
@@ -99,14 +109,4 @@ public final class Profiles {
         return profile.githubLogin() == null ? null : profile.githubLogin().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean exists(Handle h, String userId) {
-        return h.createQuery("select count(*) from directory_profiles where user_id = :id")
-                .bind("id", userId).mapTo(Integer.class).one() > 0;
-    }
-
-    private void insert(Handle h, Profile profile) {
-        h.createUpdate("insert into directory_profiles (" + COLUMNS + ", github_key, created_at) values (:userId, :name, :email, "
-                        + ":position, :githubLogin, :githubId, :major, :bio, :githubKey, :at)")
-                .bindMethods(profile).bind("githubKey", keyOf(profile)).bind("at", clock.instant()).execute();
-    }
 }

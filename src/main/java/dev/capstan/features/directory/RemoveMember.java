@@ -5,6 +5,7 @@ import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +27,8 @@ final class RemoveMember implements CapstanCommand {
         Team team = services.team(name);
         String id = UserIds.require(user);
         services.permissions().requireTeamManager(ctx, team, "remove members from it");
-        services.members().remove(team, id);
+        Optional<RoleSync.Change> role = services.members().remove(team, id);
         return Reply.text(":white_check_mark: Removed <@" + id + "> from team `" + team.name() + "`"
-                + (services.members().onGitHub(team) ? " (on GitHub too)." : "."));
+                + (services.members().onGitHub(team) ? " (on GitHub too)." : ".") + role.map(RoleSync.Change::sentence).orElse(""));
     }
 }

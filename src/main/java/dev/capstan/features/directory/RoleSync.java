@@ -2,6 +2,7 @@ package dev.capstan.features.directory;
 
 import dev.capstan.command.Role;
 import dev.capstan.store.PeopleStore;
+import java.util.Optional;
 
 /** Membership of the configured leads and admins teams grants the team_lead and admin roles, and leaving takes them back. */
 final class RoleSync {
@@ -15,19 +16,37 @@ final class RoleSync {
         this.settings = settings;
     }
 
-    void joined(String teamName, String userId) {
-        Role current = people.roleOf(userId);
-        if (is(settings.adminsTeam(), teamName) && current != Role.ADMIN) people.setRole(userId, Role.ADMIN);
-        if (is(settings.leadsTeam(), teamName) && current == Role.MEMBER) people.setRole(userId, Role.TEAM_LEAD);
+    /** A role that joining or leaving a team gave or took back, so that the reply can say so. */
+    record Change(String userId, String teamName, Role from, Role to) {
+        String sentence() {
+            return to.atLeast(from)
+                    ? " <@" + userId + ">'s role is now *" + to.label() + "*, which members of `" + teamName + "` get."
+                    : " <@" + userId + ">'s role is back to *" + to.label() + "*: *" + from.label() + "* came with `" + teamName + "`.";
+        }
     }
 
-    void left(String teamName, String userId) {
+    /** The role joining gives, if it changed one. */
+    Optional<Change> joined(String teamName, String userId) {
+        Role current = people.roleOf(userId);
+        if (is(settings.adminsTeam(), teamName) && current != Role.ADMIN) return set(userId, teamName, current, Role.ADMIN);
+        if (is(settings.leadsTeam(), teamName) && current == Role.MEMBER) return set(userId, teamName, current, Role.TEAM_LEAD);
+        return Optional.empty();
+    }
+
+    /** The role leaving takes back, if it changed one. */
+    Optional<Change> left(String teamName, String userId) {
         Role current = people.roleOf(userId);
         boolean stillLead = settings.leadsTeam() != null && teams.isMember(settings.leadsTeam(), userId);
         if (is(settings.adminsTeam(), teamName) && current == Role.ADMIN) {
-            people.setRole(userId, stillLead ? Role.TEAM_LEAD : Role.MEMBER);
+            return set(userId, teamName, current, stillLead ? Role.TEAM_LEAD : Role.MEMBER);
         }
-        if (is(settings.leadsTeam(), teamName) && current == Role.TEAM_LEAD) people.setRole(userId, Role.MEMBER);
+        if (is(settings.leadsTeam(), teamName) && current == Role.TEAM_LEAD) return set(userId, teamName, current, Role.MEMBER);
+        return Optional.empty();
+    }
+
+    private Optional<Change> set(String userId, String teamName, Role from, Role to) {
+        people.setRole(userId, to);
+        return Optional.of(new Change(userId, teamName, from, to));
     }
 
     private static boolean is(String configured, String teamName) {

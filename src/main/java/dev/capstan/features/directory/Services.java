@@ -9,6 +9,10 @@ record Services(Profiles profiles, Teams teams, Karma karma, PeopleStore people,
                 TeamMembers members, Permissions permissions, SlackWebApi slack) {
 
     Team team(String name) {
+        if (!InputChecks.couldBeTeamName(name)) {
+            throw new UserError(":warning: There is no team named `" + InputChecks.visible(name) + "`: a team's name has at most "
+                    + InputChecks.TEAM_NAME + " characters and no control characters. `/capstan team list` shows every team.");
+        }
         return teams.find(name).orElseThrow(() -> new UserError(":warning: There is no team named `"
                 + name + "`. `/capstan team list` shows every team."));
     }

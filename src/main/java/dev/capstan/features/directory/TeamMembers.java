@@ -2,6 +2,7 @@ package dev.capstan.features.directory;
 
 import dev.capstan.command.UserError;
 import java.util.List;
+import java.util.Optional;
 
 /** Changes who is in a team: GitHub first, and only when GitHub agreed, the directory and the roles that follow. */
 final class TeamMembers {
@@ -17,17 +18,18 @@ final class TeamMembers {
         this.roles = roles;
     }
 
-    /** Adds someone as member, or as lead (and member) when {@code lead}. */
-    void add(Team team, String userId, boolean lead) {
+    /** Adds someone as member, or as lead (and member) when {@code lead}; returns the role that came with it, if any. */
+    Optional<RoleSync.Change> add(Team team, String userId, boolean lead) {
         Profile profile = registered(userId);
         if (onGitHub(team)) {
             github.require("team").addToTeam(team.slug(), loginOf(profile), lead);
         }
         teams.addMember(team.name(), userId, lead);
-        roles.joined(team.name(), userId);
+        return roles.joined(team.name(), userId);
     }
 
-    void remove(Team team, String userId) {
+    /** Takes someone out of a team; returns the role that went with it, if any. */
+    Optional<RoleSync.Change> remove(Team team, String userId) {
         if (!teams.isMember(team.name(), userId)) {
             throw new UserError(":warning: <@" + userId + "> is not in team `" + team.name() + "`; nothing was changed.");
         }
@@ -36,7 +38,7 @@ final class TeamMembers {
             github.require("team").removeFromTeam(team.slug(), profile.githubLogin());
         }
         teams.removeMember(team.name(), userId);
-        roles.left(team.name(), userId);
+        return roles.left(team.name(), userId);
     }
 
     /** Stops someone leading; on GitHub they go from maintainer back to member. */

@@ -12,13 +12,18 @@ final class TeamNames {
 
     static String require(String name, Teams teams) {
         if (!NAME.matcher(name).matches()) {
-            throw new UserError(":warning: `" + name + "` cannot be a team name: use letters, digits, `.`, `_` and `-` "
+            throw new UserError(":warning: `" + InputChecks.visible(name) + "` cannot be a team name: use letters, digits, `.`, `_` and `-` "
                     + "(at most 100). Nothing was changed.");
         }
         teams.find(name).ifPresent(existing -> {
-            throw new UserError(":warning: A team named `" + existing.name() + "` already exists; team names are unique "
-                    + "(case does not matter). Nothing was changed.");
+            throw taken(existing.name());
         });
         return name;
+    }
+
+    /** The answer when the name is in use here or on GitHub, also by a team created at the same moment. */
+    static UserError taken(String name) {
+        return new UserError(":warning: A team named `" + name + "` already exists; team names are unique "
+                + "(case does not matter). Nothing was changed.");
     }
 }

@@ -37,17 +37,18 @@ public final class Teams {
 
     /**
      * Creates the team with its first lead (a lead and a member) in one transaction. When GitHub's {@code team created}
-     * webhook recorded the same GitHub team first, that row is adopted: it gets these details and the lead.
+     * webhook recorded the same GitHub team first, that row is adopted: it gets these details and the lead. A team of
+     * that name created meanwhile, even at the same moment, is refused as {@link TeamNames#taken}.
      */
     public void create(Team team, String leadId) {
         jdbi.useTransaction(h -> {
             boolean adopted = team.githubId() != null && h.createUpdate("update directory_teams set name = :name, "
                     + "display_name = :displayName, platform = :platform, folder = :folder, drive_version = drive_version + 1 "
                     + "where team_key = :key and github_id = :githubId").bindMethods(team).bind("key", team.key()).execute() > 0;
-            if (!adopted) {
-                h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at, drive_version) values (:key, :name, "
-                        + ":displayName, :platform, :folder, :githubId, :at, 1)").bindMethods(team).bind("key", team.key())
-                        .bind("at", clock.instant()).execute();
+            if (!adopted && h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at, drive_version) "
+                            + "values (:key, :name, :displayName, :platform, :folder, :githubId, :at, 1) on conflict do nothing")
+                    .bindMethods(team).bind("key", team.key()).bind("at", clock.instant()).execute() == 0) {
+                throw TeamNames.taken(team.name());
             }
             if (leadId != null) addMember(h, team.key(), leadId, true);
         });
@@ -109,13 +110,15 @@ public final class Teams {
         jdbi.useTransaction(h -> addMember(h, Team.keyOf(name), userId, lead));
     }
 
+    /** Inserts the membership unless it exists (one atomic statement, so adding someone twice at once is fine). */
     private static void addMember(Handle h, String key, String userId, boolean lead) {
-        int updated = h.createUpdate("update directory_members set is_lead = (is_lead or :lead) where team_key = :k and user_id = :u")
-                .bind("lead", lead).bind("k", key).bind("u", userId).execute();
-        if (updated == 0) {
-            h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, :lead)")
-                    .bind("k", key).bind("u", userId).bind("lead", lead).execute();
+        boolean added = h.createUpdate("insert into directory_members (team_key, user_id, is_lead) values (:k, :u, :lead) "
+                + "on conflict do nothing").bind("k", key).bind("u", userId).bind("lead", lead).execute() == 1;
+        if (added) {
             bump(h, key);
+        } else if (lead) {
+            h.createUpdate("update directory_members set is_lead = true where team_key = :k and user_id = :u")
+                    .bind("k", key).bind("u", userId).execute();
         }
     }
 
@@ -175,8 +178,7 @@ public final class Teams {
     }
 
     private static void release(Handle h, String folder) {
-        h.createUpdate("insert into directory_drive_released (folder) select :f where not exists "
-                + "(select 1 from directory_drive_released where folder = :f)").bind("f", folder).execute();
+        h.createUpdate("insert into directory_drive_released (folder) values (:f) on conflict do nothing").bind("f", folder).execute();
     }
 
     static void bumpTeamsOf(Handle h, String userId) {

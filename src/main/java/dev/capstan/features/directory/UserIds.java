@@ -14,7 +14,7 @@ final class UserIds {
 
     static String require(String token) {
         if (!looksLikeUser(token)) {
-            throw new UserError(":warning: `" + token + "` is not a Slack user. Mention them, e.g. `@alice`.");
+            throw new UserError(":warning: `" + InputChecks.visible(token) + "` is not a Slack user. Mention them, e.g. `@alice`.");
         }
         return token;
     }

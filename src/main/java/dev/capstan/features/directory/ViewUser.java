@@ -42,9 +42,11 @@ final class ViewUser implements CapstanCommand {
         List<Profile> found;
         String what;
         if (github != null) {
+            InputChecks.githubLogin(github);
             found = services.profiles().byGithub(github).stream().toList();
             what = "GitHub login `" + github + "`";
         } else if (email != null) {
+            InputChecks.email(email);
             found = services.profiles().byEmail(email);
             what = "email `" + email + "`";
         } else {

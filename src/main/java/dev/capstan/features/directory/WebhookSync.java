@@ -60,7 +60,7 @@ final class WebhookSync {
         Optional<Team> known = teams.byGithubId(id);
         switch (action) {
             case "created" -> {
-                if (known.isPresent()) return "already known: " + name;
+                if (known.isPresent()) return known.get().name().equals(name) ? "already known: " + name : rename(known.get(), name);
                 Optional<Team> sameName = teams.find(name);
                 if (sameName.isPresent()) {
                     Team t = sameName.get();
@@ -79,18 +79,22 @@ final class WebhookSync {
             }
             case "edited" -> {
                 if (known.isEmpty()) return "ignored: unknown team " + name;
-                Team t = known.get();
-                if (t.name().equals(name)) return "nothing to change for " + name;
-                if (!Team.keyOf(t.name()).equals(Team.keyOf(name)) && teams.find(name).isPresent()) {
-                    return "ignored: another team is already named " + name;
-                }
-                teams.update(t.name(), new Team(name, t.displayName(), t.platform(), t.folder(), t.githubId()));
-                return "renamed " + t.name() + " to " + name;
+                if (known.get().name().equals(name)) return "nothing to change for " + name;
+                return rename(known.get(), name);
             }
             default -> {
                 return "ignored: team " + action;
             }
         }
+    }
+
+    /** GitHub's name for a team it knows by id wins, unless another team here already has that name. */
+    private String rename(Team t, String name) {
+        if (!Team.keyOf(t.name()).equals(Team.keyOf(name)) && teams.find(name).isPresent()) {
+            return "ignored: another team is already named " + name;
+        }
+        teams.update(t.name(), new Team(name, t.displayName(), t.platform(), t.folder(), t.githubId()));
+        return "renamed " + t.name() + " to " + name;
     }
 
     private String membership(String action, JsonNode body) {

@@ -10,7 +10,6 @@ import dev.capstan.command.UserError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,10 +93,6 @@ final class AddTimeSubmission implements SubmitHandler {
     }
 
     private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UserError("`" + text + "` is not a date (YYYY-MM-DD).");
-        }
+        return Period.date(text, "YYYY-MM-DD");
     }
 }

@@ -31,13 +31,9 @@ public final class ApiTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = "ctr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        boolean created = jdbi.inTransaction(h -> {
-            if (h.createQuery("select count(*) from timereport_tokens where name = :name").bind("name", name)
-                    .mapTo(Integer.class).one() > 0) return false;
-            h.createUpdate("insert into timereport_tokens (name, token_hash, created_by, created_at) values (:name, :hash, :by, :at)")
-                    .bind("name", name).bind("hash", hash(secret)).bind("by", createdBy).bind("at", clock.instant()).execute();
-            return true;
-        });
+        boolean created = jdbi.withHandle(h -> h.createUpdate("insert into timereport_tokens (name, token_hash, created_by, "
+                        + "created_at) values (:name, :hash, :by, :at) on conflict do nothing")
+                .bind("name", name).bind("hash", hash(secret)).bind("by", createdBy).bind("at", clock.instant()).execute() == 1);
         return created ? Optional.of(secret) : Optional.empty();
     }
 

@@ -5,7 +5,6 @@ import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
-import dev.capstan.command.UserError;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
@@ -31,7 +30,7 @@ final class ListLocks implements CapstanCommand {
 
     @Override
     public Reply run(CommandContext ctx) {
-        Year wanted = year == null ? Year.from(services.today(ctx.clock())) : parse(year);
+        Year wanted = year == null ? Year.from(services.today(ctx.clock())) : Period.year(year);
         String userId = Subject.resolve(ctx, user);
         List<YearMonth> locked = services.locks().of(userId, new Period(wanted.atDay(1), wanted.atMonth(12).atEndOfMonth()));
         if (locked.isEmpty()) return Reply.text("No month of " + wanted + " is locked in " + Subject.whose(ctx, userId) + " report.");
@@ -39,8 +38,4 @@ final class ListLocks implements CapstanCommand {
                 + String.join(", ", locked.stream().map(Period::label).toList()) + ".");
     }
 
-    private static Year parse(String text) {
-        if (!text.matches("\\d{4}")) throw new UserError("`" + text + "` is not a year; write it as YYYY, e.g. `2020`.");
-        return Year.of(Integer.parseInt(text));
-    }
 }

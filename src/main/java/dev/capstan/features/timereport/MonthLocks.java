@@ -22,14 +22,11 @@ public final class MonthLocks {
                 .bind("user", userId).bind("month", month.atDay(1)).mapTo(Integer.class).one() > 0;
     }
 
-    /** Locks the month; returns false if it was locked already. */
+    /** Locks the month; returns false if it was locked already, also by a request at the same moment (one atomic insert). */
     public boolean lock(String userId, YearMonth month, String lockedBy) {
-        return jdbi.inTransaction(h -> {
-            if (isLocked(h, userId, month)) return false;
-            h.createUpdate("insert into timereport_locks (user_id, month_start, locked_by, locked_at) values (:user, :month, :by, :at)")
-                    .bind("user", userId).bind("month", month.atDay(1)).bind("by", lockedBy).bind("at", clock.instant()).execute();
-            return true;
-        });
+        return jdbi.withHandle(h -> h.createUpdate("insert into timereport_locks (user_id, month_start, locked_by, locked_at) "
+                        + "values (:user, :month, :by, :at) on conflict do nothing")
+                .bind("user", userId).bind("month", month.atDay(1)).bind("by", lockedBy).bind("at", clock.instant()).execute() == 1);
     }
 
     /** Unlocks the month; returns false if it was not locked. */

@@ -3,6 +3,7 @@ package dev.capstan.features.timereport;
 import dev.capstan.command.UserError;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
@@ -10,9 +11,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** An inclusive range of days, parsed from what people type: today, yesterday, 2020-05-20, 2020-05, 2020-05-20:2020-05-22. */
 public record Period(LocalDate from, LocalDate to) {
+    /** The years a report holds: four digits, as YYYY says, from 1900 on (an earlier year is a typing mistake). */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 9999;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     public Period {
         if (from.isAfter(to)) throw new UserError("A range must start on or before its end: " + from + " is after " + to + ".");
@@ -42,24 +49,47 @@ public record Period(LocalDate from, LocalDate to) {
     }
 
     public static YearMonth month(String text) {
+        String t = text.trim();
         try {
-            return YearMonth.parse(text.trim());
+            if (MONTH.matcher(t).matches()) {
+                YearMonth month = YearMonth.parse(t);
+                if (month.getYear() >= FIRST_YEAR) return month;
+            }
         } catch (DateTimeParseException e) {
-            throw new UserError("`" + text + "` is not a month; write it as YYYY-MM, e.g. `2020-05`.");
+            // explained below
         }
+        throw new UserError("`" + text + "` is not a month; write it as YYYY-MM, e.g. `2020-05`, from " + FIRST_YEAR
+                + "-01 to " + LAST_YEAR + "-12.");
+    }
+
+    /** A year a report can hold, written YYYY. */
+    public static Year year(String text) {
+        if (!text.matches("\\d{4}") || Integer.parseInt(text) < FIRST_YEAR) {
+            throw new UserError("`" + text + "` is not a year; write it as YYYY, e.g. `2020`, from " + FIRST_YEAR + " to "
+                    + LAST_YEAR + ".");
+        }
+        return Year.of(Integer.parseInt(text));
+    }
+
+    /** A day written YYYY-MM-DD, in the years a report holds; {@code what} says what a day may be written as here. */
+    public static LocalDate date(String text, String what) {
+        try {
+            if (DATE.matcher(text).matches()) {
+                LocalDate day = LocalDate.parse(text);
+                if (day.getYear() >= FIRST_YEAR) return day;
+            }
+        } catch (DateTimeParseException e) {
+            // explained below
+        }
+        throw new UserError("`" + text + "` is not a day; write " + what + ", from " + FIRST_YEAR + "-01-01 to "
+                + LAST_YEAR + "-12-31.");
     }
 
     private static LocalDate date(String text, LocalDate today) {
         switch (text) {
             case "today": return today;
             case "yesterday": return today.minusDays(1);
-            default:
-                try {
-                    return LocalDate.parse(text);
-                } catch (DateTimeParseException e) {
-                    throw new UserError("`" + text + "` is not a day; write `today`, `yesterday`, YYYY-MM-DD "
-                            + "or a range YYYY-MM-DD:YYYY-MM-DD.");
-                }
+            default: return date(text, "`today`, `yesterday`, YYYY-MM-DD or a range YYYY-MM-DD:YYYY-MM-DD");
         }
     }
 

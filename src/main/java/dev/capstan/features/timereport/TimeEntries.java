@@ -66,12 +66,12 @@ public final class TimeEntries {
                 }));
     }
 
-    /** Inserts a new entry; a second entry for the same person and day fails on the unique key (see {@link #isUniqueViolation}). */
-    public void insert(Handle h, TimeEntry entry) {
-        h.createUpdate("insert into timereport_entries (user_id, entry_date, reason, hours, created_at) "
-                        + "values (:user, :day, :reason, :hours, :at)")
+    /** Inserts a new entry unless the person has one that day, also one written at the same moment; true if inserted. */
+    public boolean insert(Handle h, TimeEntry entry) {
+        return h.createUpdate("insert into timereport_entries (user_id, entry_date, reason, hours, created_at) "
+                        + "values (:user, :day, :reason, :hours, :at) on conflict do nothing")
                 .bind("user", entry.userId()).bind("day", entry.day()).bind("reason", entry.reason())
-                .bind("hours", entry.hours()).bind("at", clock.instant()).execute();
+                .bind("hours", entry.hours()).bind("at", clock.instant()).execute() == 1;
     }
 
     /** Replaces reason and hours of an existing entry; returns false when there is none. */
@@ -96,14 +96,6 @@ public final class TimeEntries {
     private static TimeEntry entry(java.sql.ResultSet rs) throws SQLException {
         return new TimeEntry(rs.getString("user_id"), rs.getObject("entry_date", LocalDate.class), rs.getString("reason"),
                 rs.getBigDecimal("hours").setScale(2, java.math.RoundingMode.HALF_UP));
-    }
-
-    /** True when the failure is a unique-key violation (SQLState 23505 on H2 and PostgreSQL): a concurrent write won. */
-    public static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) return true;
-        }
-        return false;
     }
 
     static BigDecimal sum(List<TimeEntry> entries) {

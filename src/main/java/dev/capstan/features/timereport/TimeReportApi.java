@@ -13,7 +13,6 @@ import dev.capstan.http.HttpExchange.Response;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
@@ -172,9 +171,9 @@ final class TimeReportApi {
 
     private static LocalDate date(String name, String text) {
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Refused(400, name + " must be a date, YYYY-MM-DD; `" + text + "` is not.");
+            return Period.date(text, name + " as YYYY-MM-DD");
+        } catch (UserError e) {
+            throw new Refused(400, e.getMessage());
         }
     }
 
@@ -184,8 +183,11 @@ final class TimeReportApi {
     }
 
     private static Year parseYear(String text) {
-        if (!text.matches("\\d{4}")) throw new Refused(400, "year must be YYYY.");
-        return Year.of(Integer.parseInt(text));
+        try {
+            return Period.year(text);
+        } catch (UserError e) {
+            throw new Refused(400, e.getMessage());
+        }
     }
 
     private static String required(JsonNode body, String field) {

@@ -27,25 +27,17 @@ public final class TimeWrites {
     /** What an add wrote and which days it left alone because they were reported already. */
     public record Added(List<LocalDate> written, List<LocalDate> alreadyReported) { }
 
+    /** Writes the days that have no entry; a day reported meanwhile, even at the same moment, counts as already reported. */
     public Added add(String userId, String reason, BigDecimal hours, List<LocalDate> days) {
-        try {
-            return jdbi.inTransaction(h -> {
-                requireUnlocked(h, userId, days);
-                List<LocalDate> taken = entries.taken(h, userId, days);
-                List<LocalDate> written = new ArrayList<>();
-                for (LocalDate day : days) {
-                    if (taken.contains(day)) continue;
-                    entries.insert(h, new TimeEntry(userId, day, reason, hours));
-                    written.add(day);
-                }
-                return new Added(written, taken);
-            });
-        } catch (RuntimeException e) {
-            if (TimeEntries.isUniqueViolation(e)) {
-                throw new UserError("Someone reported one of these days at the same moment; nothing was written. Please try again.");
+        return jdbi.inTransaction(h -> {
+            requireUnlocked(h, userId, days);
+            List<LocalDate> written = new ArrayList<>();
+            List<LocalDate> taken = new ArrayList<>();
+            for (LocalDate day : days) {
+                (entries.insert(h, new TimeEntry(userId, day, reason, hours)) ? written : taken).add(day);
             }
-            throw e;
-        }
+            return new Added(written, taken);
+        });
     }
 
     /** Replaces the day's entry and returns the one it replaced. */

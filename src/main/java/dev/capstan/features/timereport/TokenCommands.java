@@ -7,17 +7,21 @@ import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.command.UserError;
 import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Admin commands for the REST API's bearer tokens: create (the secret is shown once), list, revoke. */
 final class TokenCommands {
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     private TokenCommands() {
     }
 
     static String checkedName(String name) {
         if (!name.matches("[A-Za-z0-9._-]{1,24}")) {
-            throw new UserError("A token name is 1 to 24 letters, digits, dots, dashes or underscores; `" + name + "` is not.");
+            throw new UserError("A token name is 1 to 24 letters, digits, dots, dashes or underscores; `"
+                    + CONTROL.matcher(name).replaceAll(c -> String.format("\\\\u%04x", (int) c.group().charAt(0))) + "` is not.");
         }
         return name;
     }
@@ -78,7 +82,7 @@ final class TokenCommands {
 
         @Override
         public Reply run(CommandContext ctx) {
-            if (!tokens.revoke(name)) throw new UserError("There is no token named `" + name + "`; `token list` shows them.");
+            if (!tokens.revoke(checkedName(name))) throw new UserError("There is no token named `" + name + "`; `token list` shows them.");
             return Reply.text("Token `" + name + "` is revoked; requests with it are refused from now on.");
         }
     }

@@ -175,4 +175,18 @@ class DirectoryWebhookTest extends DirectoryConversation {
         assertThat(fx.github.calls()).filteredOn(c -> c.method().equals("PATCH")).last()
                 .satisfies(c -> assertThat(c.body()).contains("\"description\":\"New name\"").contains("\"name\":\"new-" + name + "\""));
     }
+
+    @Test
+    void aCreatedEventForATeamKnownUnderAnotherNameTakesGitHubsName() {
+        String created = "{\"action\":\"created\",\"team\":" + team("Tablet", 777301) + "," + ORG_AND_SENDER + "}";
+        assertThat(deliver("team", created).body()).isEqualTo("created Tablet");
+        String again = "{\"action\":\"created\",\"team\":" + team("Tablets", 777301) + "," + ORG_AND_SENDER + "}";
+        assertThat(deliver("team", again).body()).isEqualTo("renamed Tablet to Tablets");
+        assertThat(fx.run(ADMIN, "/capstan team view Tablets").text()).contains("Tablets");
+        assertThat(fx.run(ADMIN, "/capstan team view Tablet").text()).contains("There is no team named");
+        String taken = "{\"action\":\"created\",\"team\":" + team("Phone", 777302) + "," + ORG_AND_SENDER + "}";
+        assertThat(deliver("team", taken).body()).isEqualTo("created Phone");
+        String clash = "{\"action\":\"created\",\"team\":" + team("Phone", 777301) + "," + ORG_AND_SENDER + "}";
+        assertThat(deliver("team", clash).body()).isEqualTo("ignored: another team is already named Phone");
+    }
 }

@@ -214,4 +214,19 @@ class TimeReportApiTest {
         assertThat(call("DELETE", "/api/timereport/locks?user=UAPI00011&month=2020-03", null, null).status()).isEqualTo(401);
         assertThat(app.as("UAPI00011").run("/timereport list 2020-03").text()).contains("Wed 2020-03-04  vab  8 h");
     }
+
+    @Test
+    void datesMonthsAndYearsOutsideWhatAReportHoldsAreRefusedWith400SayingWhatIsAccepted() {
+        String token = createToken("ranges");
+        ApiAnswer farDay = call("POST", "/api/timereport/entries", token,
+                "{\"user_id\":\"UAPI00009\",\"date\":\"+999999999-12-31\",\"reason\":\"vab\"}");
+        assertThat(farDay.status()).isEqualTo(400);
+        assertThat(farDay.body().path("error").asText()).contains("from 1900-01-01 to 9999-12-31");
+        assertThat(call("GET", "/api/timereport/entries?from=1899-12-31&to=2020-01-01", token, null).status()).isEqualTo(400);
+        assertThat(call("GET", "/api/timereport/locks?year=0999", token, null).status()).isEqualTo(400);
+        assertThat(call("POST", "/api/timereport/locks", token, "{\"user_id\":\"UAPI00009\",\"month\":\"0000-01\"}").status())
+                .isEqualTo(400);
+        assertThat(call("GET", "/api/timereport/entries?from=2020-01-01&to=2020-01-31&user=U" + "1".repeat(40), token, null)
+                .status()).isEqualTo(400);
+    }
 }
