@@ -124,11 +124,13 @@ public final class Capstan implements AutoCloseable {
         Interactions interactions = new Interactions();
         WebhookSubscriptions webhooks = new WebhookSubscriptions();
         Builtins.register(commands, audit, policy, people);
+        GitHubIdentities identities = new GitHubIdentities(database.jdbi(), clock);
+        commands.whoamiFact(userId -> List.of("GitHub: " + identities.find(userId).map(i -> "`" + i.login() + "`").orElse("not linked")));
 
         OutboundHttp outbound = new OutboundHttp(audit, metrics, clock);
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
         PlatformServices services = new PlatformServices(commands, confirmations, interactions, events, webhooks, jobs, outbox,
-                messages, outbound, web, people, new GitHubIdentities(database.jdbi(), clock), github, database.jdbi(), clock,
+                messages, outbound, web, people, identities, github, database.jdbi(), clock,
                 metrics, config.families(), environment);
         try {
             this.declarations = Registration.register(features, services, config, reading.problems());

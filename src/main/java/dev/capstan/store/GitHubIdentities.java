@@ -2,8 +2,11 @@ package dev.capstan.store;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -44,11 +47,29 @@ public final class GitHubIdentities {
                 .findOne());
     }
 
+    /** The person with this GitHub account id (the oldest link should two ever share it). */
+    public Optional<Identity> byGitHubId(long githubId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select user_id, login, github_id from github_identities where github_id = :id order by linked_at, user_id""")
+                .bind("id", githubId).map((rs, ctx) -> new Identity(rs.getString(1), rs.getString(2), (Long) rs.getObject(3)))
+                .findFirst());
+    }
+
+    /** Every link, by Slack user id. */
+    public Map<String, Identity> all() {
+        Map<String, Identity> all = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select user_id, login, github_id from github_identities")
+                .map((rs, ctx) -> new Identity(rs.getString(1), rs.getString(2), (Long) rs.getObject(3)))
+                .forEach(identity -> all.put(identity.userId(), identity)));
+        return all;
+    }
+
     /**
      * Links {@code userId} to {@code login}. A login someone else holds is refused ({@link Linked.Taken}) unless
      * {@code moveFromOwner}, which an admin may ask for: then the other person loses it.
      */
     public Linked link(String userId, String login, Long githubId, boolean moveFromOwner) {
+        boolean nested = jdbi.withHandle(Handle::isInTransaction);
         try {
             return jdbi.inTransaction(h -> {
                 Optional<String> owner = h.createQuery("select user_id from github_identities where login_key = :k for update")
@@ -59,6 +80,11 @@ public final class GitHubIdentities {
                     movedFrom = owner.get();
                     h.createUpdate("delete from github_identities where user_id = :u").bind("u", movedFrom).execute();
                 }
+                Optional<Identity> current = h.createQuery("select user_id, login, github_id from github_identities where user_id = :u")
+                        .bind("u", userId).map((rs, ctx) -> new Identity(rs.getString(1), rs.getString(2), (Long) rs.getObject(3)))
+                        .findOne();
+                Identity wanted = new Identity(userId, login, githubId);
+                if (current.isPresent() && current.get().equals(wanted)) return new Linked.Done(wanted, null);
                 h.createUpdate("delete from github_identities where user_id = :u").bind("u", userId).execute();
                 h.createUpdate("""
                                 insert into github_identities (user_id, login, login_key, github_id, linked_at)
@@ -68,7 +94,8 @@ public final class GitHubIdentities {
                 return new Linked.Done(new Identity(userId, login, githubId), movedFrom);
             });
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            // Inside the caller's transaction the database may refuse further statements: the caller reports it.
+            if (!nested && e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return ownerOf(login).<Linked>map(owner -> new Linked.Taken(owner.userId()))
                         .orElseThrow(() -> e);
             }

@@ -30,7 +30,7 @@ public final class Directory implements Feature {
     public void register(FeatureContext context) {
         DirectorySettings settings = context.settings(DirectorySettings.class);
         context.migrations(MIGRATIONS);
-        Profiles profiles = new Profiles(context.jdbi(), context.clock());
+        Profiles profiles = new Profiles(context.jdbi(), context.identities(), context.clock());
         Teams teams = new Teams(context.jdbi(), context.clock());
         PeopleStore people = context.people();
         GitHubAccess github = new GitHubAccess(context.github().map(app -> (OrgGitHub) new HubOrgGitHub(app)));
@@ -84,7 +84,6 @@ public final class Directory implements Feature {
             lines.add("Directory: not registered (`/capstan user add`)");
             return lines;
         }
-        lines.add("GitHub: " + (profile.get().githubLogin() == null ? "not linked" : "`" + profile.get().githubLogin() + "`"));
         List<Membership> memberships = services.teams().membershipsOf(userId);
         lines.add("Teams: " + (memberships.isEmpty() ? "none" : String.join(", ", memberships.stream()
                 .map(m -> "`" + m.teamName() + "`" + (m.lead() ? " (lead)" : "")).toList())));

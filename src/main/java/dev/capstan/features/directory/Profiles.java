@@ -1,56 +1,67 @@
 package dev.capstan.features.directory;
 
 import dev.capstan.command.UserError;
+import dev.capstan.store.GitHubIdentities;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Directory profiles in the database. */
+/** Directory profiles in the database; each person's GitHub login is the platform's one identity of theirs. */
 public final class Profiles {
-    private static final String COLUMNS = "user_id, name, email, position, github_login, github_id, major, bio";
-    private static final RowMapper<Profile> MAPPER = (rs, ctx) -> new Profile(rs.getString("user_id"), rs.getString("name"),
-            rs.getString("email"), rs.getString("position"), rs.getString("github_login"),
-            rs.getObject("github_id") == null ? null : rs.getLong("github_id"), rs.getString("major"), rs.getString("bio"));
-
+    private static final String COLUMNS = "user_id, name, email, position, major, bio";
     private static final String UNIQUE_VIOLATION = "23505";
     private final Jdbi jdbi;
+    private final GitHubIdentities identities;
     private final Clock clock;
 
-    public Profiles(Jdbi jdbi, Clock clock) {
+    public Profiles(Jdbi jdbi, GitHubIdentities identities, Clock clock) {
         this.jdbi = jdbi;
+        this.identities = identities;
         this.clock = clock;
     }
 
+    private RowMapper<Profile> mapper(Map<String, GitHubIdentities.Identity> links) {
+        return (rs, ctx) -> {
+            GitHubIdentities.Identity link = links.get(rs.getString("user_id"));
+            return new Profile(rs.getString("user_id"), rs.getString("name"), rs.getString("email"), rs.getString("position"),
+                    link == null ? null : link.login(), link == null ? null : link.githubId(), rs.getString("major"),
+                    rs.getString("bio"));
+        };
+    }
+
     public Optional<Profile> find(String userId) {
+        Map<String, GitHubIdentities.Identity> link = new HashMap<>();
+        identities.find(userId).ifPresent(identity -> link.put(userId, identity));
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where user_id = :id")
-                .bind("id", userId).map(MAPPER).findOne());
+                .bind("id", userId).map(mapper(link)).findOne());
     }
 
-    /** The profile linked to this login, whatever its case; a unique index keeps it to one. */
+    /** The profile linked to this login, whatever its case; the platform keeps a login to one person. */
     public Optional<Profile> byGithub(String login) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where github_key = :k")
-                .bind("k", login.toLowerCase(Locale.ROOT)).map(MAPPER).findOne());
+        return identities.ownerOf(login).flatMap(identity -> find(identity.userId()));
     }
 
-    /** The profile with this GitHub account id; the oldest registration should two ever share it. */
+    /** The profile with this GitHub account id; the oldest link should two ever share it. */
     public Optional<Profile> byGithubId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where github_id = :id "
-                + "order by created_at, user_id").bind("id", id).map(MAPPER).findFirst());
+        return identities.byGitHubId(id).flatMap(identity -> find(identity.userId()));
     }
 
     public List<Profile> byEmail(String email) {
+        Map<String, GitHubIdentities.Identity> links = identities.all();
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles where lower(email) = lower(:e) order by user_id")
-                .bind("e", email).map(MAPPER).list());
+                .bind("e", email).map(mapper(links)).list());
     }
 
     public List<Profile> all() {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles order by user_id").map(MAPPER).list());
+        Map<String, GitHubIdentities.Identity> links = identities.all();
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles order by user_id").map(mapper(links)).list());
     }
 
     /** Adds a profile unless the person has one, also one added at the same moment; true when it was added. */
@@ -81,6 +92,17 @@ public final class Profiles {
         });
     }
 
+    /** The person's GitHub link, in the caller's transaction: set, kept, or removed with the profile's login. */
+    private void link(Profile profile) {
+        if (profile.githubLogin() == null) {
+            identities.unlink(profile.userId());
+        } else if (identities.link(profile.userId(), profile.githubLogin(), profile.githubId(), false)
+                instanceof GitHubIdentities.Linked.Taken taken) {
+            throw new UserError(":warning: GitHub login `" + profile.githubLogin() + "` is already linked to <@" + taken.ownerId()
+                    + ">'s profile; nothing was changed here.");
+        }
+    }
+
     /**
      * One atomic statement: a profile with only its user id, unless the person has one. The fields follow in an update,
      * so that a GitHub login linked to someone else fails there, on its own unique index, and is reported as such.
@@ -90,10 +112,11 @@ public final class Profiles {
                 .bind("id", userId).bind("at", clock.instant()).execute() == 1;
     }
 
-    private static void update(Handle h, Profile profile) {
+    private void update(Handle h, Profile profile) {
         h.createUpdate("update directory_profiles set name = :name, email = :email, position = :position, "
-                        + "github_login = :githubLogin, github_key = :githubKey, github_id = :githubId, major = :major, bio = :bio where user_id = :userId")
-                .bindMethods(profile).bind("githubKey", keyOf(profile)).execute();
+                        + "major = :major, bio = :bio where user_id = :userId")
+                .bindMethods(profile).execute();
+        link(profile);
     }
 
     /** Deletes the profile and its memberships; false when there was no profile. */
@@ -101,12 +124,8 @@ public final class Profiles {
         return jdbi.inTransaction(h -> {
             Teams.bumpTeamsOf(h, userId);
             h.createUpdate("delete from directory_members where user_id = :id").bind("id", userId).execute();
+            identities.unlink(userId);
             return h.createUpdate("delete from directory_profiles where user_id = :id").bind("id", userId).execute() > 0;
         });
     }
-
-    private static String keyOf(Profile profile) {
-        return profile.githubLogin() == null ? null : profile.githubLogin().toLowerCase(Locale.ROOT);
-    }
-
 }
