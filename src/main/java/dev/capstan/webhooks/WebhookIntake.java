@@ -69,8 +69,9 @@ public final class WebhookIntake {
             return HttpExchange.Response.unauthorized();
         }
         JsonNode body;
+        // Read from the text, where bytes that are not UTF-8 became U+FFFD: the signature was checked over the bytes.
         try {
-            body = JSON.readTree(request.bytes());
+            body = JSON.readTree(request.body());
         } catch (Exception e) {
             body = null;
         }

@@ -366,9 +366,22 @@ class PlatformConversationsTest {
     }
 
     @Test
-    void unknownButtonsAreAcknowledgedQuietly() {
-        SlashReply reply = app.as(ALICE).click(new SlashReply.Button("some.link.button", "x", "Open"));
+    void anUnknownButtonIsAckedAndItsClickerToldThatItNoLongerWorks() {
+        SlashReply reply = app.as(ALICE).click(new SlashReply.Button("some.old.button", "x", "Open"));
         assertThat(reply.status()).isEqualTo(200);
+        assertThat(app.slack().awaitPosts(reply.responseUrl(), 1).get(0).text()).contains("This button no longer works");
+        assertThat(app.as(ADMIN).run("/capstan audit --kind click --user UALICE01").text())
+                .contains("click <@UALICE01> `some.old.button x` → click · unknown action");
+    }
+
+    @Test
+    void anUnknownFormAnswersWithAnErrorViewAndSavesNothing() {
+        SlashReply reply = app.as(ALICE).submit("some.old.form", null, ModalInputs.of());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("response_action").asText()).isEqualTo("update");
+        assertThat(reply.json().path("view").path("blocks").get(0).path("text").path("text").asText())
+                .contains("This form no longer works").contains("nothing was saved");
+        assertThat(app.as(ADMIN).run("/capstan audit --kind submission --user UALICE01").text()).contains("unknown form");
     }
 
     @Test
