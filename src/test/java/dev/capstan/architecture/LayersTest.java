@@ -1,5 +1,6 @@
 package dev.capstan.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.capstan.platform.Feature;
 
 /** The layer lines of DESIGN.md, held by the build. */
 @AnalyzeClasses(packages = "dev.capstan", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -16,15 +18,28 @@ class LayersTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "java.sql..", "javax.sql..", "org.jdbi..",
                     "io.javalin..", "org.eclipse.jetty..", "dev.capstan.slack..", "dev.capstan.store..", "dev.capstan.jobs..",
                     "dev.capstan.app..", "dev.capstan.features..", "dev.capstan.http..", "com.github.kagkarlsson..",
-                    "java.net.http..");
+                    "java.net.http..", "dev.capstan.platform..", "dev.capstan.webhooks..", "dev.capstan.github..");
 
     @ArchTest
     static final ArchRule featuresNeverImportEachOther = slices().matching("dev.capstan.features.(*)..")
             .should().notDependOnEachOther().allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule onlyTheAppKnowsTheFeatures = noClasses().that().resideOutsideOfPackages("dev.capstan.app..", "dev.capstan.features..")
+    static final ArchRule thePlatformNeverImportsAFamily = noClasses().that().resideOutsideOfPackages("dev.capstan.app..", "dev.capstan.features..")
             .should().dependOnClassesThat().resideInAPackage("dev.capstan.features..");
+
+    @ArchTest
+    static final ArchRule onlyAFamilysEntryClassIsPublic = classes().that().resideInAPackage("dev.capstan.features..")
+            .and().areTopLevelClasses().and().arePublic().should().implement(Feature.class);
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.capstan.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule sharedServicesStayBelowThePlatform = noClasses()
+            .that().resideInAnyPackage("dev.capstan.jobs..", "dev.capstan.http..", "dev.capstan.webhooks..", "dev.capstan.github..",
+                    "dev.capstan.store..", "dev.capstan.security..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.platform..", "dev.capstan.slack..");
 
     @ArchTest
     static final ArchRule featuresServeHttpOnlyThroughThePlatform = noClasses().that().resideInAPackage("dev.capstan.features..")

@@ -1,7 +1,5 @@
 package dev.capstan.features.directory;
 
-import dev.capstan.features.directory.drive.DriveFolders;
-import dev.capstan.features.directory.drive.ServiceAccount;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.http.OutboundClient;

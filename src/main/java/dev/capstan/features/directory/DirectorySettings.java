@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** The directory's part of the YAML file ({@code families.directory}): which GitHub teams grant roles, the featured-channel post, Drive sharing. */
-public record DirectorySettings(String leadsTeam, String adminsTeam, FeaturedChannel featuredChannel, Drive drive) {
+record DirectorySettings(String leadsTeam, String adminsTeam, FeaturedChannel featuredChannel, Drive drive) {
     public DirectorySettings {
         leadsTeam = blankToNull(leadsTeam);
         adminsTeam = blankToNull(adminsTeam);

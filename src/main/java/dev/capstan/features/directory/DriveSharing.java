@@ -1,6 +1,5 @@
 package dev.capstan.features.directory;
 
-import dev.capstan.features.directory.drive.DriveFolders;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import dev.capstan.command.UserError;
 import java.util.Optional;
 
 /** The organisation on GitHub, when the App is configured; the directory works without it. */
-public record GitHubAccess(Optional<OrgGitHub> org) {
+record GitHubAccess(Optional<OrgGitHub> org) {
 
     public boolean configured() {
         return org.isPresent();

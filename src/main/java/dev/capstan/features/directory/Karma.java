@@ -4,7 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Karma points per Slack user; someone never given any has 0, and 0 reads back as 0. */
-public final class Karma {
+final class Karma {
     private final Jdbi jdbi;
 
     public Karma(Jdbi jdbi) {

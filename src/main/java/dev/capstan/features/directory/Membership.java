@@ -1,5 +1,5 @@
 package dev.capstan.features.directory;
 
 /** One person in one team; leads are always members too. */
-public record Membership(String teamName, String userId, boolean lead) {
+record Membership(String teamName, String userId, boolean lead) {
 }

@@ -3,7 +3,7 @@ package dev.capstan.features.directory;
 import java.util.List;
 
 /** What the directory asks of the GitHub organisation; each call either succeeds or throws a user-readable failure. */
-public interface OrgGitHub {
+interface OrgGitHub {
     /**
      * Makes sure a login is in the organisation and returns the account's numeric id: a non-member is invited as a
      * member; an existing member, owner or pending invitee is left exactly as they are (their role never changes).

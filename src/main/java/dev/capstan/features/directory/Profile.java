@@ -1,7 +1,7 @@
 package dev.capstan.features.directory;
 
 /** A member's directory entry, keyed by Slack user id; null fields are simply not filled in. */
-public record Profile(String userId, String name, String email, String position, String githubLogin, Long githubId,
+record Profile(String userId, String name, String email, String position, String githubLogin, Long githubId,
                       String major, String bio) {
 
     public static Profile blank(String userId) {

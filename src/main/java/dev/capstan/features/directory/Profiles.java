@@ -14,7 +14,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Directory profiles in the database; each person's GitHub login is the platform's one identity of theirs. */
-public final class Profiles {
+final class Profiles {
     private static final String COLUMNS = "user_id, name, email, position, major, bio";
     private static final String UNIQUE_VIOLATION = "23505";
     private final Jdbi jdbi;

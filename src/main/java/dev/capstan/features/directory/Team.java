@@ -3,7 +3,7 @@ package dev.capstan.features.directory;
 import java.util.Locale;
 
 /** A team as the directory knows it; {@code githubId} is null for teams that exist only here. */
-public record Team(String name, String displayName, String platform, String folder, Long githubId) {
+record Team(String name, String displayName, String platform, String folder, Long githubId) {
 
     public String key() {
         return keyOf(name);

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Teams and their members in the database; writing here comes after GitHub agreed. */
-public final class Teams {
+final class Teams {
     private static final String COLUMNS = "name, display_name, platform, folder, github_id";
     private static final RowMapper<Team> MAPPER = (rs, ctx) -> new Team(rs.getString("name"), rs.getString("display_name"),
             rs.getString("platform"), rs.getString("folder"), rs.getObject("github_id") == null ? null : rs.getLong("github_id"));

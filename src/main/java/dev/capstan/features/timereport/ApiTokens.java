@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Bearer tokens for the REST API: shown once at creation, stored only as a SHA-256 hash, compared in constant time. */
-public final class ApiTokens {
+final class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Jdbi jdbi;
     private final Clock clock;

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Parses and prints hours: more than 0, at most 24, in steps of at most two decimals ("7.5" or "7,5"). */
-public final class Hours {
+final class Hours {
     static final BigDecimal MAX = BigDecimal.valueOf(24);
 
     private Hours() {

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Months people have frozen: nothing in a locked month changes until an admin unlocks it. */
-public final class MonthLocks {
+final class MonthLocks {
     private final Jdbi jdbi;
     private final Clock clock;
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** An inclusive range of days, parsed from what people type: today, yesterday, 2020-05-20, 2020-05, 2020-05-20:2020-05-22. */
-public record Period(LocalDate from, LocalDate to) {
+record Period(LocalDate from, LocalDate to) {
     /** The years a report holds: four digits, as YYYY says, from 1900 on (an earlier year is a typing mistake). */
     static final int FIRST_YEAR = 1900;
     static final int LAST_YEAR = 9999;

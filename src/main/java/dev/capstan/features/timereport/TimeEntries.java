@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The entries table: at most one entry per person and day (a unique key guards races). */
-public final class TimeEntries {
+final class TimeEntries {
     private static final String COLUMNS = "select user_id, entry_date, reason, hours from timereport_entries ";
     private final Jdbi jdbi;
     private final Clock clock;

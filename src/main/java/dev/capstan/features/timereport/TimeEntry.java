@@ -4,5 +4,5 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** One person's report for one day: a reason and hours. */
-public record TimeEntry(String userId, LocalDate day, String reason, BigDecimal hours) {
+record TimeEntry(String userId, LocalDate day, String reason, BigDecimal hours) {
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The family's configuration ({@code families.timereport} in the YAML file), with defaults for everything missing. */
-public record TimeReportSettings(List<ReasonSetting> reasons, String country, BigDecimal hoursPerDay, ZoneId zone,
+record TimeReportSettings(List<ReasonSetting> reasons, String country, BigDecimal hoursPerDay, ZoneId zone,
                                  ReminderSetting reminder) {
 
     static final List<ReasonSetting> DEFAULT_REASONS = List.of(new ReasonSetting("vab", true), new ReasonSetting("sjuk", true),

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every change to entries goes through here, so Slack and the REST API keep the same rules: locks and one entry a day. */
-public final class TimeWrites {
+final class TimeWrites {
     private final Jdbi jdbi;
     private final TimeEntries entries;
     private final MonthLocks locks;

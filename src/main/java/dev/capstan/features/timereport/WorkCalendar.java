@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Which days are working days: not a weekend and not a public holiday of the configured country (jollyday). */
-public final class WorkCalendar {
+final class WorkCalendar {
     private final HolidayManager holidays;
     private final Map<Integer, Map<LocalDate, String>> byYear = new HashMap<>();
 

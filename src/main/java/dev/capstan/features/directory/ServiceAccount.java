@@ -1,4 +1,4 @@
-package dev.capstan.features.directory.drive;
+package dev.capstan.features.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import java.util.Date;
  * for an access token (Google's "Using OAuth 2.0 for Server to Server Applications"). Tokens are reused until
  * shortly before they expire.
  */
-public final class ServiceAccount {
+final class ServiceAccount {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCOPE = "https://www.googleapis.com/auth/drive";
     private final String email;

@@ -1,4 +1,4 @@
-package dev.capstan.features.directory.drive;
+package dev.capstan.features.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The Drive v3 permissions of a folder (list every page, create, delete), as the service account. */
-public final class DriveFolders {
+final class DriveFolders {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String apiUrl;
     private final ServiceAccount account;
