@@ -1,5 +1,6 @@
 package dev.capstan.app;
 
+import dev.capstan.platform.Variable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,14 +10,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** When the playground is on (no Slack credentials, or CAPSTAN_PLAYGROUND=true) and the environment it runs with. */
 final class PlaygroundMode {
     static final String HOST = "127.0.0.1";
     /** Its own database, so the seeded pretend people and roles never reach the one a real workspace later uses. */
     static final String DATABASE_URL = "jdbc:h2:file:./data/playground";
-    /** Variables that would make the playground act on real outside services (GitHub, Google Drive). */
-    private static final List<String> OUTSIDE_SERVICES = List.of("GITHUB_", "GOOGLE_SERVICE_ACCOUNT_JSON");
+    /** The platform's variables that would make the playground act on real outside services (GitHub, CircleCI). */
+    private static final List<String> OUTSIDE_SERVICES = List.of("GITHUB_", "CIRCLECI_");
     /** Names (comma separated) of outside-service variables the playground may keep anyway, e.g. to try a test org. */
     static final String KEEP = "CAPSTAN_PLAYGROUND_KEEP";
 
@@ -32,12 +34,15 @@ final class PlaygroundMode {
 
     /**
      * A fixed port, a signing secret the playground can sign with, the Web API pointed at the in-process fake, its own
-     * database unless DATABASE_URL says otherwise, and no credentials of outside services unless kept explicitly.
+     * database unless DATABASE_URL says otherwise, and none of the variables that reach outside services (the platform's
+     * GitHub and CircleCI ones, and every variable a family declares) unless kept explicitly.
      */
     static Map<String, String> environment(Map<String, String> env, int requestedPort) {
         Map<String, String> prepared = new HashMap<>(env);
         Set<String> kept = blank(env.get(KEEP)) ? Set.of() : Set.of(env.get(KEEP).trim().split("\\s*,\\s*"));
-        prepared.keySet().removeIf(name -> OUTSIDE_SERVICES.stream().anyMatch(name::startsWith) && !kept.contains(name));
+        Set<String> platform = PlatformVariables.all().stream().map(Variable::name)
+                .filter(name -> OUTSIDE_SERVICES.stream().noneMatch(name::startsWith)).collect(Collectors.toSet());
+        prepared.keySet().removeIf(name -> !platform.contains(name) && !kept.contains(name));
         if (blank(env.get("DATABASE_URL"))) prepared.put("DATABASE_URL", DATABASE_URL);
         int port = requestedPort == 0 ? freePort() : requestedPort;
         prepared.put("PORT", Integer.toString(port));
