@@ -31,11 +31,16 @@ load http://127.0.0.1:3200/slack/commands "/capstan help" "bare Bolt app (ack on
 run_capstan() {
   local label=$1 url=$2
   (cd "$work" && PORT=3100 SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL=http://127.0.0.1:3199/api/ \
+     GITHUB_WEBHOOK_SECRET=$SECRET \
      DATABASE_URL="$url" exec java $JAVA_OPTS -jar "$OLDPWD/$JAR" > "$work/capstan-$label.log" 2>&1) & local pid=$!
   pids+=($pid)
   wait_for http://127.0.0.1:3100/readyz
   load http://127.0.0.1:3100/slack/commands "/capstan help" "capstan $label: help" "What you can run here"
   load http://127.0.0.1:3100/slack/commands "/capstan ping job" "capstan $label: ping job (slow)" "Working on"
+  # Signed GitHub deliveries, each new: verified, recorded and handed to the directory (which subscribes to membership).
+  java -cp "$JAR" bench/WebhookLoad.java http://127.0.0.1:3100/github/webhook "$SECRET" membership \
+    '{"action":"added","scope":"team","member":{"login":"octocat","id":1},"team":{"id":424242,"name":"bench"},"organization":{"login":"acme"}}' \
+    "$CONNECTIONS" "$WARMUP" "$MEASURE" "capstan $label: github webhook" | tee -a "$work/results"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
