@@ -46,6 +46,9 @@ final class ManifestCommand {
         Config config = Config.fromEnvironment(registryEnv);
         try (Capstan capstan = new Capstan(config, registryEnv, features, Clock.systemUTC(), JobSettings.defaults())) {
             out.print(new SlackManifest(capstan.commands(), capstan.events()).yaml(url, socketMode));
+            err.println("Capstan reads these variables (secrets marked *); see the README's configuration table:");
+            capstan.declarations().variables().forEach(v ->
+                    err.println("  " + v.name() + (v.secret() ? " *" : "") + "  (" + v.owner() + ") " + v.meaning()));
         }
         out.flush();
         return 0;

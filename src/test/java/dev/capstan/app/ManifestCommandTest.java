@@ -86,7 +86,8 @@ class ManifestCommandTest {
     void theSocketModeVariantNeedsNoUrlAndHasNone() throws Exception {
         Run run = manifest("--socket-mode");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).isEmpty();
+        assertThat(run.err()).startsWith("Capstan reads these variables").contains("SLACK_APP_TOKEN *")
+                .contains("GOOGLE_SERVICE_ACCOUNT_JSON *  (directory)");
         JsonNode manifest = YAML.readTree(run.out());
         assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean()).isTrue();
         assertThat(run.out()).doesNotContain("request_url").doesNotContain("url:");
