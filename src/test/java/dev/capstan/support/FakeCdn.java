@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /** A local stand-in for a CDN's purge API: records every request and answers it like the CDN, or as scripted. */
 public abstract class FakeCdn implements AutoCloseable {
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the CDN received it; header names in lower case. */
-    public record Received(String method, String path, Map<String, String> headers, String body) {
+    public record Received(String method, String path, Map<String, String> headers, String body, Instant at) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -77,6 +79,12 @@ public abstract class FakeCdn implements AutoCloseable {
         return Await.until(this::received, list -> list.size() >= count, Duration.ofSeconds(20), count + " requests to " + getClass().getSimpleName());
     }
 
+    /** Waits until {@code count} requests matching {@code which} arrived, then returns them. */
+    public List<Received> await(Predicate<Received> which, int count) {
+        return Await.until(() -> received().stream().filter(which).toList(), list -> list.size() >= count, Duration.ofSeconds(20),
+                count + " matching requests to " + getClass().getSimpleName());
+    }
+
     /** How the CDN answers a request nothing was scripted for. */
     protected abstract Answer answer(Received request);
 
@@ -85,7 +93,7 @@ public abstract class FakeCdn implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         String path = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         Received request = new Received(exchange.getRequestMethod(), path, headers,
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Instant.now());
         received.add(request);
         Answer answer = scripted.poll();
         if (answer == null) answer = answer(request);

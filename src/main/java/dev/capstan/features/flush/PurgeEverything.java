@@ -42,6 +42,7 @@ final class PurgeEverything implements CapstanCommand {
 
     @Override
     public Reply run(CommandContext ctx) {
+        if (!ctx.isAdmin()) throw new UserError("Purging everything of a site is for admins only, whatever the access rules allow; nothing was purged.");
         Site chosen = sites.find(site).orElseThrow(() -> new UserError("There is no site `" + site + "`."
                 + DidYouMean.sentence(site, sites.names()) + " Sites: " + String.join(", ", sites.names()) + "."));
         if (!access.mayUse(ctx.userId(), ctx.caller().channelId(), chosen)) {

@@ -100,8 +100,18 @@ final class FlushWorld implements AutoCloseable {
         return app.slack().awaitDms(user, count);
     }
 
-    List<FakeSlack.ApiCall> auditPosts(int count) {
-        return app.slack().awaitMessages(c -> AUDIT.equals(c.arg("channel")), count);
+    /** The DM to this person whose text or blocks contain {@code text}, once it came. */
+    FakeSlack.ApiCall dm(String user, String text) {
+        return app.slack().awaitMessages(c -> user.equals(c.arg("channel")) && says(c, text), 1).get(0);
+    }
+
+    /** The audit channel's post whose text or blocks contain {@code text}, once it came. */
+    FakeSlack.ApiCall auditPost(String text) {
+        return app.slack().awaitMessages(c -> AUDIT.equals(c.arg("channel")) && says(c, text), 1).get(0);
+    }
+
+    static boolean says(FakeSlack.ApiCall call, String text) {
+        return (call.arg("text") + call.arg("blocks")).contains(text);
     }
 
     @Override
