@@ -23,7 +23,7 @@ public final class FakeFastly extends FakeCdn {
                 return Answer.json(400, "{\"msg\":\"Batch surrogate key request only supports up to 256 surrogate keys\"}");
             }
             StringBuilder body = new StringBuilder("{");
-            for (var key : keys) body.append(body.length() > 1 ? "," : "").append(JSON.valueToTree(key.asText())).append(":\"k-").append(ids.incrementAndGet()).append('"');
+            for (var key : keys) body.append(body.length() > 1 ? "," : "").append(JSON.getNodeFactory().textNode(key.asText()).toString()).append(":\"k-").append(ids.incrementAndGet()).append('"');
             return Answer.json(200, body.append('}').toString());
         }
         return Answer.json(200, "{\"status\":\"ok\",\"id\":\"u-" + ids.incrementAndGet() + "\"}");
