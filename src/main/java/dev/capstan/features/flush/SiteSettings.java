@@ -30,11 +30,11 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
         modes = modes == null || modes.isEmpty() ? List.copyOf(provider.modes()) : List.copyOf(EnumSet.copyOf(modes));
         hosts = checkHosts(hosts, kinds);
         for (Kind kind : kinds) {
-            if (provider.lacks(kind) != null) throw new IllegalArgumentException("kinds: " + provider.lacks(kind));
+            if (provider.lacks(kind) != null) throw new IllegalArgumentException("kinds must be ones the CDN has: " + provider.lacks(kind));
         }
         for (Mode mode : modes) {
             if (!provider.modes().contains(mode)) {
-                throw new IllegalArgumentException("modes: " + provider.label() + " has no " + mode.id() + "; it can "
+                throw new IllegalArgumentException("modes must be ones the CDN has: " + provider.label() + " has no " + mode.id() + "; it can "
                         + String.join(", ", provider.modes().stream().map(Mode::id).toList()));
             }
         }
