@@ -50,8 +50,4 @@ final class AllowedUsers {
     boolean contains(String userId) {
         return ids.contains(userId);
     }
-
-    int size() {
-        return ids.size();
-    }
 }

@@ -36,8 +36,4 @@ final class SiteAccess {
     List<Site> usable(String userId, String channelId) {
         return sites.all().stream().filter(site -> mayUse(userId, channelId, site)).toList();
     }
-
-    boolean isAdmin(String userId) {
-        return people.roleOf(userId) == Role.ADMIN;
-    }
 }

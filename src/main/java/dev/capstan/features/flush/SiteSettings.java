@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -54,10 +53,6 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
     /** "Akamai, production", "Fastly", "Cloudflare". */
     String describe() {
         return provider.label() + (provider == Cdn.AKAMAI ? ", " + network : "");
-    }
-
-    Set<Kind> kindSet() {
-        return EnumSet.copyOf(kinds);
     }
 
     private static String checkNetwork(Cdn provider, String network) {
