@@ -129,7 +129,7 @@ public final class Capstan implements AutoCloseable {
 
         OutboundHttp outbound = new OutboundHttp(audit, metrics, clock);
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
-        PlatformServices services = new PlatformServices(commands, confirmations, interactions, events, webhooks, jobs, outbox,
+        PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
                 metrics, config.families(), environment);
         try {

@@ -59,6 +59,14 @@ public record Config(
         return signingSecret != null;
     }
 
+    /** The same configuration with {@code defaults} for the families the YAML file says nothing about (the playground's). */
+    public Config withFamilyDefaults(Map<String, JsonNode> defaults) {
+        Map<String, JsonNode> all = new LinkedHashMap<>(defaults);
+        all.putAll(families);
+        return new Config(port, signingSecret, botToken, appToken, slackApiUrl, database, admins, aliases, accessRules,
+                Map.copyOf(all), hookSecrets, githubWebhookSecret, githubApiUrl, githubAppId, githubAppPrivateKey, githubOrg);
+    }
+
     public JsonNode family(String name) {
         JsonNode node = families.get(name);
         return node == null ? MissingNode.getInstance() : node;

@@ -37,7 +37,7 @@ final class ConfiguredNames {
         return problems;
     }
 
-    /** Every access rule must name "*", a family, or a command (or a group of commands) of one. */
+    /** Every access rule must name "*", a family, a command (or a group of commands) of one, or a name a family guards. */
     static List<String> checkAccessRules(Commands commands, List<AccessRule> rules) {
         List<String> names = new ArrayList<>();
         for (Family family : commands.families()) {
@@ -50,6 +50,7 @@ final class ConfiguredNames {
                 }
             }
         }
+        commands.guardedNames().stream().filter(name -> !names.contains(name)).forEach(names::add);
         List<String> problems = new ArrayList<>();
         for (AccessRule rule : rules) {
             String command = rule.command().toLowerCase(Locale.ROOT);

@@ -1,10 +1,16 @@
 package dev.capstan.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.capstan.jobs.JobSettings;
 import dev.capstan.platform.Feature;
 import dev.capstan.features.playground.Playground;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +45,28 @@ public final class Launcher {
         Config.Reading prepared = Config.read(playgroundEnv);
         List<String> problems = new ArrayList<>(asGiven.problems());
         prepared.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-        Config.Reading reading = new Config.Reading(prepared.config(), problems);
+        Config.Reading reading = new Config.Reading(prepared.config().withFamilyDefaults(playgroundDefaults(features)), problems);
         Config config = reading.config();
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);
         all.add(new Playground(url, config.signingSecret()));
         Capstan capstan = startOrClose(new Capstan(reading, playgroundEnv, all, clock, jobs), PlaygroundMode.HOST, config.port());
         return new Running(capstan, url + "/");
+    }
+
+    /** The playground's settings for the families of this build that the YAML file leaves out (a pretend CDN site). */
+    private static Map<String, JsonNode> playgroundDefaults(List<Feature> features) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Map<String, JsonNode> defaults = new HashMap<>();
+        Playground.familyDefaults().forEach((family, settings) -> {
+            if (features.stream().noneMatch(f -> f.name().equals(family))) return;
+            try {
+                defaults.put(family, yaml.readTree(settings));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return defaults;
     }
 
     private static Capstan startOrClose(Capstan capstan, String host, int port) {

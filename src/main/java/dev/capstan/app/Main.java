@@ -2,6 +2,7 @@ package dev.capstan.app;
 
 import dev.capstan.platform.Feature;
 import dev.capstan.features.directory.Directory;
+import dev.capstan.features.flush.Flush;
 import dev.capstan.features.timereport.TimeReport;
 import dev.capstan.jobs.JobSettings;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ public final class Main {
 
     /** The families this build ships, in help order. */
     public static List<Feature> features() {
-        return List.of(new Directory(), new TimeReport());
+        return List.of(new Directory(), new TimeReport(), new Flush());
     }
 
     public static void main(String[] args) {

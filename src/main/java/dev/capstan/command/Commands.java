@@ -18,6 +18,7 @@ public final class Commands {
     private final List<Shorthand> shorthands = new ArrayList<>();
     private final List<Function<String, List<String>>> whoamiFacts = new ArrayList<>();
     private final Set<String> scopes = new TreeSet<>();
+    private final Set<String> guardedNames = new TreeSet<>();
 
     public Family family(String name, String description) {
         String key = name.toLowerCase(Locale.ROOT);
@@ -44,6 +45,18 @@ public final class Commands {
     /** Bot token scopes a family needs beyond the platform's own (users:read.email, files:write, …); the app manifest lists them. */
     public void requireScopes(String... names) {
         scopes.addAll(List.of(names));
+    }
+
+    /**
+     * A name a family checks against the access rules itself ("flush nhs": one cache-flush site), so that access rules
+     * may name it like a command.
+     */
+    public void guard(String fullName) {
+        guardedNames.add(fullName.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+    }
+
+    public Set<String> guardedNames() {
+        return Collections.unmodifiableSet(guardedNames);
     }
 
     public Set<String> scopes() {

@@ -1,5 +1,6 @@
 package dev.capstan.platform;
 
+import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.Commands;
 import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.Confirmations;
@@ -152,6 +153,11 @@ public final class FeatureContext {
     }
 
     // ---- the platform's services
+
+    /** The configured access rules, for a family that guards names of its own ({@link Commands#guard}). */
+    public AccessPolicy accessPolicy() {
+        return services.access();
+    }
 
     public Confirmations confirmations() {
         return services.confirmations();

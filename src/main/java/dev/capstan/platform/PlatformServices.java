@@ -1,6 +1,7 @@
 package dev.capstan.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
@@ -23,6 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Everything the platform hands its families, built before any family registers; nothing here has started yet. */
 public record PlatformServices(
         Commands commands,
+        AccessPolicy access,
         Confirmations confirmations,
         Interactions interactions,
         EventSubscriptions events,

@@ -87,6 +87,11 @@ public final class SlackUser {
 
     /** Submits a modal the app opened (a signed view_submission); the ack may carry response_action errors. */
     public SlashReply submit(String callbackId, String privateMetadata, ModalInputs inputs) {
+        return submit(callbackId, privateMetadata, inputs, "V0MODAL01");
+    }
+
+    /** Submits the modal with this view id (Slack keeps a modal's id, and its hash while nothing changes it). */
+    public SlashReply submit(String callbackId, String privateMetadata, ModalInputs inputs, String viewId) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "view_submission");
         payload.putObject("team").put("id", "T0TEST").put("domain", "capstan-test");
@@ -95,7 +100,7 @@ public final class SlackUser {
         payload.put("token", "legacy-unused");
         payload.put("trigger_id", "1337.44.abcdef");
         ObjectNode view = payload.putObject("view");
-        view.put("id", "V0MODAL01").put("team_id", "T0TEST").put("type", "modal").put("callback_id", callbackId)
+        view.put("id", viewId).put("team_id", "T0TEST").put("type", "modal").put("callback_id", callbackId)
                 .put("private_metadata", privateMetadata == null ? "" : privateMetadata).put("hash", "1700000000.abc");
         view.putObject("state").set("values", inputs.stateValues());
         String body = formEncode(Map.of("payload", payload.toString()));

@@ -34,6 +34,16 @@ public final class Playground implements Feature {
             "/playground/style.css", "style.css");
     private static final HttpExchange.Response OK = HttpExchange.Response.json("{\"ok\":true}");
 
+    /** A cache-flush site on a pretend CDN: the whole /flush flow works offline, and nothing is purged anywhere. */
+    private static final String FLUSH_SITE = """
+            sites:
+              playground:
+                provider: fake
+                hosts: [example.com]
+                kinds: [url, tag, everything]
+                audit_channel: COPS
+            """;
+
     private final String baseUrl;
     private final String signingSecret;
 
@@ -46,6 +56,11 @@ public final class Playground implements Feature {
     @Override
     public String name() {
         return "playground";
+    }
+
+    /** Settings (YAML) the playground gives families its configuration leaves out, by family name. */
+    public static Map<String, String> familyDefaults() {
+        return Map.of("flush", FLUSH_SITE);
     }
 
     @Override

@@ -54,6 +54,14 @@ final class PlaygroundVisitor {
         post("/playground/submit", body);
     }
 
+    /** Submits the open modal with these values (block id → action id → input, as Slack's view.state.values). */
+    void submitModal(ObjectNode values) {
+        String viewId = state().path("modal").path("view").path("id").asText();
+        ObjectNode body = JSON.createObjectNode().put("user", userId).put("view_id", viewId);
+        body.set("values", values);
+        post("/playground/submit", body);
+    }
+
     JsonNode state() {
         return get("/playground/state?user=" + userId + "&channel=" + channel);
     }

@@ -1,0 +1,53 @@
+package dev.capstan.features.flush;
+
+import dev.capstan.command.SlackIds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The seed's allow-list: one {@code member_id,name} line per person, only the first column counts. A header line
+ * ({@code member_id,…}) and blank lines are skipped; anything else that is not a Slack member id is refused.
+ */
+final class AllowedUsers {
+    private final Set<String> ids;
+
+    private AllowedUsers(Set<String> ids) {
+        this.ids = Set.copyOf(ids);
+    }
+
+    static AllowedUsers none() {
+        return new AllowedUsers(Set.of());
+    }
+
+    /** Reads the file; throws IllegalArgumentException saying what is wrong with it. */
+    static AllowedUsers read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("allowed_users_csv: cannot read " + file.getFileName() + " ("
+                    + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file") + ")");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = i == 0 ? lines.get(i).replace("\uFEFF", "") : lines.get(i);
+            String first = line.split(",", 2)[0].trim().replace("\"", "");
+            if (first.isEmpty() || (i == 0 && first.equalsIgnoreCase("member_id"))) continue;
+            if (!SlackIds.isUser(first)) {
+                throw new IllegalArgumentException("allowed_users_csv: line " + (i + 1) + " of " + file.getFileName()
+                        + " starts with `" + first + "`, which is not a Slack member id (U… or W…)");
+            }
+            ids.add(first);
+        }
+        return new AllowedUsers(ids);
+    }
+
+    boolean contains(String userId) {
+        return ids.contains(userId);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.capstan.features.flush;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pretend CDN of the playground and the tests: it records what it was asked and accepts it, except targets
+ * containing "fail", which it refuses so that a partial result can be seen too. Nothing leaves the process.
+ */
+final class FakePurge implements PurgeProvider {
+    static final int TARGETS_PER_CALL = 100;
+
+    /** One call as the pretend CDN received it. */
+    record Received(String site, Kind kind, Mode mode, List<String> targets) { }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    @Override
+    public List<PurgeCall> plan(Site site, PurgeOrder order) {
+        if (order.targets().isEmpty()) return List.of(new PurgeCall(1, null, List.of()));
+        return Batches.of(order.targets(), TARGETS_PER_CALL, null, 0);
+    }
+
+    @Override
+    public List<RateBudget.Charge> charges(PurgeOrder order, PurgeCall call) {
+        return List.of(new RateBudget.Charge("fake.requests", 1));
+    }
+
+    @Override
+    public CallOutcome send(Site site, PurgeOrder order, PurgeCall call) {
+        received.add(new Received(site.name(), order.kind(), order.mode(), call.targets()));
+        if (call.targets().stream().anyMatch(t -> t.contains("fail"))) {
+            return CallOutcome.refused(400, "The pretend CDN refuses targets containing \"fail\", to show a partial result.",
+                    "fake-support-" + ids.incrementAndGet());
+        }
+        return CallOutcome.accepted(201, "Request accepted", "fake-support-" + ids.incrementAndGet(), List.of("fake-" + ids.get()), 1);
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+}

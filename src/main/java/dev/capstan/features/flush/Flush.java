@@ -1,0 +1,129 @@
+package dev.capstan.features.flush;
+
+import dev.capstan.command.ConfirmationType;
+import dev.capstan.http.HostAllowList;
+import dev.capstan.http.HttpPolicy;
+import dev.capstan.http.OutboundClient;
+import dev.capstan.jobs.JobOptions;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.FeatureContext;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cache flush family ({@code /flush}): a modal that checks every target before anything is sent, purges on
+ * Akamai, Fastly or Cloudflare in a durable job within a rate budget all replicas share, and reports the result in
+ * the modal, by DM and in the site's audit channel, failures too. Replaces the NHS cache-flush Slack app.
+ */
+public final class Flush implements Feature {
+    public static final String FAMILY = "flush";
+    /** V40 to V49. */
+    static final int MIGRATIONS = 40;
+
+    private final FakePurge fake = new FakePurge();
+
+    @Override
+    public String name() {
+        return FAMILY;
+    }
+
+    @Override
+    public void register(FeatureContext context) {
+        FlushSettings settings = context.settings(FlushSettings.class);
+        context.migrations(MIGRATIONS);
+        Sites sites = new Sites(settings);
+        sites.all().forEach(site -> context.commands().guard(site.guardedName()));
+        SiteAccess access = new SiteAccess(sites, context.accessPolicy(), context.people(), allowedUsers(context, settings));
+        Providers providers = providers(context, sites);
+        Purges purges = new Purges(context.jdbi());
+        RateBudget budget = new RateBudget(context.jdbi(), context.clock(), new RateBuckets(settings.rateLimits()));
+        ResultReporter reporter = new ResultReporter(context.jdbi(), purges, context.outbox(), context.slack(), context.clock());
+        PurgeJob purgeJob = new PurgeJob(purges, sites, providers, budget, reporter);
+        PurgeStarter starter = new PurgeStarter(context.jdbi(), purges, context.clock());
+        starter.runWith(context.job(PurgeJob.NAME, PurgeJob.Task.class, JobOptions.retrying(context.jobSettings(), purgeJob::gaveUp), purgeJob));
+        ConfirmationType<PurgeOrder> everything = context.confirmation(ConfirmedEverything.KIND, PurgeOrder.class, false,
+                new ConfirmedEverything(sites, access, starter));
+        context.onSubmit(FlushViews.CALLBACK_ID, new FormSubmission(sites, access, starter));
+        context.onClick(PurgeReport.AGAIN_ACTION, new PurgeAgain(purges, sites, access, starter, context.outbox()));
+        FormOpener opener = new FormOpener(sites, access, context.slack());
+        context.commands().family(FAMILY, "Purge a site's CDN cache (Akamai, Fastly, Cloudflare) from a form.").ownSlashCommand()
+                .add(() -> new OpenForm(opener))
+                .add(() -> new PurgeHistory(sites, access, purges))
+                .add(() -> new PurgeEverything(sites, access, everything));
+    }
+
+    /** The pretend CDN's record of what it was asked, for tests. */
+    FakePurge fake() {
+        return fake;
+    }
+
+    /** The allow-list CSV, relative to the YAML file's folder; a file that cannot be read stops start-up. */
+    private static AllowedUsers allowedUsers(FeatureContext context, FlushSettings settings) {
+        String config = context.variable("CAPSTAN_CONFIG", "the YAML file; allowed_users_csv is read relative to its folder");
+        if (settings.allowedUsersCsv() == null) return AllowedUsers.none();
+        Path file = Path.of(settings.allowedUsersCsv());
+        if (!file.isAbsolute() && config != null) file = Path.of(config).toAbsolutePath().getParent().resolve(file);
+        try {
+            return AllowedUsers.read(file);
+        } catch (IllegalArgumentException e) {
+            context.problem(e.getMessage());
+            return AllowedUsers.none();
+        }
+    }
+
+    private Providers providers(FeatureContext context, Sites sites) {
+        AkamaiPurge.Account akamai = new AkamaiPurge.Account(
+                context.secret("AKAMAI_HOST", "Akamai API client host (akab-….purge.akamaiapis.net), for Fast Purge"),
+                context.secret("AKAMAI_CLIENT_TOKEN", "Akamai API client token (EdgeGrid)"),
+                context.secret("AKAMAI_CLIENT_SECRET", "Akamai API client secret (EdgeGrid)"),
+                context.secret("AKAMAI_ACCESS_TOKEN", "Akamai API access token (EdgeGrid)"));
+        String fastly = context.secret("FASTLY_API_TOKEN", "Fastly API token with purge_select (and purge_all for everything)");
+        String cloudflare = context.secret("CLOUDFLARE_API_TOKEN", "Cloudflare API token with Zone › Cache Purge › Purge");
+        Map<Cdn, PurgeProvider> byCdn = new EnumMap<>(Cdn.class);
+        List<String> akamaiHosts = new ArrayList<>(List.of("*.akamaiapis.net"));
+        if (akamai.host() != null) akamaiHosts.add(akamai.host().replaceFirst("^https?://", "").replaceAll("[:/].*$", ""));
+        byCdn.put(Cdn.AKAMAI, new AkamaiPurge(client(context, sites, Cdn.AKAMAI, akamaiHosts), akamai, context.clock()));
+        byCdn.put(Cdn.FASTLY, new FastlyPurge(client(context, sites, Cdn.FASTLY, List.of("api.fastly.com")), fastly));
+        byCdn.put(Cdn.CLOUDFLARE, new CloudflarePurge(client(context, sites, Cdn.CLOUDFLARE, List.of("api.cloudflare.com")), cloudflare));
+        byCdn.put(Cdn.FAKE, fake);
+        for (Site site : sites.all()) {
+            List<String> missing = missing(site.cdn(), akamai, fastly, cloudflare, site.settings().apiUrl() != null);
+            if (!missing.isEmpty()) {
+                context.problem("sites." + site.name() + " is on " + site.cdn().label() + ", which needs " + String.join(", ", missing));
+            }
+        }
+        return new Providers(byCdn);
+    }
+
+    /** One outbound client per CDN: its own API host and the hosts of the sites' api_url overrides; calls are tried once (the job retries). */
+    private static OutboundClient client(FeatureContext context, Sites sites, Cdn cdn, List<String> standard) {
+        List<String> hosts = new ArrayList<>(standard);
+        sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().apiUrl() != null)
+                .forEach(s -> hosts.add(URI.create(s.settings().apiUrl()).getHost()));
+        return context.http(cdn.id(), HttpPolicy.standard(new HostAllowList(hosts)).withAttempts(1));
+    }
+
+    private static List<String> missing(Cdn cdn, AkamaiPurge.Account akamai, String fastly, String cloudflare, boolean ownApiUrl) {
+        List<String> missing = new ArrayList<>();
+        switch (cdn) {
+            case AKAMAI -> {
+                if (akamai.host() == null && !ownApiUrl) missing.add("AKAMAI_HOST");
+                if (akamai.clientToken() == null) missing.add("AKAMAI_CLIENT_TOKEN");
+                if (akamai.clientSecret() == null) missing.add("AKAMAI_CLIENT_SECRET");
+                if (akamai.accessToken() == null) missing.add("AKAMAI_ACCESS_TOKEN");
+            }
+            case FASTLY -> {
+                if (fastly == null) missing.add("FASTLY_API_TOKEN");
+            }
+            case CLOUDFLARE -> {
+                if (cloudflare == null) missing.add("CLOUDFLARE_API_TOKEN");
+            }
+            case FAKE -> { }
+        }
+        return missing;
+    }
+}

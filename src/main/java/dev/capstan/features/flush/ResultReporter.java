@@ -1,0 +1,63 @@
+package dev.capstan.features.flush;
+
+import dev.capstan.command.Destination;
+import dev.capstan.command.Outbox;
+import dev.capstan.command.Reply;
+import dev.capstan.slack.SlackWebApi;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells everyone how a purge ended, once: the requester by DM and the site's audit channel (durably, in the same
+ * transaction that marks the purge finished; failures too), and the modal if it is still open.
+ */
+final class ResultReporter {
+    private static final Logger log = LoggerFactory.getLogger(ResultReporter.class);
+    /** What Slack answers views.update for a modal that was closed meanwhile. */
+    private static final Set<String> CLOSED = Set.of("not_found", "view_not_found");
+
+    private final Jdbi jdbi;
+    private final Purges purges;
+    private final Outbox outbox;
+    private final SlackWebApi slack;
+    private final Clock clock;
+
+    ResultReporter(Jdbi jdbi, Purges purges, Outbox outbox, SlackWebApi slack, Clock clock) {
+        this.jdbi = jdbi;
+        this.purges = purges;
+        this.outbox = outbox;
+        this.slack = slack;
+        this.clock = clock;
+    }
+
+    /** Reports the purge's recorded calls against its plan; {@code site} is null when it is no longer configured. */
+    void report(Purge purge, Site site, List<PurgeCall> plan) {
+        PurgeReport report = new PurgeReport(purge, site == null ? purge.order().site() : site.label(), plan, purges.calls(purge.id()));
+        boolean first = jdbi.inTransaction(h -> {
+            if (!purges.finish(purge.id(), report.outcome(), clock.instant())) return false;
+            Reply reply = report.reply();
+            outbox.send(new Destination.DirectMessage(purge.requestedBy()), reply);
+            if (site != null && site.settings().auditChannel() != null) {
+                outbox.send(new Destination.Channel(site.settings().auditChannel()), reply);
+            }
+            return true;
+        });
+        log.info("Purge {} on {} by {}: {}", purge.id(), purge.order().site(), purge.requestedBy(), report.outcome());
+        if (first && purge.viewId() != null) showInModal(purge.viewId(), FlushViews.result(report).toString());
+    }
+
+    private void showInModal(String viewId, String view) {
+        try {
+            slack.call("views.update", m -> m.viewsUpdate(r -> r.viewId(viewId).viewAsString(view)));
+        } catch (SlackWebApi.SlackCallFailed e) {
+            if (CLOSED.contains(e.error())) log.debug("The modal {} was closed before the result; the DM has it", viewId);
+            else log.warn("Could not show a purge result in modal {}: {}", viewId, e.error());
+        } catch (Exception e) {
+            log.warn("Could not show a purge result in modal {}", viewId, e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.capstan.features.flush;
+
+import dev.capstan.command.SlackIds;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One site ({@code families.flush.sites.<name>}): its CDN and scope there (Akamai network, Fastly services, Cloudflare
+ * zone), the hosts, kinds and modes it may purge, where results are audited, and its per-request limits.
+ */
+record SiteSettings(Cdn provider, String network, List<String> services, String zone, List<String> hosts,
+                    List<Kind> kinds, List<Mode> modes, String auditChannel, Integer filesPerCall, Integer maxTargets,
+                    String apiUrl) {
+    static final int DEFAULT_MAX_TARGETS = 500;
+    static final int MOST_TARGETS = 2000;
+    static final int DEFAULT_FILES_PER_CALL = 30;
+    private static final Pattern HOSTNAME = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern PROVIDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    SiteSettings {
+        if (provider == null) throw new IllegalArgumentException("provider must be one of akamai, fastly, cloudflare, fake");
+        network = checkNetwork(provider, network);
+        services = services == null ? List.of() : List.copyOf(services);
+        kinds = kinds == null || kinds.isEmpty() ? List.of(Kind.URL) : List.copyOf(EnumSet.copyOf(kinds));
+        modes = modes == null || modes.isEmpty() ? List.copyOf(provider.modes()) : List.copyOf(EnumSet.copyOf(modes));
+        hosts = checkHosts(hosts, kinds);
+        for (Kind kind : kinds) {
+            if (provider.lacks(kind) != null) throw new IllegalArgumentException("kinds must be ones the CDN has: " + provider.lacks(kind));
+        }
+        for (Mode mode : modes) {
+            if (!provider.modes().contains(mode)) {
+                throw new IllegalArgumentException("modes must be ones the CDN has: " + provider.label() + " has no " + mode.id() + "; it can "
+                        + String.join(", ", provider.modes().stream().map(Mode::id).toList()));
+            }
+        }
+        checkScope(provider, services, zone, kinds);
+        if (auditChannel != null && !SlackIds.isChannel(auditChannel.trim())) {
+            throw new IllegalArgumentException("audit_channel must be a channel id (C…), not `" + auditChannel + "`");
+        }
+        auditChannel = auditChannel == null ? null : auditChannel.trim();
+        if (filesPerCall != null && provider != Cdn.CLOUDFLARE) throw new IllegalArgumentException("files_per_call is for Cloudflare sites only");
+        filesPerCall = filesPerCall == null ? DEFAULT_FILES_PER_CALL : filesPerCall;
+        if (filesPerCall < 1 || filesPerCall > 500) throw new IllegalArgumentException("files_per_call must be between 1 and 500");
+        maxTargets = maxTargets == null ? DEFAULT_MAX_TARGETS : maxTargets;
+        if (maxTargets < 1 || maxTargets > MOST_TARGETS) throw new IllegalArgumentException("max_targets must be between 1 and " + MOST_TARGETS);
+        apiUrl = checkApiUrl(apiUrl);
+    }
+
+    /** "Akamai, production", "Fastly", "Cloudflare". */
+    String describe() {
+        return provider.label() + (provider == Cdn.AKAMAI ? ", " + network : "");
+    }
+
+    private static String checkNetwork(Cdn provider, String network) {
+        if (provider != Cdn.AKAMAI) {
+            if (network != null) throw new IllegalArgumentException("network is for Akamai sites only");
+            return null;
+        }
+        String chosen = network == null ? "production" : network.trim().toLowerCase(Locale.ROOT);
+        if (!chosen.equals("production") && !chosen.equals("staging")) {
+            throw new IllegalArgumentException("network must be production or staging, not `" + network + "`");
+        }
+        return chosen;
+    }
+
+    private static List<String> checkHosts(List<String> hosts, List<Kind> kinds) {
+        List<String> checked = new ArrayList<>();
+        for (String host : hosts == null ? List.<String>of() : hosts) {
+            String clean = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
+            if (!HOSTNAME.matcher(clean).matches()) {
+                throw new IllegalArgumentException("hosts must be host names like www.example.com, not `" + host + "`");
+            }
+            checked.add(clean);
+        }
+        if (checked.isEmpty() && kinds.stream().anyMatch(k -> k == Kind.URL || k == Kind.HOST || k == Kind.PREFIX)) {
+            throw new IllegalArgumentException("hosts must list the host names this site may purge (for url, host and prefix purges)");
+        }
+        return List.copyOf(checked);
+    }
+
+    private static void checkScope(Cdn provider, List<String> services, String zone, List<Kind> kinds) {
+        if (provider != Cdn.FASTLY && !services.isEmpty()) throw new IllegalArgumentException("services is for Fastly sites only");
+        if (provider != Cdn.CLOUDFLARE && zone != null) throw new IllegalArgumentException("zone is for Cloudflare sites only");
+        for (String service : services) {
+            if (service == null || !PROVIDER_ID.matcher(service).matches()) {
+                throw new IllegalArgumentException("services must be Fastly service ids, not `" + service + "`");
+            }
+        }
+        if (provider == Cdn.FASTLY && services.isEmpty() && kinds.stream().anyMatch(k -> k == Kind.TAG || k == Kind.EVERYTHING)) {
+            throw new IllegalArgumentException("services must name the Fastly service ids (tag and everything purges go to them)");
+        }
+        if (provider == Cdn.CLOUDFLARE && (zone == null || !PROVIDER_ID.matcher(zone).matches())) {
+            throw new IllegalArgumentException("zone must be the Cloudflare zone id");
+        }
+    }
+
+    private static String checkApiUrl(String apiUrl) {
+        if (apiUrl == null) return null;
+        String trimmed = apiUrl.trim().replaceAll("/+$", "");
+        try {
+            URI uri = URI.create(trimmed);
+            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (web && uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null) {
+                return trimmed;
+            }
+        } catch (IllegalArgumentException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException("api_url must be a scheme, host and port such as https://api.cloudflare.com, not `" + apiUrl + "`");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.capstan.features.flush;
+
+import static dev.capstan.features.flush.FlushWorld.ALICE;
+import static dev.capstan.features.flush.FlushWorld.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.support.Await;
+import dev.capstan.support.FakeSlack;
+import dev.capstan.support.SlashReply;
+import dev.capstan.support.TestDatabases;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Where a result goes (the open modal, a DM, the audit channel), what a double submit does, history, and "purge again". */
+class FlushResultsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FlushWorld world;
+
+    @BeforeAll
+    static void start() {
+        world = new FlushWorld(TestDatabases.Kind.H2, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    private static long fakeCallsWith(String target) {
+        return world.flush.fake().received().stream().filter(r -> r.targets().contains(target)).count();
+    }
+
+    @Test
+    void theResultReplacesTheStillOpenModal() {
+        world.submit(ALICE, "VOPEN", "blog", "url", "delete", "https://www.example.com/modal-open");
+
+        world.dm(ALICE, "modal-open");
+        FakeSlack.ApiCall update = Await.until(() -> world.slack().calls("views.update").stream()
+                .filter(c -> "VOPEN".equals(c.arg("view_id"))).toList(), list -> !list.isEmpty(), Duration.ofSeconds(10), "the modal's update").get(0);
+        assertThat(update.arg("view")).contains("Cache purged").contains("modal-open").doesNotContain("Purge again");
+    }
+
+    @Test
+    void aModalClosedBeforeTheResultChangesNothingElse() {
+        world.slack().scriptNext("views.update", new FakeSlack.Scripted(200, Map.of(), "{\"ok\":false,\"error\":\"not_found\"}"));
+
+        world.submit(ALICE, "VCLOSED", "play", "url", "delete", "https://example.org/closed-modal");
+
+        assertThat(world.dm(ALICE, "closed-modal").arg("blocks")).contains("Cache purged");
+        assertThat(world.app.as(ALICE).run("/flush history --site play").text()).contains("succeeded");
+    }
+
+    @Test
+    void aDoubleSubmitOfTheSameViewPurgesOnce() throws Exception {
+        SlashReply first = world.submit(ALICE, "VTWICE", "play", "tag", "delete", "double-submit-tag");
+        SlashReply second = world.submit(ALICE, "VTWICE", "play", "tag", "delete", "double-submit-tag");
+
+        assertThat(first.json().path("response_action").asText()).isEqualTo("update");
+        assertThat(second.json().path("response_action").asText()).isEqualTo("update");
+        world.dm(ALICE, "double-submit-tag");
+        Thread.sleep(1500);
+        assertThat(fakeCallsWith("double-submit-tag")).isEqualTo(1);
+        assertThat(world.slack().calls("chat.postMessage").stream().filter(c -> FlushWorld.says(c, "double-submit-tag"))).hasSize(1);
+    }
+
+    @Test
+    void purgeAgainRepeatsTheOrderOncePerClickerAndMessage() throws Exception {
+        world.submit(ALICE, "VAGAIN", "play", "tag", "delete", "again-tag");
+        JsonNode blocks = JSON.readTree(world.dm(ALICE, "again-tag").arg("blocks"));
+        JsonNode button = blocks.findValues("elements").stream().flatMap(e -> java.util.stream.StreamSupport.stream(e.spliterator(), false))
+                .filter(e -> "flush.again".equals(e.path("action_id").asText())).findFirst().orElseThrow();
+        SlashReply.Button again = new SlashReply.Button(PurgeReport.AGAIN_ACTION, button.path("value").asText(), "Purge again");
+
+        world.app.as(ALICE).click(again);
+        world.app.as(ALICE).click(again);
+        world.app.as(BOB).click(again);
+
+        world.dm(ALICE, "Purging again on play");
+        world.dm(ALICE, "You already asked to purge that again");
+        assertThat(world.dm(BOB, "You may not flush site play").arg("text")).contains("your Slack member id is UBOB00001");
+        Await.until(() -> fakeCallsWith("again-tag"), n -> n == 2, Duration.ofSeconds(10), "two purges of again-tag");
+        Thread.sleep(1000);
+        assertThat(fakeCallsWith("again-tag")).isEqualTo(2);
+    }
+
+    @Test
+    void historyListsRecentPurgesOfTheSitesOneMayUse() {
+        world.submit(ALICE, "VHIST", "play", "tag", "delete", "history-tag");
+        world.dm(ALICE, "history-tag");
+
+        String history = world.app.as(ALICE).run("/flush history --site play").text();
+        assertThat(history).contains("Recent purges on play").contains("UALICE001").contains("delete").contains("1 cache tag")
+                .contains("succeeded");
+        assertThat(world.app.as(ALICE).run("/flush history --site plya").text()).contains("There is no site `plya`. Did you mean `play`?");
+        assertThat(world.app.as(BOB).run("/flush history").text()).isEqualTo("You may not flush any site's cache, so there is no history to show.");
+        assertThat(world.app.as(FlushWorld.CAROL).run("/flush history --site play").text())
+                .isEqualTo("You may not flush site play, so its history is not shown.");
+    }
+}
