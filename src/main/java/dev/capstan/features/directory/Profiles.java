@@ -115,7 +115,8 @@ final class Profiles {
     private void update(Handle h, Profile profile) {
         h.createUpdate("update directory_profiles set name = :name, email = :email, position = :position, "
                         + "major = :major, bio = :bio where user_id = :userId")
-                .bindMethods(profile).execute();
+                .bind("name", profile.name()).bind("email", profile.email()).bind("position", profile.position())
+                .bind("major", profile.major()).bind("bio", profile.bio()).bind("userId", profile.userId()).execute();
         link(profile);
     }
 

@@ -1,7 +1,9 @@
 package dev.capstan.features.directory;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -44,14 +46,25 @@ final class Teams {
         jdbi.useTransaction(h -> {
             boolean adopted = team.githubId() != null && h.createUpdate("update directory_teams set name = :name, "
                     + "display_name = :displayName, platform = :platform, folder = :folder, drive_version = drive_version + 1 "
-                    + "where team_key = :key and github_id = :githubId").bindMethods(team).bind("key", team.key()).execute() > 0;
+                    + "where team_key = :key and github_id = :githubId").bindMap(fields(team)).bind("key", team.key()).execute() > 0;
             if (!adopted && h.createUpdate("insert into directory_teams (team_key, " + COLUMNS + ", created_at, drive_version) "
                             + "values (:key, :name, :displayName, :platform, :folder, :githubId, :at, 1) on conflict do nothing")
-                    .bindMethods(team).bind("key", team.key()).bind("at", clock.instant()).execute() == 0) {
+                    .bindMap(fields(team)).bind("key", team.key()).bind("at", clock.instant()).execute() == 0) {
                 throw TeamNames.taken(team.name());
             }
             if (leadId != null) addMember(h, team.key(), leadId, true);
         });
+    }
+
+    /** The team's fields by the names the statements use; JDBI cannot read the methods of a class that is not public. */
+    private static Map<String, Object> fields(Team team) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("name", team.name());
+        fields.put("displayName", team.displayName());
+        fields.put("platform", team.platform());
+        fields.put("folder", team.folder());
+        fields.put("githubId", team.githubId());
+        return fields;
     }
 
     /**
@@ -67,7 +80,7 @@ final class Teams {
                     .filter(folder -> !folder.equals(team.folder())).ifPresent(folder -> release(h, folder));
             h.createUpdate("update directory_teams set team_key = :key, name = :name, display_name = :displayName, "
                     + "platform = :platform, folder = :folder, github_id = :githubId, drive_version = drive_version + 1 where team_key = :old")
-                    .bindMethods(team).bind("key", team.key()).bind("old", old).execute();
+                    .bindMap(fields(team)).bind("key", team.key()).bind("old", old).execute();
             h.createUpdate("update directory_members set team_key = :key where team_key = :old")
                     .bind("key", team.key()).bind("old", old).execute();
         });
