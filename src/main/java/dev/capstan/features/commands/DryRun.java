@@ -50,6 +50,11 @@ final class DryRun {
         return Reply.blocks(text + "\n" + request, List.of(new Block.Section(text), new Block.Preformatted(SecretMask.mask(request))));
     }
 
+    /** Renders the request once before a run starts, so that a value the request can't carry is refused at once. */
+    void check(LoadedCommand command, Map<String, String> arguments, Caller caller) {
+        preview(command, services.variables(command.declaration().name(), arguments, caller.userId(), caller.channelId(), false));
+    }
+
     private OutboundRequest preview(LoadedCommand command, Variables values) {
         if (command.declaration().action() instanceof Action.Jenkins jenkins) {
             JenkinsClient client = services.jenkins().orElseThrow(() -> new UserError(JenkinsClient.URL + " is not set."));

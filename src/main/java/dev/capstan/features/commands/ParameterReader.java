@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads a command's {@code args} (positional, in order) and {@code options} ({@code --name}), with their types and limits. */
 final class ParameterReader {
-    static final Set<String> RESERVED = Set.of("help", "h", "dry-run", "caller", "env", "job", "response", "command");
+    static final Set<String> RESERVED = Set.of("help", "h", "dry-run", "command");
     private static final List<String> KEYS = List.of("name", "type", "values", "pattern", "min", "max", "default", "required",
             "required_when", "description");
     private static final Map<String, Parameter.Kind> TYPES = Map.ofEntries(Map.entry("string", Parameter.Kind.STRING),

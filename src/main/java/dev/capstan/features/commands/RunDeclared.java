@@ -47,6 +47,7 @@ final class RunDeclared {
         String display = display(context);
         if (Boolean.TRUE.equals(parsed.get(CommandSpecs.DRY_RUN))) return dryRun.reply(command, arguments, context.caller(), display);
         refuseByConditions(command, context, arguments);
+        dryRun.check(command, arguments, context.caller());
         String requestKey = Optional.ofNullable(context.invocation().triggerId()).filter(t -> !t.isBlank())
                 .orElseGet(() -> UUID.randomUUID().toString());
         if (declaration.policy().confirmWhen() != null && declaration.policy().confirmWhen().holds(arguments)) {
