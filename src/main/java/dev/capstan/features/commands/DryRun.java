@@ -32,7 +32,7 @@ final class DryRun {
             lines.add(":raised_hand: It would ask you to confirm first (" + policy.confirmWhen().source() + ").");
         }
         if (policy.concurrency() != null) {
-            String key = declaration.name() + ":" + policy.concurrency().render(values::variable, n -> "", UnaryOperator.identity());
+            String key = policy.concurrency().render(values::variable, n -> "", UnaryOperator.identity());
             Optional<ConcurrencyLocks.Holder> holder = services.locks().holder(key);
             lines.add(holder.map(h -> ":lock: Its key `" + Encoding.mrkdwn(key) + "` is held by a run of <@" + h.userId() + ">: it would be refused now.")
                     .orElse(":unlock: Its key `" + Encoding.mrkdwn(key) + "` is free."));

@@ -37,7 +37,7 @@ final class StartRun {
         String runId = UUID.nameUUIDFromBytes(requestKey.getBytes(StandardCharsets.UTF_8)).toString();
         Instant now = services.clock().instant();
         String lockKey = declaration.policy().concurrency() == null ? null
-                : declaration.name() + ":" + declaration.policy().concurrency().render(values::variable, n -> "", UnaryOperator.identity());
+                : declaration.policy().concurrency().render(values::variable, n -> "", UnaryOperator.identity());
         Run run = new Run(runId, declaration.name(), arguments, caller.userId(), caller.channelId(), display, lockKey, now,
                 now.plus(declaration.action().timeout()), Run.Stage.START, null, null, 1);
         if (lockKey != null) {

@@ -99,7 +99,13 @@ final class Declared implements AutoCloseable {
     }
 
     Declared(TestDatabases.Kind kind, String yaml) {
-        this.app = builder(TestApp.on(kind), yaml).start();
+        this(kind, yaml, java.util.Map.of());
+    }
+
+    Declared(TestDatabases.Kind kind, String yaml, java.util.Map<String, String> env) {
+        TestApp.Builder builder = builder(TestApp.on(kind), yaml);
+        env.forEach(builder::env);
+        this.app = builder.start();
     }
 
     TestApp.Builder builder(TestApp.Builder builder, String yaml) {
