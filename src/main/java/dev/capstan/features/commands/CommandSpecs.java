@@ -27,7 +27,7 @@ final class CommandSpecs {
         for (Parameter parameter : declaration.parameters()) {
             if (parameter.positional()) {
                 PositionalParamSpec.Builder positional = PositionalParamSpec.builder().index(Integer.toString(index++))
-                        .paramLabel("<" + parameter.name() + ">").type(String.class).arity(parameter.required() ? "1" : "0..1")
+                        .paramLabel("<" + parameter.name() + ">").type(String.class).arity(parameter.required() ? "1" : "0..1").required(parameter.required())
                         .description(parameter.explanation()).converters(converter(parameter, clock));
                 if (parameter.defaultValue() != null) positional.defaultValue(parameter.defaultValue());
                 spec.addPositional(positional.build());
