@@ -1,8 +1,11 @@
 package dev.capstan.app;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -19,6 +22,8 @@ final class PlaygroundMode {
     private static final List<String> OUTSIDE_SERVICES = List.of("GITHUB_", "GOOGLE_SERVICE_ACCOUNT_JSON");
     /** Names (comma separated) of outside-service variables the playground may keep anyway, e.g. to try a test org. */
     static final String KEEP = "CAPSTAN_PLAYGROUND_KEEP";
+    /** Where the playground's pretend target answers declared commands ({@code {{env.PLAYGROUND_TARGET_URL}}}). */
+    static final String TARGET_URL = "PLAYGROUND_TARGET_URL";
 
     private PlaygroundMode() {
     }
@@ -44,7 +49,21 @@ final class PlaygroundMode {
         if (blank(env.get("SLACK_SIGNING_SECRET"))) prepared.put("SLACK_SIGNING_SECRET", randomSecret());
         prepared.remove("SLACK_APP_TOKEN");
         prepared.put("SLACK_API_URL", baseUrl(port) + "/playground/api/");
+        prepared.put(TARGET_URL, baseUrl(port) + "/playground/target");
+        if (blank(env.get("CAPSTAN_CONFIG"))) prepared.put("CAPSTAN_CONFIG", exampleCommands());
         return prepared;
+    }
+
+    /** The example declared commands (a pretend directory look-up), for a playground started without a file of its own. */
+    private static String exampleCommands() {
+        Path file = Path.of("data", "playground-commands.yaml");
+        try (InputStream example = PlaygroundMode.class.getResourceAsStream("/playground/commands.yaml")) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, example.readAllBytes());
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the playground's example commands", e);
+        }
     }
 
     static String baseUrl(int port) {

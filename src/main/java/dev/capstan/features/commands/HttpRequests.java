@@ -1,7 +1,6 @@
 package dev.capstan.features.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +19,6 @@ import java.util.stream.Collectors;
  * add a line. The method and the declared parts never depend on a value.
  */
 final class HttpRequests {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private HttpRequests() {
@@ -95,13 +93,5 @@ final class HttpRequests {
         List<String> all = new java.util.ArrayList<>();
         node.elements().forEachRemaining(child -> all.addAll(leaves(child)));
         return all;
-    }
-
-    static String pretty(JsonNode node) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (Exception e) {
-            return node.toString();
-        }
     }
 }

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** For any argument values, a rendered request keeps its declared method, host and path template. */
-class RequestShapeProperties {
+class RequestShapePropertiesTest {
     private static final String YAML = """
             commands:
               - name: note
