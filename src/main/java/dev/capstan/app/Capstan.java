@@ -218,6 +218,13 @@ public final class Capstan implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Runnable work : declarations.stopWork()) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("A family's work at close failed", e);
+            }
+        }
         try {
             if (socketMode != null) socketMode.close();
         } catch (IOException e) {

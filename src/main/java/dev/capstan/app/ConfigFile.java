@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings and signed webhook sources. */
+/**
+ * The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings, signed webhook sources and
+ * declared commands. {@code commands} is only accepted here: the family that runs declared commands reads the file
+ * itself (see {@code FeatureContext.configFile()}), because it reports problems by line and reloads the file.
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ConfigFile(
         Map<String, String> aliases,
         List<Rule> access,
         Map<String, JsonNode> families,
-        Map<String, Hook> hooks) {
+        Map<String, Hook> hooks,
+        JsonNode commands) {
 
     public ConfigFile {
         aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
@@ -22,7 +27,7 @@ public record ConfigFile(
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null);
+        return new ConfigFile(null, null, null, null, null);
     }
 
     /** A signed webhook source ({@code POST /hooks/{name}}) and the environment variable holding its secret. */

@@ -1,10 +1,11 @@
 package dev.capstan.app;
 
-import dev.capstan.platform.Feature;
+import dev.capstan.features.commands.DeclaredCommands;
 import dev.capstan.features.directory.Directory;
 import dev.capstan.features.flush.Flush;
 import dev.capstan.features.timereport.TimeReport;
 import dev.capstan.jobs.JobSettings;
+import dev.capstan.platform.Feature;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class Main {
 
     /** The families this build ships, in help order. */
     public static List<Feature> features() {
-        return List.of(new Directory(), new TimeReport(), new Flush());
+        return List.of(new Directory(), new TimeReport(), new Flush(), new DeclaredCommands());
     }
 
     public static void main(String[] args) {

@@ -2,8 +2,11 @@ package dev.capstan.app;
 
 import dev.capstan.platform.Variable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -21,6 +24,8 @@ final class PlaygroundMode {
     private static final List<String> OUTSIDE_SERVICES = List.of("GITHUB_", "CIRCLECI_");
     /** Names (comma separated) of outside-service variables the playground may keep anyway, e.g. to try a test org. */
     static final String KEEP = "CAPSTAN_PLAYGROUND_KEEP";
+    /** Where the playground's pretend target answers declared commands ({@code {{env.PLAYGROUND_TARGET_URL}}}). */
+    static final String TARGET_URL = "PLAYGROUND_TARGET_URL";
 
     private PlaygroundMode() {
     }
@@ -49,7 +54,21 @@ final class PlaygroundMode {
         if (blank(env.get("SLACK_SIGNING_SECRET"))) prepared.put("SLACK_SIGNING_SECRET", randomSecret());
         prepared.remove("SLACK_APP_TOKEN");
         prepared.put("SLACK_API_URL", baseUrl(port) + "/playground/api/");
+        prepared.put(TARGET_URL, baseUrl(port) + "/playground/target");
+        if (blank(env.get("CAPSTAN_CONFIG"))) prepared.put("CAPSTAN_CONFIG", exampleCommands());
         return prepared;
+    }
+
+    /** The example declared commands (a pretend directory look-up), for a playground started without a file of its own. */
+    private static String exampleCommands() {
+        Path file = Path.of("data", "playground-commands.yaml");
+        try (InputStream example = PlaygroundMode.class.getResourceAsStream("/playground/commands.yaml")) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, example.readAllBytes());
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the playground's example commands", e);
+        }
     }
 
     static String baseUrl(int port) {

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * Decides who may run what, where. Denials from any matching rule win; then a channel restriction; then an
  * explicit user allowance; then the role from the most specific rule that names one, else the command's own.
- * A command without a declaration and without a rule granting it is denied.
+ * A command without a declaration and without a rule granting it is denied. A command's own guard (a command declared
+ * in configuration names its users and channels) must allow it as well.
  */
 public final class AccessPolicy {
     private enum Why { DENIED_USER, DENIED_CHANNEL, ONLY_IN_CHANNELS, ALLOWED_BY_NAME, ROLE, UNDECLARED }
@@ -30,11 +31,17 @@ public final class AccessPolicy {
 
     /** Whether the caller may run the command here; what help and "did you mean" use. */
     public boolean allows(Caller caller, String fullName, CommandTraits info) {
-        return verdict(caller, fullName, info).allowed();
+        return verdict(caller, fullName, info).allowed() && (info == null || info.guard().refusal(caller).isEmpty());
     }
 
     /** Whether the caller may run the command here, and why, in words the caller can act on. */
     public AccessDecision decide(Caller caller, String fullName, CommandTraits info) {
+        AccessDecision byRules = byRules(caller, fullName, info);
+        if (!byRules.allowed() || info == null) return byRules;
+        return info.guard().refusal(caller).map(AccessDecision::deny).orElse(byRules);
+    }
+
+    private AccessDecision byRules(Caller caller, String fullName, CommandTraits info) {
         Verdict verdict = verdict(caller, fullName, info);
         String rule = verdict.rule() == null ? null : "the access rule for `" + verdict.rule().command() + "`";
         return switch (verdict.why()) {

@@ -11,26 +11,54 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** The registry: families and their commands, aliases, shorthands and what `whoami` shows. Filled at start-up. */
+/**
+ * The registry: families and their commands, aliases, shorthands and what `whoami` shows. Filled at start-up; a family
+ * of commands declared in configuration may later be installed, replaced or removed whole while requests are routed,
+ * so families and aliases are copied on write and every reader sees one consistent map.
+ */
 public final class Commands {
-    private final Map<String, Family> families = new LinkedHashMap<>();
-    private final Map<String, String> aliases = new LinkedHashMap<>();
+    private volatile Map<String, Family> families = Map.of();
+    private volatile Map<String, String> aliases = Map.of();
     private final List<Shorthand> shorthands = new ArrayList<>();
     private final List<Function<String, List<String>>> whoamiFacts = new ArrayList<>();
     private final Set<String> scopes = new TreeSet<>();
     private final Set<String> guardedNames = new TreeSet<>();
 
-    public Family family(String name, String description) {
+    public synchronized Family family(String name, String description) {
         String key = name.toLowerCase(Locale.ROOT);
         if (families.containsKey(key)) throw new IllegalArgumentException("Family '" + name + "' registered twice");
         Family family = new Family(key, description);
-        families.put(key, family);
+        install(family);
         return family;
     }
 
+    /** A family nobody can reach yet: fill it, then {@link #install} it, so that requests never see it half built. */
+    public Family prepare(String name, String description) {
+        return new Family(name.toLowerCase(Locale.ROOT), description);
+    }
+
+    /** Makes a prepared family reachable, in one step replacing the family of the same name if there is one. */
+    public synchronized void install(Family family) {
+        Map<String, Family> next = new LinkedHashMap<>(families);
+        next.put(family.name(), family);
+        families = Collections.unmodifiableMap(next);
+    }
+
+    /** Takes a family out (a command removed from configuration); false when there was none of that name. */
+    public synchronized boolean remove(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!families.containsKey(key)) return false;
+        Map<String, Family> next = new LinkedHashMap<>(families);
+        next.remove(key);
+        families = Collections.unmodifiableMap(next);
+        return true;
+    }
+
     /** Maps a slash command name or a first word to a family; a target that is no family means the main entry. */
-    public void alias(String alias, String target) {
-        aliases.put(alias.toLowerCase(Locale.ROOT).replaceFirst("^/", ""), target.toLowerCase(Locale.ROOT).replaceFirst("^/", ""));
+    public synchronized void alias(String alias, String target) {
+        Map<String, String> next = new LinkedHashMap<>(aliases);
+        next.put(alias.toLowerCase(Locale.ROOT).replaceFirst("^/", ""), target.toLowerCase(Locale.ROOT).replaceFirst("^/", ""));
+        aliases = Collections.unmodifiableMap(next);
     }
 
     public void shorthand(Shorthand shorthand) {
@@ -64,7 +92,7 @@ public final class Commands {
     }
 
     public Collection<Family> families() {
-        return Collections.unmodifiableCollection(families.values());
+        return families.values();
     }
 
     public Family find(String name) {
@@ -74,7 +102,7 @@ public final class Commands {
     }
 
     public Map<String, String> aliases() {
-        return Collections.unmodifiableMap(aliases);
+        return aliases;
     }
 
     List<Shorthand> shorthands() {
@@ -89,7 +117,7 @@ public final class Commands {
 
     /** Every registered command, for help, the access command and the Slack app manifest. */
     public List<CommandEntry> all() {
-        return families.values().stream().flatMap(f -> f.commands().stream()).toList();
+        return families().stream().flatMap(f -> f.commands().stream()).toList();
     }
 
     public CommandEntry byFullName(String fullName) {

@@ -69,12 +69,6 @@ public final class Family {
                 CommandLines.ofDeclared(declared, name, path));
     }
 
-    /** Takes a declared command out again (a configuration reload); false when there was none at that path. */
-    public boolean remove(String commandName) {
-        List<String> path = path(commandName);
-        return commands.removeIf(entry -> entry.path().equals(path));
-    }
-
     private Family register(List<String> path, String description, CommandLine line, CommandTraits traits, CommandLines lines) {
         for (CommandEntry existing : commands) {
             if (existing.path().equals(path)) {

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 /**
  * Maps a slash command and its words to a family and command. A slash command named like a family (or an alias of
  * one) enters that family directly; any other slash command is the main entry, whose first word names the family.
+ * Help on a family that is one command (whoami, a command declared in configuration) is that command's usage.
  */
 public final class Router {
     private static final Set<String> HELP_WORDS = Set.of("help", "-h", "--help", "?");
@@ -44,8 +45,10 @@ public final class Router {
     }
 
     private Route withinFamily(Family family, String prefix, List<String> rest, Predicate<CommandEntry> runnable) {
+        CommandEntry root = family.root();
+        boolean onlyRoot = root != null && family.commands().size() == 1;
         if (!rest.isEmpty() && rest.get(0).equalsIgnoreCase("help")) {
-            if (rest.size() == 1) return new Route.FamilyHelp(family, prefix);
+            if (rest.size() == 1) return onlyRoot ? new Route.CommandHelp(root, prefix) : new Route.FamilyHelp(family, prefix);
             CommandEntry entry = family.longestMatch(rest.subList(1, rest.size()));
             if (entry == null || entry.path().isEmpty() && family.commands().size() > 1) {
                 return unknownCommand(family, prefix, rest.get(1), runnable);
@@ -56,9 +59,9 @@ public final class Router {
         if (entry != null && !entry.path().isEmpty()) {
             return new Route.Target(entry, List.copyOf(rest.subList(entry.path().size(), rest.size())), prefix);
         }
-        CommandEntry root = family.root();
         if (rest.isEmpty() || (rest.size() == 1 && HELP_WORDS.contains(rest.get(0).toLowerCase(Locale.ROOT)))) {
-            return root != null && rest.isEmpty() ? new Route.Target(root, List.of(), prefix) : new Route.FamilyHelp(family, prefix);
+            if (root != null && rest.isEmpty()) return new Route.Target(root, List.of(), prefix);
+            return onlyRoot ? new Route.CommandHelp(root, prefix) : new Route.FamilyHelp(family, prefix);
         }
         if (root != null) return new Route.Target(root, List.copyOf(rest), prefix);
         return unknownCommand(family, prefix, rest.get(0), runnable);

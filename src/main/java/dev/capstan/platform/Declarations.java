@@ -23,6 +23,7 @@ public final class Declarations {
     private final List<FamilyMigrations> migrations = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<Runnable> onStart = new ArrayList<>();
+    private final List<Runnable> onStop = new ArrayList<>();
 
     void route(String method, String path, Endpoint endpoint) {
         if (routes.putIfAbsent(method + " " + path, new Route(method, path, endpoint)) != null) {
@@ -57,6 +58,15 @@ public final class Declarations {
     /** What families asked to run once the database is migrated, before requests are served. */
     public List<Runnable> startWork() {
         return Collections.unmodifiableList(onStart);
+    }
+
+    void onStop(Runnable work) {
+        onStop.add(work);
+    }
+
+    /** What families asked to run when Capstan closes (stopping a thread of their own), before the jobs and database stop. */
+    public List<Runnable> stopWork() {
+        return Collections.unmodifiableList(onStop);
     }
 
     public void problem(String problem) {

@@ -23,6 +23,7 @@ import dev.capstan.store.GitHubIdentities;
 import dev.capstan.store.PeopleStore;
 import dev.capstan.webhooks.WebhookHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +146,28 @@ public final class FeatureContext {
     /** Work to do once at start, after the migrations and before requests are served (seeding, checks that need the database). */
     public void onStart(Runnable work) {
         declarations.onStart(work);
+    }
+
+    /** Work to do when Capstan closes, before the jobs and the database stop (a family's own watcher thread). */
+    public void onStop(Runnable work) {
+        declarations.onStop(work);
+    }
+
+    /**
+     * The YAML file (CAPSTAN_CONFIG), when there is one, for a family that owns a top-level section of it ({@code commands})
+     * and reads it itself: to name the line of each problem, and to reload the section when the file changes.
+     */
+    public Optional<Path> configFile() {
+        return Optional.ofNullable(value("CAPSTAN_CONFIG")).map(Path::of);
+    }
+
+    /**
+     * An environment variable that configuration names (a declared command's {@code {{env.X}}} or {@code ${secret:X}})
+     * rather than the family's code; null when unset. Unlike {@link #variable} it is not listed among the declared
+     * variables, and reading it declares nothing; a caller that reads a secret masks it itself.
+     */
+    public String configuredVariable(String name) {
+        return value(name);
     }
 
     /** Reports a configuration problem found while registering; start-up stops with every problem listed. */

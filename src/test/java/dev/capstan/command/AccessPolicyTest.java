@@ -66,4 +66,32 @@ class AccessPolicyTest {
         AccessPolicy policy = new AccessPolicy(List.of(rule("team", Role.ADMIN, null, null, null, null)));
         assertThat(policy.decide(member, "teams", declared(Role.MEMBER)).allowed()).isTrue();
     }
+
+    @Test
+    void aCommandsOwnGuardDeniesWithItsReasonEvenWhereTheRulesAllow() {
+        CommandTraits guarded = new CommandTraits(Role.MEMBER, false,
+                caller -> caller.channelId().equals("COPS") ? java.util.Optional.empty() : java.util.Optional.of("it runs only in <#COPS>"));
+        AccessPolicy policy = new AccessPolicy(List.of(rule("restart", null, Set.of("UMEMBER"), null, null, null)));
+
+        AccessDecision elsewhere = policy.decide(member, "restart", guarded);
+        assertThat(elsewhere.allowed()).isFalse();
+        assertThat(elsewhere.reason()).isEqualTo("it runs only in <#COPS>");
+        assertThat(policy.allows(member, "restart", guarded)).isFalse();
+        assertThat(policy.allows(new Caller("UMEMBER", "COPS", Role.MEMBER), "restart", guarded)).isTrue();
+    }
+
+    @Test
+    void aFamilyInstalledWholeReplacesTheOldOneAndCanBeRemovedAgain() {
+        Commands commands = new Commands();
+        commands.family("whoami", "Who you are.");
+        Family first = commands.prepare("restart", "Restart a service");
+        commands.install(first);
+        Family second = commands.prepare("restart", "Restart a service, again");
+        commands.install(second);
+
+        assertThat(commands.find("restart")).isSameAs(second);
+        assertThat(commands.remove("restart")).isTrue();
+        assertThat(commands.find("restart")).isNull();
+        assertThat(commands.families()).extracting(Family::name).containsExactly("whoami");
+    }
 }

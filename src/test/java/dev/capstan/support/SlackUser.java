@@ -22,16 +22,33 @@ public final class SlackUser {
 
     private final TestApp app;
     private final String userId;
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong(1000);
     private final String channelId;
+    private final java.util.function.Supplier<String> triggers;
 
     SlackUser(TestApp app, String userId, String channelId) {
+        this(app, userId, channelId, () -> "1337.42.abcdef");
+    }
+
+    private SlackUser(TestApp app, String userId, String channelId, java.util.function.Supplier<String> triggers) {
         this.app = app;
         this.userId = userId;
         this.channelId = channelId;
+        this.triggers = triggers;
     }
 
     public SlackUser in(String channel) {
-        return new SlackUser(app, userId, channel);
+        return new SlackUser(app, userId, channel, triggers);
+    }
+
+    /** Each slash command gets its own trigger_id, as in Slack (the default sends one fixed id). */
+    public SlackUser freshTriggers() {
+        return new SlackUser(app, userId, channelId, () -> "1337." + TRIGGERS.incrementAndGet() + ".abcdef");
+    }
+
+    /** Sends this trigger_id with every slash command: what Slack does when it delivers the same request again. */
+    public SlackUser trigger(String triggerId) {
+        return new SlackUser(app, userId, channelId, () -> triggerId);
     }
 
     public String id() {
@@ -56,7 +73,7 @@ public final class SlackUser {
         form.put("api_app_id", "A0TEST");
         form.put("is_enterprise_install", "false");
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "1337.42.abcdef");
+        form.put("trigger_id", triggers.get());
         return post("/slack/commands", formEncode(form), "application/x-www-form-urlencoded", responseUrl);
     }
 

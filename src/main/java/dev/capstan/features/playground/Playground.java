@@ -76,6 +76,7 @@ public final class Playground implements Feature {
         context.route("POST", "/playground/upload/{id}", guard.guard(SERVER, api::upload));
         context.route("POST", "/playground/hooks/{id}", guard.guard(SERVER, slack::hook));
         context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, query(request))));
+        context.route("GET", "/playground/target/users/{login}", guard.guard(SERVER, Playground::pretendPerson));
         context.route("POST", "/playground/command", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.command(body.path("user").asText(), body.path("channel").asText(), body.path("text").asText());
@@ -154,6 +155,14 @@ public final class Playground implements Feature {
                     : file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
             return new HttpExchange.Response(200, type, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** The local target the playground's declared commands call: a pretend staff directory. */
+    private static HttpExchange.Response pretendPerson(HttpExchange.Request request) {
+        String path = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?')) : request.path();
+        String login = URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        ObjectNode person = JSON.createObjectNode().put("login", login).put("name", "Pretend " + login).put("team", "playground");
+        return HttpExchange.Response.json(person.toString());
     }
 
     private static Map<String, String> query(HttpExchange.Request request) {

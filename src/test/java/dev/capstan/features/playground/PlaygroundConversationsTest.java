@@ -68,6 +68,13 @@ class PlaygroundConversationsTest {
     }
 
     @Test
+    void aDeclaredCommandRunsAgainstThePlaygroundsPretendDirectory() {
+        PlaygroundVisitor ada = as("UMEMBER01", "CDEV");
+        ada.type("/capstan whois ada");
+        ada.awaitState("the result", s -> texts(s.path("messages")).stream().anyMatch(t -> t.contains("Pretend ada (playground)")));
+    }
+
+    @Test
     void anInChannelReplyIsSeenByEveryone() {
         as("UMEMBER01", "COPS").type("/tryout announce deploy at noon");
         assertThat(texts(as("ULEAD0001", "COPS").state().path("messages"))).contains("deploy at noon");

@@ -1,0 +1,94 @@
+package dev.capstan.features.commands;
+
+import dev.capstan.command.ConfirmationType;
+import dev.capstan.http.HostAllowList;
+import dev.capstan.http.HttpPolicy;
+import dev.capstan.jobs.JobOptions;
+import dev.capstan.jobs.JobType;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.FeatureContext;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Commands declared in the configuration file ({@code commands:}): typed arguments, a policy, an HTTP or Jenkins
+ * action followed by a durable job, and reply templates; validated at start and reloaded when the file changes.
+ */
+public final class DeclaredCommands implements Feature {
+    /** V50 to V59. */
+    static final int MIGRATIONS = 50;
+    private static final Duration LONGEST_READ = Duration.ofSeconds(60);
+
+    @Override
+    public String name() {
+        return "commands";
+    }
+
+    @Override
+    public void register(FeatureContext context) {
+        CommandsSettings settings = context.settings(CommandsSettings.class);
+        context.migrations(MIGRATIONS);
+        context.requireScopes(LongOutput.SCOPE);
+        Function<String, String> environment = context::configuredVariable;
+        Secrets secrets = new Secrets(environment);
+        Optional<JenkinsClient> jenkins = jenkins(context);
+        Catalog catalog = new Catalog();
+        CommandServices services = new CommandServices(catalog, jenkins, secrets, new ConcurrencyLocks(context.jdbi(), context.clock()),
+                context.messages(), context.slack(), context.clock(), environment, settings.pollEvery());
+        RunJob job = new RunJob(services, new LongOutput(services));
+        JobType<Run> runs = context.job("commands-run", Run.class, JobOptions.retrying(context.jobSettings(), job::gaveUp), job::run);
+        RunDeclared runner = new RunDeclared(services, new StartRun(services, runs), new DryRun(services));
+        ConfirmationType<RunDeclared.Confirmed> confirmation = context.confirmation("commands.run", RunDeclared.Confirmed.class,
+                false, runner::confirmed);
+        runner.confirmWith(confirmation);
+        Registry registry = new Registry(context.commands(), catalog, runner, context.clock());
+        Loader loader = new Loader(environment, secrets, context.clock(), jenkins, (name, hosts, timeout) -> context.http("http." + name,
+                HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)));
+        Optional<Path> file = context.configFile();
+        Optional<Reloader> reloader = file.map(f -> new Reloader(f, loader, registry, catalog));
+        context.commands().family("commands", "Commands declared in the configuration file: reload them (admins).")
+                .add(() -> new ReloadCommand(reloader));
+        file.ifPresent(f -> loadAtStart(context, f, loader, registry, catalog, settings, reloader.orElseThrow()));
+    }
+
+    private static void loadAtStart(FeatureContext context, Path file, Loader loader, Registry registry, Catalog catalog,
+                                    CommandsSettings settings, Reloader reloader) {
+        Loader.Loaded loaded = loader.load(file, false);
+        List<String> problems = new ArrayList<>(loaded.problems());
+        problems.addAll(registry.collisions(loaded.commands()));
+        problems.forEach(context::problem);
+        if (!problems.isEmpty()) return;
+        registry.install(loaded.commands());
+        FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), reloader::reload);
+        context.onStart(() -> {
+            List<String> jenkinsProblems = new ArrayList<>();
+            catalog.all().values().forEach(c -> jenkinsProblems.addAll(loader.checkJenkins(c.declaration())));
+            if (!jenkinsProblems.isEmpty()) {
+                throw new IllegalStateException("the declared commands ask Jenkins for what it does not have:\n  - "
+                        + String.join("\n  - ", jenkinsProblems));
+            }
+            watcher.start();
+        });
+        context.onStop(watcher::stop);
+    }
+
+    private static Optional<JenkinsClient> jenkins(FeatureContext context) {
+        String url = context.variable(JenkinsClient.URL, "Jenkins' base URL, for declared commands with a jenkins action");
+        String user = context.variable(JenkinsClient.USER, "the Jenkins user declared commands build as");
+        String token = context.secret(JenkinsClient.TOKEN, "that user's API token (no crumb needed)");
+        String password = context.secret(JenkinsClient.PASSWORD, "or that user's password (Capstan fetches a crumb first)");
+        if (url == null) return Optional.empty();
+        URI uri = URI.create(url);
+        if (uri.getHost() == null) {
+            context.problem(JenkinsClient.URL + " must be a URL like https://jenkins.example.com/, not " + url);
+            return Optional.empty();
+        }
+        return Optional.of(new JenkinsClient(url, user, token, password,
+                context.http("jenkins", HttpPolicy.standard(HostAllowList.of(uri.getHost())))));
+    }
+}

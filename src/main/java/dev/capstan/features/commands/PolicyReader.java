@@ -1,0 +1,72 @@
+package dev.capstan.features.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.command.Role;
+import dev.capstan.command.SlackIds;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads a command's {@code policy}: role, users, channels, conditions on argument values, confirm_when and concurrency. */
+final class PolicyReader {
+    private static final List<String> KEYS = List.of("role", "users", "channels", "conditions", "confirm_when", "concurrency");
+    private static final List<String> RULE_KEYS = List.of("when", "role", "users");
+
+    private final Reading reading;
+
+    PolicyReader(Reading reading) {
+        this.reading = reading;
+    }
+
+    Policy read(JsonNode command, String pointer, Set<String> arguments, Reading.Scope scope) {
+        JsonNode node = command.path("policy");
+        String at = pointer + "/policy";
+        if (node.isMissingNode() || node.isNull()) return Policy.open();
+        if (!node.isObject()) {
+            reading.problem(at, "`policy` is a map with role, users, channels, conditions, confirm_when, concurrency");
+            return Policy.open();
+        }
+        reading.onlyKeys(node, at, "A policy", KEYS);
+        List<Policy.Rule> rules = new ArrayList<>();
+        JsonNode conditions = node.path("conditions");
+        if (conditions.isArray()) {
+            for (int i = 0; i < conditions.size(); i++) {
+                String ruleAt = at + "/conditions/" + i;
+                JsonNode rule = conditions.get(i);
+                reading.onlyKeys(rule, ruleAt, "A condition", RULE_KEYS);
+                Condition when = reading.condition(reading.text(rule, "when", ruleAt, true), ruleAt + "/when", arguments);
+                Role role = role(rule, ruleAt);
+                Set<String> users = ids(rule, "users", ruleAt, true);
+                if (role == null && users.isEmpty()) reading.problem(ruleAt, "a condition names the `role` or `users` it requires");
+                if (when != null) rules.add(new Policy.Rule(when, role, users));
+            }
+        } else if (!conditions.isMissingNode()) {
+            reading.problem(at + "/conditions", "`conditions` is a list of { when, role, users }");
+        }
+        Condition confirm = reading.condition(reading.text(node, "confirm_when", at, false), at + "/confirm_when", arguments);
+        Template concurrency = reading.template(reading.text(node, "concurrency", at, false), at + "/concurrency", scope.withoutSecrets());
+        return new Policy(role(node, at), ids(node, "users", at, true), ids(node, "channels", at, false), rules, confirm, concurrency);
+    }
+
+    private Role role(JsonNode node, String at) {
+        String text = reading.text(node, "role", at, false);
+        if (text == null) return null;
+        Role role = Role.parse(text).orElse(null);
+        if (role == null) reading.problem(at + "/role", "role `" + text + "` is not one of member, team_lead, admin");
+        return role;
+    }
+
+    private Set<String> ids(JsonNode node, String key, String at, boolean users) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : reading.texts(node, key, at)) {
+            if (users ? SlackIds.isUser(id) : SlackIds.isChannel(id)) {
+                ids.add(id);
+            } else {
+                reading.problem(at + "/" + key, "`" + id + "` is not a Slack " + (users ? "user id (U… or W…)" : "channel id (C…)")
+                        + ": people and channels are named by id, which never changes");
+            }
+        }
+        return ids;
+    }
+}
