@@ -1,6 +1,7 @@
 package dev.capstan.app;
 
 import dev.capstan.platform.Feature;
+import dev.capstan.features.deploy.Deploy;
 import dev.capstan.features.directory.Directory;
 import dev.capstan.features.timereport.TimeReport;
 import dev.capstan.jobs.JobSettings;
@@ -20,7 +21,7 @@ public final class Main {
 
     /** The families this build ships, in help order. */
     public static List<Feature> features() {
-        return List.of(new Directory(), new TimeReport());
+        return List.of(new Directory(), new TimeReport(), new Deploy());
     }
 
     public static void main(String[] args) {
