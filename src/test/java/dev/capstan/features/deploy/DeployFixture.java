@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,6 @@ final class DeployFixture implements AutoCloseable {
     static final String ALICE = "UALICE01";
     static final String BOB = "UBOB00001";
     static final String REPO = "acme/web";
-    static final String CHANNEL = "CWEB00001";
     static final String GITHUB_SECRET = "github-webhook-secret";
     static final String CIRCLE_SECRET = "circleci-webhook-secret";
     static final String SHA_V1 = "1111111111111111111111111111111111111111";
@@ -66,12 +66,65 @@ final class DeployFixture implements AutoCloseable {
         this(database, ISSUE_YAML);
     }
 
+    private final AtomicInteger projects = new AtomicInteger();
+
     DeployFixture(TestDatabases.Kind database, String yaml) {
         github.extend(repos);
-        repos.repository(REPO, "alice-gh", "bob-gh", "carol-gh")
-                .ref(REPO, "refs/tags/v1.0.0", SHA_V1).ref(REPO, "refs/heads/main", SHA_MAIN)
-                .ref(REPO, "refs/heads/feature/Login-Page", SHA_FEATURE).ref(REPO, "refs/heads/release/1.2", SHA_RELEASE);
         app = builder(TestApp.on(database), yaml).start();
+        promote(LEAD);
+    }
+
+    /** A repository of its own, with a few refs and collaborators, bound to a channel of its own by the lead. */
+    Project project() {
+        Project project = unbound();
+        assertThat(project.slow(LEAD, "/deploy setup " + project.repo())).contains("Setting up `" + project.repo() + "` in this channel");
+        return project;
+    }
+
+    /** A repository GitHub knows and a channel, not yet bound to each other. */
+    Project unbound() {
+        int n = projects.incrementAndGet();
+        String repo = REPO + n;
+        repos.repository(repo, "alice-gh", "bob-gh", "carol-gh-" + n)
+                .ref(repo, "refs/tags/v1.0.0", SHA_V1).ref(repo, "refs/heads/main", SHA_MAIN)
+                .ref(repo, "refs/heads/feature/Login-Page", SHA_FEATURE).ref(repo, "refs/heads/release/1.2", SHA_RELEASE);
+        return new Project(this, repo, String.format("CWEB%05d", n));
+    }
+
+    /** One repository and its channel, and people speaking in that channel. */
+    record Project(DeployFixture fx, String repo, String channel) {
+        SlashReply run(String user, String line) {
+            return fx.app.as(user).in(channel).run(line);
+        }
+
+        /** Runs a slow command and returns what it finally said on the response_url. */
+        String slow(String user, String line) {
+            SlashReply ack = run(user, line);
+            assertThat(ack.text()).as("ack of " + line).contains("Working on");
+            return fx.app.slack().awaitPosts(ack.responseUrl(), 1).get(0).allText();
+        }
+
+        /** Deploys and returns the deployment's number from the reply. */
+        long deploy(String user, String line) {
+            SlashReply reply = run(user, line);
+            Matcher matcher = STARTED.matcher(reply.text());
+            assertThat(matcher.find()).as("started: " + reply.text()).isTrue();
+            return Long.parseLong(matcher.group(1));
+        }
+
+        /** The repository part of webhook payloads. */
+        String repository() {
+            return "\"repository\":{\"id\":1,\"full_name\":\"" + repo + "\",\"name\":\"" + repo.substring(5) + "\",\"owner\":{\"login\":\"acme\"}},"
+                    + "\"sender\":{\"login\":\"octocat\",\"id\":1},\"installation\":{\"id\":77}";
+        }
+
+        /** A deployment_status event for GitHub deployment {@code githubId}. */
+        String deploymentStatus(long githubId, long capstanId, String state, String logUrl) {
+            return "{\"action\":\"created\",\"deployment_status\":{\"id\":9" + githubId + ",\"state\":\"" + state + "\",\"description\":\"" + state
+                    + " by the deploy service\"" + (logUrl == null ? "" : ",\"log_url\":\"" + logUrl + "\"") + "},"
+                    + "\"deployment\":{\"id\":" + githubId + ",\"sha\":\"" + SHA_V1 + "\",\"ref\":\"refs/tags/v1.0.0\",\"environment\":\"production\","
+                    + "\"payload\":{\"capstan_request_id\":" + capstanId + "}}," + repository() + "}";
+        }
     }
 
     /** The app's environment and families, for a replica or a restart on the same database. */
@@ -90,33 +143,8 @@ final class DeployFixture implements AutoCloseable {
         return builder(TestApp.on(TestDatabases.Kind.POSTGRES).database(of.databaseUrl()).slack(of.slack()), ISSUE_YAML).start();
     }
 
-    SlashReply run(String user, String line) {
-        return app.as(user).in(CHANNEL).run(line);
-    }
-
-    /** Runs a slow command and returns what it finally said on the response_url. */
-    String slow(String user, String line) {
-        SlashReply ack = run(user, line);
-        assertThat(ack.text()).as("ack of " + line).contains("Working on");
-        return app.slack().awaitPosts(ack.responseUrl(), 1).get(0).allText();
-    }
-
-    /** A lead binds the channel to acme/web, and the lead becomes a team lead first. */
-    void setUp() {
-        promote(LEAD);
-        assertThat(slow(LEAD, "/deploy setup " + REPO)).contains("Setting up `acme/web` in this channel");
-    }
-
     void promote(String user) {
         app.capstan().people().setRole(user, Role.TEAM_LEAD);
-    }
-
-    /** Deploys and returns the deployment's number from the reply. */
-    long deploy(String user, String line) {
-        SlashReply reply = run(user, line);
-        Matcher matcher = STARTED.matcher(reply.text());
-        assertThat(matcher.find()).as("started: " + reply.text()).isTrue();
-        return Long.parseLong(matcher.group(1));
     }
 
     /** Every version of the deployment's message Slack was sent (chat.postMessage first, then chat.update), as headlines. */
@@ -166,19 +194,6 @@ final class DeployFixture implements AutoCloseable {
 
     SlashReply circleCiEvent(String body) {
         return app.rawPost("/circleci/webhook", body, "application/json", Map.of("circleci-signature", "v1=" + Hmac.sha256Hex(CIRCLE_SECRET, body)));
-    }
-
-    static String repository() {
-        return "\"repository\":{\"id\":1,\"full_name\":\"" + REPO + "\",\"name\":\"web\",\"owner\":{\"login\":\"acme\"}},"
-                + "\"sender\":{\"login\":\"octocat\",\"id\":1},\"installation\":{\"id\":77}";
-    }
-
-    /** A deployment_status event for GitHub deployment {@code githubId}. */
-    static String deploymentStatus(long githubId, long capstanId, String state, String logUrl) {
-        return "{\"action\":\"created\",\"deployment_status\":{\"id\":9" + githubId + ",\"state\":\"" + state + "\",\"description\":\"" + state
-                + " by the deploy service\"" + (logUrl == null ? "" : ",\"log_url\":\"" + logUrl + "\"") + "},"
-                + "\"deployment\":{\"id\":" + githubId + ",\"sha\":\"" + SHA_V1 + "\",\"ref\":\"refs/tags/v1.0.0\",\"environment\":\"production\","
-                + "\"payload\":{\"capstan_request_id\":" + capstanId + "}}," + repository() + "}";
     }
 
     @Override
