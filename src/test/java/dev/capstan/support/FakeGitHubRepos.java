@@ -105,6 +105,10 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
             ArrayNode list = JSON.createArrayNode();
             if (page == 1) repo.collaborators().forEach(login -> list.addObject().put("login", login).put("id", Math.abs(login.hashCode())));
             FakeHttp.respond(exchange, 200, list.toString());
+        } else if (method.equals("GET") && rest.startsWith("/commits/")) {
+            String sha = repo.refs().get("refs/" + rest.substring("/commits/".length()));
+            FakeHttp.respond(exchange, sha == null ? 422 : 200, sha == null ? error("No commit found for SHA: " + rest.substring(9))
+                    : JSON.createObjectNode().put("sha", sha).toString());
         } else if (method.equals("POST") && rest.equals("/deployments")) {
             createDeployment(exchange, repo, JSON.readTree(body));
         } else if (method.equals("POST") && rest.matches("/deployments/\\d+/statuses")) {

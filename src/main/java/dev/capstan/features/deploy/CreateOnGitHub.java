@@ -39,7 +39,8 @@ final class CreateOnGitHub {
             jobs.ciStart().enqueueOnce("deploy-ci-" + d.id(), ref);
         } else if (created instanceof GitHubDeployments.Created.ChecksNotGreen waiting) {
             String which = waiting.contexts().isEmpty() ? "the required checks" : String.join(", ", waiting.contexts());
-            progress.advance(d.id(), false, x -> x.with(DeploymentState.WAITING, ":vertical_traffic_light: Waiting for " + which
+            String sha = d.sha() != null ? d.sha() : github.sha(d.repository(), d.gitRef());
+            progress.advance(d.id(), false, x -> x.withGitHub(x.githubId(), sha).with(DeploymentState.WAITING, ":vertical_traffic_light: Waiting for " + which
                     + " to pass; it starts by itself when GitHub reports a successful commit status."));
         } else if (created instanceof GitHubDeployments.Created.Refused refused) {
             progress.advance(d.id(), false, x -> x.with(DeploymentState.REFUSED, refused.why()));

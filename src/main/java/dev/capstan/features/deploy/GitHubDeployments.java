@@ -60,6 +60,13 @@ final class GitHubDeployments {
         };
     }
 
+    /** The commit a ref points at now ("Get a commit": heads/BRANCH or tags/TAG), for matching commit statuses; null when unknown. */
+    String sha(String repository, GitRef ref) {
+        String name = ref.kind() == GitRef.Kind.OTHER ? ref.name() : ref.full().substring("refs/".length());
+        HttpAnswer answer = rest.send("GET", "/repos/" + repository + "/commits/" + name, null);
+        return answer.ok() ? answer.json().path("sha").asText(null) : null;
+    }
+
     /** Writes a deployment status; {@code state} is spelled as the REST API wants it ("in_progress"). */
     void status(String repository, long githubId, String state, String logUrl, String environmentUrl, String description) {
         Map<String, Object> body = new LinkedHashMap<>();
