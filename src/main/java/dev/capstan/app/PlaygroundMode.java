@@ -3,6 +3,10 @@ package dev.capstan.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -19,6 +23,8 @@ final class PlaygroundMode {
     private static final List<String> OUTSIDE_SERVICES = List.of("GITHUB_", "GOOGLE_SERVICE_ACCOUNT_JSON");
     /** Names (comma separated) of outside-service variables the playground may keep anyway, e.g. to try a test org. */
     static final String KEEP = "CAPSTAN_PLAYGROUND_KEEP";
+    /** Where the playground serves its pretend GitHub. */
+    static final String GITHUB_PATH = "/playground/github";
 
     private PlaygroundMode() {
     }
@@ -32,7 +38,8 @@ final class PlaygroundMode {
 
     /**
      * A fixed port, a signing secret the playground can sign with, the Web API pointed at the in-process fake, its own
-     * database unless DATABASE_URL says otherwise, and no credentials of outside services unless kept explicitly.
+     * database unless DATABASE_URL says otherwise, and no credentials of outside services unless kept explicitly; with
+     * none of GitHub's kept, GitHub is the playground's pretend one (an App on "acme" with a throwaway key).
      */
     static Map<String, String> environment(Map<String, String> env, int requestedPort) {
         Map<String, String> prepared = new HashMap<>(env);
@@ -44,7 +51,35 @@ final class PlaygroundMode {
         if (blank(env.get("SLACK_SIGNING_SECRET"))) prepared.put("SLACK_SIGNING_SECRET", randomSecret());
         prepared.remove("SLACK_APP_TOKEN");
         prepared.put("SLACK_API_URL", baseUrl(port) + "/playground/api/");
+        if (prepared.keySet().stream().noneMatch(name -> name.startsWith("GITHUB_"))) gitHubStandIn(prepared, port);
         return prepared;
+    }
+
+    /** The playground's pretend GitHub (an App installed on "acme"), unless some real GitHub variable was kept. */
+    private static void gitHubStandIn(Map<String, String> env, int port) {
+        env.put("GITHUB_API_URL", baseUrl(port) + GITHUB_PATH);
+        env.put("GITHUB_APP_ID", "1");
+        env.put("GITHUB_ORG", "acme");
+        env.put("GITHUB_APP_PRIVATE_KEY", throwawayKey());
+        env.put("GITHUB_WEBHOOK_SECRET", randomSecret());
+    }
+
+    /** The webhook secret of the pretend GitHub when the playground uses it; null otherwise. */
+    static String gitHubStandInSecret(Map<String, String> env) {
+        String url = env.get("GITHUB_API_URL");
+        return url != null && url.endsWith(GITHUB_PATH) && url.startsWith("http://" + HOST) ? env.get("GITHUB_WEBHOOK_SECRET") : null;
+    }
+
+    private static String throwawayKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] encoded = generator.generateKeyPair().getPrivate().getEncoded();
+            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(encoded) + "\n-----END PRIVATE KEY-----\n";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String baseUrl(int port) {
