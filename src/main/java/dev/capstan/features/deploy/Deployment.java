@@ -13,8 +13,13 @@ record Deployment(long id, String repository, String environment, String ref, St
         return Binding.key(repository);
     }
 
+    /** The ref as a {@link GitRef}; one GitHub reported that Capstan would not accept from a person is shown as it is. */
     GitRef gitRef() {
-        return GitRef.parse(ref);
+        try {
+            return GitRef.parse(ref);
+        } catch (RuntimeException unusual) {
+            return new GitRef(GitRef.Kind.OTHER, ref);
+        }
     }
 
     String shortSha() {

@@ -4,7 +4,7 @@ import dev.capstan.command.UserError;
 
 /**
  * A ref as someone typed it, its case kept: {@code refs/…} is used as is, {@code tags/x} and a version-like name
- * ({@code v1.2}, {@code 2024.1}) are tags, {@code heads/x} and anything else are branches.
+ * ({@code v1.2}, {@code 2024.1}) are tags, a full commit id is used as it is, {@code heads/x} and anything else are branches.
  */
 record GitRef(Kind kind, String name) {
     enum Kind { BRANCH, TAG, OTHER }
@@ -22,6 +22,7 @@ record GitRef(Kind kind, String name) {
         if (text.startsWith("refs/")) return new GitRef(Kind.OTHER, text);
         if (text.startsWith("tags/")) return new GitRef(Kind.TAG, text.substring("tags/".length()));
         if (text.startsWith("heads/")) return new GitRef(Kind.BRANCH, text.substring("heads/".length()));
+        if (text.matches("[0-9a-f]{40}")) return new GitRef(Kind.OTHER, text);
         if (text.matches("v?[0-9].*")) return new GitRef(Kind.TAG, text);
         return new GitRef(Kind.BRANCH, text);
     }
