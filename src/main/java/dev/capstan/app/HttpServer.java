@@ -40,6 +40,7 @@ final class HttpServer implements AutoCloseable {
                     case "POST" -> config.routes.post(route.path(), ctx -> serve(ctx, route.path(), endpoint::handle, metrics));
                     case "PUT" -> config.routes.put(route.path(), ctx -> serve(ctx, route.path(), endpoint::handle, metrics));
                     case "DELETE" -> config.routes.delete(route.path(), ctx -> serve(ctx, route.path(), endpoint::handle, metrics));
+                    case "PATCH" -> config.routes.patch(route.path(), ctx -> serve(ctx, route.path(), endpoint::handle, metrics));
                     default -> throw new IllegalArgumentException("Unsupported method " + route.method());
                 }
             }

@@ -49,7 +49,7 @@ public final class Launcher {
         Config config = reading.config();
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);
-        all.add(new Playground(url, config.signingSecret()));
+        all.add(new Playground(url, config.signingSecret(), PlaygroundMode.gitHubStandInSecret(playgroundEnv)));
         Capstan capstan = startOrClose(new Capstan(reading, playgroundEnv, all, clock, jobs), PlaygroundMode.HOST, config.port());
         return new Running(capstan, url + "/");
     }

@@ -1,6 +1,7 @@
 package dev.capstan.app;
 
 import dev.capstan.features.commands.DeclaredCommands;
+import dev.capstan.features.deploy.Deploy;
 import dev.capstan.features.directory.Directory;
 import dev.capstan.features.flush.Flush;
 import dev.capstan.features.timereport.TimeReport;
@@ -22,7 +23,7 @@ public final class Main {
 
     /** The families this build ships, in help order. */
     public static List<Feature> features() {
-        return List.of(new Directory(), new TimeReport(), new Flush(), new DeclaredCommands());
+        return List.of(new Directory(), new TimeReport(), new Deploy(), new Flush(), new DeclaredCommands());
     }
 
     public static void main(String[] args) {

@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -26,6 +30,8 @@ final class PlaygroundMode {
     static final String KEEP = "CAPSTAN_PLAYGROUND_KEEP";
     /** Where the playground's pretend target answers declared commands ({@code {{env.PLAYGROUND_TARGET_URL}}}). */
     static final String TARGET_URL = "PLAYGROUND_TARGET_URL";
+    /** Where the playground serves its pretend GitHub. */
+    static final String GITHUB_PATH = "/playground/github";
 
     private PlaygroundMode() {
     }
@@ -40,7 +46,8 @@ final class PlaygroundMode {
     /**
      * A fixed port, a signing secret the playground can sign with, the Web API pointed at the in-process fake, its own
      * database unless DATABASE_URL says otherwise, and none of the variables that reach outside services (the platform's
-     * GitHub and CircleCI ones, and every variable a family declares) unless kept explicitly.
+     * GitHub and CircleCI ones, and every variable a family declares) unless kept explicitly; with none of GitHub's
+     * kept, GitHub is the playground's pretend one (an App on "acme" with a throwaway key).
      */
     static Map<String, String> environment(Map<String, String> env, int requestedPort) {
         Map<String, String> prepared = new HashMap<>(env);
@@ -56,6 +63,7 @@ final class PlaygroundMode {
         prepared.put("SLACK_API_URL", baseUrl(port) + "/playground/api/");
         prepared.put(TARGET_URL, baseUrl(port) + "/playground/target");
         if (blank(env.get("CAPSTAN_CONFIG"))) prepared.put("CAPSTAN_CONFIG", exampleCommands());
+        if (prepared.keySet().stream().noneMatch(name -> name.startsWith("GITHUB_"))) gitHubStandIn(prepared, port);
         return prepared;
     }
 
@@ -68,6 +76,33 @@ final class PlaygroundMode {
             return file.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the playground's example commands", e);
+        }
+    }
+
+    /** The playground's pretend GitHub (an App installed on "acme"), unless some real GitHub variable was kept. */
+    private static void gitHubStandIn(Map<String, String> env, int port) {
+        env.put("GITHUB_API_URL", baseUrl(port) + GITHUB_PATH);
+        env.put("GITHUB_APP_ID", "1");
+        env.put("GITHUB_ORG", "acme");
+        env.put("GITHUB_APP_PRIVATE_KEY", throwawayKey());
+        env.put("GITHUB_WEBHOOK_SECRET", randomSecret());
+    }
+
+    /** The webhook secret of the pretend GitHub when the playground uses it; null otherwise. */
+    static String gitHubStandInSecret(Map<String, String> env) {
+        String url = env.get("GITHUB_API_URL");
+        return url != null && url.endsWith(GITHUB_PATH) && url.startsWith("http://" + HOST) ? env.get("GITHUB_WEBHOOK_SECRET") : null;
+    }
+
+    private static String throwawayKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] encoded = generator.generateKeyPair().getPrivate().getEncoded();
+            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(encoded) + "\n-----END PRIVATE KEY-----\n";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

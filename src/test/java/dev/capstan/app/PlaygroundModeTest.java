@@ -70,4 +70,15 @@ class PlaygroundModeTest {
                 .containsEntry("GITHUB_ORG", "acme").containsEntry("GITHUB_API_URL", "http://127.0.0.1:9/")
                 .containsEntry("CAPSTAN_ADMINS", "UADMIN001");
     }
+
+    @Test
+    void withoutAnyGitHubVariableGitHubIsThePlaygroundsPretendOne() {
+        Map<String, String> env = PlaygroundMode.environment(Map.of(), 4321);
+        assertThat(env).containsEntry("GITHUB_API_URL", "http://127.0.0.1:4321/playground/github").containsEntry("GITHUB_ORG", "acme")
+                .containsKeys("GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_WEBHOOK_SECRET");
+        assertThat(PlaygroundMode.gitHubStandInSecret(env)).isEqualTo(env.get("GITHUB_WEBHOOK_SECRET"));
+        Map<String, String> kept = PlaygroundMode.environment(Map.of("GITHUB_ORG", "mine", "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_ORG"), 4321);
+        assertThat(kept).doesNotContainKey("GITHUB_API_URL");
+        assertThat(PlaygroundMode.gitHubStandInSecret(kept)).isNull();
+    }
 }

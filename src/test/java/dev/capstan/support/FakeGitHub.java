@@ -46,6 +46,12 @@ public final class FakeGitHub implements AutoCloseable {
 
     private record Hook(String method, String pathPart, Runnable action) { }
 
+    /** More of GitHub's API behind the same App authentication (repositories, deployments, Actions); true when it answered. */
+    @FunctionalInterface
+    public interface Extension {
+        boolean answer(HttpExchange exchange, String method, String path, String body) throws IOException;
+    }
+
     private final HttpServer server;
     private final FakeAppKey key = new FakeAppKey(APP_ID);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -55,6 +61,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final Map<Long, FakeTeam> teams = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
+    private final List<Extension> extensions = new CopyOnWriteArrayList<>();
     private volatile int pageLimit = 100;
 
     public FakeGitHub() {
@@ -88,6 +95,12 @@ public final class FakeGitHub implements AutoCloseable {
         FakeTeam team = new FakeTeam(ids.incrementAndGet(), name, slug(name), new ConcurrentHashMap<>());
         teams.put(team.id(), team);
         return team;
+    }
+
+    /** Serves more of the API; the extension sees only calls that passed the installation token check. */
+    public FakeGitHub extend(Extension extension) {
+        extensions.add(extension);
+        return this;
     }
 
     /** The next {@code method} call whose path contains {@code pathPart} answers {@code status} with GitHub's error body. */
@@ -154,6 +167,9 @@ public final class FakeGitHub implements AutoCloseable {
                     respond(exchange, failure.status(), error(failure.message()));
                     return;
                 }
+            }
+            for (Extension extension : extensions) {
+                if (extension.answer(exchange, method, path, body)) return;
             }
             route(exchange, method, path, body);
         } catch (Exception e) {

@@ -62,6 +62,7 @@ public final class FakeSlack implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean expireNext = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.Set<String> expiredHooks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger ts = new AtomicInteger(1000);
+    private final List<java.util.function.Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
 
     public FakeSlack() {
         try {
@@ -101,6 +102,11 @@ public final class FakeSlack implements AutoCloseable {
         scriptNext(method + ":" + channel, answer);
     }
 
+    /** Hears every Web API call as it arrives (a benchmark timing chat.update, say). */
+    public void onCall(java.util.function.Consumer<ApiCall> listener) {
+        listeners.add(listener);
+    }
+
     public List<ApiCall> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
@@ -138,7 +144,9 @@ public final class FakeSlack implements AutoCloseable {
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> args = parseArgs(exchange);
-        calls.add(new ApiCall(method, args));
+        ApiCall call = new ApiCall(method, args);
+        calls.add(call);
+        listeners.forEach(listener -> listener.accept(call));
         Scripted answer = nextScripted(method + ":" + args.get("channel"));
         if (answer == null) answer = nextScripted(method);
         if (answer != null) {

@@ -44,13 +44,23 @@ public final class Playground implements Feature {
                 audit_channel: COPS
             """;
 
+    /** How long the pretend deployment service takes per state. */
+    private static final long DEPLOY_STEP_MILLIS = 1500;
+
     private final String baseUrl;
     private final String signingSecret;
+    private final String gitHubWebhookSecret;
 
     /** {@code baseUrl} is where this Capstan listens; requests are signed with {@code signingSecret} like Slack's. */
     public Playground(String baseUrl, String signingSecret) {
+        this(baseUrl, signingSecret, null);
+    }
+
+    /** With a pretend GitHub at {@code /playground/github} too, whose webhooks are signed with {@code gitHubWebhookSecret}. */
+    public Playground(String baseUrl, String signingSecret, String gitHubWebhookSecret) {
         this.baseUrl = baseUrl;
         this.signingSecret = signingSecret;
+        this.gitHubWebhookSecret = gitHubWebhookSecret;
     }
 
     @Override
@@ -75,6 +85,12 @@ public final class Playground implements Feature {
         context.route("POST", "/playground/api/{method}", guard.guard(SERVER, api::handle));
         context.route("POST", "/playground/upload/{id}", guard.guard(SERVER, api::upload));
         context.route("POST", "/playground/hooks/{id}", guard.guard(SERVER, slack::hook));
+        if (gitHubWebhookSecret != null) {
+            PlaygroundGitHub github = new PlaygroundGitHub(baseUrl, gitHubWebhookSecret, DEPLOY_STEP_MILLIS);
+            for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+                context.route(method, "/playground/github/<path>", guard.guard(SERVER, request -> github.handle(method, request)));
+            }
+        }
         context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, query(request))));
         context.route("GET", "/playground/target/users/{login}", guard.guard(SERVER, Playground::pretendPerson));
         context.route("POST", "/playground/command", guard.guard(PAGE, request -> {

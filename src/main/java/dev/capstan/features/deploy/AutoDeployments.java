@@ -1,0 +1,80 @@
+package dev.capstan.features.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.command.Destination;
+import dev.capstan.command.Outbox;
+import dev.capstan.command.Reply;
+import dev.capstan.store.GitHubIdentities;
+import dev.capstan.webhooks.InboundWebhook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Automatic deployments from GitHub's {@code push} and {@code pull_request} events (see "Webhook events and
+ * payloads"), for repositories bound to a channel: a push deploys every environment whose {@code auto.push} matches
+ * the ref, an opened or updated pull request deploys {@code pr<N>}. Deletions and closed pull requests deploy nothing.
+ */
+final class AutoDeployments {
+    private final Bindings bindings;
+    private final Environments environments;
+    private final StartDeployment starter;
+    private final GitHubIdentities identities;
+    private final Outbox outbox;
+
+    AutoDeployments(Bindings bindings, Environments environments, StartDeployment starter, GitHubIdentities identities, Outbox outbox) {
+        this.bindings = bindings;
+        this.environments = environments;
+        this.starter = starter;
+        this.identities = identities;
+        this.outbox = outbox;
+    }
+
+    String push(InboundWebhook webhook) {
+        JsonNode body = webhook.body();
+        String repository = body.path("repository").path("full_name").asText("");
+        Optional<Binding> binding = bindings.ofRepository(repository);
+        if (binding.isEmpty()) return "ignored: " + repository + " is not set up in a channel";
+        if (body.path("deleted").asBoolean(false) || body.path("head_commit").isNull() || body.path("head_commit").isMissingNode()) {
+            return "ignored: a deletion of " + body.path("ref").asText("?");
+        }
+        GitRef ref;
+        try {
+            ref = GitRef.parse(body.path("ref").asText(""));
+        } catch (RuntimeException notARef) {
+            return "ignored: not a ref";
+        }
+        String login = body.path("head_commit").path("author").path("username").asText(body.path("pusher").path("name").asText(null));
+        List<String> notes = new ArrayList<>();
+        for (Environments.Environment env : environments.onPush(ref)) {
+            notes.add(start(binding.get(), env, ref, body.path("after").asText(null), "push", login));
+        }
+        return notes.isEmpty() ? "ignored: no environment deploys " + ref.label() + " on push" : String.join("; ", notes);
+    }
+
+    String pullRequest(InboundWebhook webhook) {
+        JsonNode body = webhook.body();
+        String action = body.path("action").asText("");
+        String repository = body.path("repository").path("full_name").asText("");
+        if (!action.equals("opened") && !action.equals("synchronize") && !action.equals("reopened")) return "ignored: pull request " + action;
+        if (!environments.pullRequestsDeploy()) return "ignored: pull requests are not deployed";
+        Optional<Binding> binding = bindings.ofRepository(repository);
+        if (binding.isEmpty()) return "ignored: " + repository + " is not set up in a channel";
+        int number = body.path("number").asInt(body.path("pull_request").path("number").asInt(0));
+        JsonNode head = body.path("pull_request").path("head");
+        if (number <= 0 || head.path("ref").asText("").isEmpty()) return "ignored: no pull request number or head";
+        GitRef ref = GitRef.parse("refs/heads/" + head.path("ref").asText());
+        return start(binding.get(), environments.pullRequest(number), ref, head.path("sha").asText(null), "pull request",
+                head.path("user").path("login").asText(null));
+    }
+
+    private String start(Binding binding, Environments.Environment env, GitRef ref, String sha, String trigger, String login) {
+        String requestedBy = login == null ? null : identities.ownerOf(login).map(GitHubIdentities.Identity::userId).orElse(null);
+        StartDeployment.Outcome outcome = starter.start(new StartDeployment.Request(binding, env, ref, sha, trigger, requestedBy, login));
+        if (outcome instanceof StartDeployment.Outcome.Started started) return "started deployment #" + started.deployment().id() + " to " + env.name();
+        String why = ((StartDeployment.Outcome.Refused) outcome).why();
+        outbox.send(new Destination.Channel(binding.channelId()), Reply.text("Automatic deployment of `" + ref.label() + "` to `"
+                + env.name() + "` (" + trigger + ") did not start. " + why));
+        return "not started to " + env.name() + ": " + why;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.capstan.features.deploy;
+
+import dev.capstan.http.HostAllowList;
+import dev.capstan.http.HttpPolicy;
+import dev.capstan.jobs.JobOptions;
+import dev.capstan.platform.Feature;
+import dev.capstan.platform.FeatureContext;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The deployments family ({@code /deploy}, {@code /cimon}; replaces signal-noise's deploybot): a channel follows a
+ * repository, deployments go through GitHub Deployments and a CI adapter, each has one message that updates itself,
+ * and the database lets one deployment at a time run per environment.
+ */
+public final class Deploy implements Feature {
+    static final String FAMILY = "deploy";
+    /** V30 to V39. */
+    static final int MIGRATIONS = 30;
+    private static final Logger log = LoggerFactory.getLogger(Deploy.class);
+
+    @Override
+    public String name() {
+        return FAMILY;
+    }
+
+    @Override
+    public void register(FeatureContext context) {
+        DeploySettings settings = context.settings(DeploySettings.class);
+        context.migrations(MIGRATIONS);
+        String circleToken = context.secret("CIRCLECI_TOKEN", "a CircleCI personal API token, for triggering deployment pipelines");
+        String circleUrl = context.variable("CIRCLECI_API_URL", "CircleCI's API base URL (default https://circleci.com)");
+        String jenkinsUrl = context.variable("JENKINS_URL", "the Jenkins base URL, for deployment jobs");
+        String jenkinsUser = context.variable("JENKINS_USER", "the Jenkins user whose API token builds deployment jobs");
+        String jenkinsToken = context.secret("JENKINS_API_TOKEN", "that Jenkins user's API token");
+        String circleApi = circleUrl == null ? CircleCiClient.DEFAULT_API_URL : circleUrl;
+
+        Environments environments = new Environments(settings);
+        Bindings bindings = new Bindings(context.jdbi(), context.clock());
+        Deployments deployments = new Deployments(context.jdbi(), context.clock());
+        Holds holds = new Holds(context.jdbi(), context.clock());
+        DeployJobs jobs = new DeployJobs();
+        Progress progress = new Progress(context.jdbi(), deployments, holds, context.messages(), context.outbox(), jobs, context.clock());
+        StartDeployment starter = new StartDeployment(context.jdbi(), deployments, holds, progress, jobs, context.outbox());
+        GitHubRest rest = new GitHubRest(context.github());
+        GitHubDeployments github = new GitHubDeployments(rest);
+        GitHubWorkflows workflows = new GitHubWorkflows(rest);
+        CircleCiClient circleCi = new CircleCiClient(context.http("circleci", HttpPolicy.standard(hosts(context, "CIRCLECI_API_URL", circleApi))), circleApi, circleToken);
+        JenkinsClient jenkins = new JenkinsClient(context.http("jenkins", HttpPolicy.standard(hosts(context, "JENKINS_URL", jenkinsUrl))), jenkinsUrl, jenkinsUser, jenkinsToken);
+
+        CreateOnGitHub create = new CreateOnGitHub(deployments, environments, github, progress, jobs);
+        CiStart ciStart = new CiStart(deployments, environments, progress, jobs, circleCi, jenkins, workflows);
+        JenkinsFollow follow = new JenkinsFollow(deployments, progress, jenkins, settings.pollInterval());
+        ActionsRunFinder finder = new ActionsRunFinder(deployments, environments, progress, workflows, settings.pollInterval());
+        StatusToGitHub statuses = new StatusToGitHub(deployments, github);
+        jobs.declare(
+                context.job("deploy.create", DeployJobs.DeploymentRef.class, JobOptions.retrying(context.jobSettings(),
+                        (run, failure) -> create.gaveUp(run.data().id(), failure)), run -> create.run(run.data())),
+                context.job("deploy.ci-start", DeployJobs.DeploymentRef.class, JobOptions.retrying(context.jobSettings(),
+                        (run, failure) -> ciStart.gaveUp(run.data().id(), failure)), run -> ciStart.run(run.data())),
+                context.job("deploy.github-status", DeployJobs.StatusData.class, JobOptions.retrying(context.jobSettings(),
+                        (run, failure) -> log.warn("Gave up writing deployment #{} {} to GitHub: {}", run.data().id(), run.data().state(),
+                                failure.sentence())), run -> statuses.run(run.data())),
+                context.job("deploy.jenkins-follow", DeployJobs.JenkinsPoll.class, JobOptions.retrying(context.jobSettings(),
+                        (run, failure) -> follow.gaveUp(run.data().id(), failure)), run -> follow.run(run.data())),
+                context.job("deploy.actions-find-run", DeployJobs.FindRun.class, JobOptions.retrying(context.jobSettings(),
+                        (run, failure) -> log.warn("Gave up finding the run of deployment #{}: {}", run.data().id(), failure.sentence())),
+                        run -> finder.run(run.data())));
+
+        DeployServices services = new DeployServices(bindings, environments, deployments, holds, starter,
+                new GitHubRepositories(rest), context.identities(), context.outbox(), context.clock());
+        context.commands().family(FAMILY, "Deploy branches and tags through GitHub Deployments and CI; lock environments.")
+                .ownSlashCommand()
+                .add(() -> new DeployCommand(services))
+                .add(() -> new BindingCommands.Setup(services)).add(() -> new BindingCommands.Reset(services))
+                .add(() -> new SettingCommands.Set(services)).add(() -> new SettingCommands.Unset(services))
+                .add(() -> new SettingCommands.Get(services)).add(() -> new SettingCommands.Config(services))
+                .add(() -> new IdentityCommands.Hello(services)).add(() -> new IdentityCommands.Goodbye(services))
+                .add(() -> new IdentityCommands.Bye(services))
+                .add(() -> new HistoryCommands.Status(services)).add(() -> new HistoryCommands.ListDeployments(services))
+                .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
+                .add(() -> new LockCommands.Locks(services));
+        context.onClick(IdentityCommands.HELLO_ACTION, click -> IdentityCommands.link(services, click.userId(), click.value())
+                .replacingOriginal());
+
+        AutoDeployments auto = new AutoDeployments(bindings, environments, starter, context.identities(), context.outbox());
+        GitHubDeploymentEvents events = new GitHubDeploymentEvents(context.jdbi(), deployments, bindings, progress, context.identities());
+        CommitStatusEvents checks = new CommitStatusEvents(deployments, progress, jobs);
+        CiEvents ci = new CiEvents(deployments, progress);
+        context.onWebhook("github", "push", auto::push);
+        context.onWebhook("github", "pull_request", auto::pullRequest);
+        context.onWebhook("github", "deployment", events::deployment);
+        context.onWebhook("github", "deployment_status", events::status);
+        context.onWebhook("github", "status", checks::status);
+        context.onWebhook("github", "workflow_run", ci::workflowRun);
+        context.onWebhook("circleci", "workflow-completed", ci::circleCiWorkflow);
+        context.onWebhook("circleci", "job-completed", ci::circleCiJob);
+    }
+
+    /** The host of a configured URL, or nothing when it is not set (every call is then refused before it leaves). */
+    private static HostAllowList hosts(FeatureContext context, String variable, String url) {
+        if (url == null) return HostAllowList.of();
+        try {
+            URI uri = URI.create(url.trim());
+            if (uri.getHost() != null && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))) return HostAllowList.of(uri.getHost());
+        } catch (IllegalArgumentException | NullPointerException notAUrl) {
+            // reported below
+        }
+        context.problem(variable + " must be an http(s) URL, like https://jenkins.example.com");
+        return HostAllowList.of();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.capstan.features.deploy;
+
+import dev.capstan.command.Outbox;
+import dev.capstan.command.UserError;
+import dev.capstan.store.GitHubIdentities;
+import java.time.Clock;
+import java.util.List;
+
+/** What the family's commands share: the stores, the environments, the use cases and GitHub. */
+record DeployServices(Bindings bindings, Environments environments, Deployments deployments, Holds holds,
+                      StartDeployment starter, GitHubRepositories repositories, GitHubIdentities identities, Outbox outbox,
+                      Clock clock) {
+
+    /** The channel's repository, or a refusal saying how to set one up. */
+    Binding binding(String channelId) {
+        return bindings.inChannel(channelId).orElseThrow(() -> new UserError(":warning: This channel is not set up for a "
+                + "repository yet. A team lead can run `/deploy setup <owner/repo>` here."));
+    }
+
+    /** The environment named so, or a refusal listing the known ones. */
+    Environments.Environment environment(String name) {
+        return environments.find(name).orElseThrow(() -> new UserError(":warning: I don't recognise the environment `"
+                + name.replace("`", "'") + "`. Environments: " + known() + "."));
+    }
+
+    String known() {
+        List<String> names = environments.names();
+        return String.join(", ", names.stream().map(n -> "`" + n + "`").toList()) + " and `pr<N>` for pull requests";
+    }
+}

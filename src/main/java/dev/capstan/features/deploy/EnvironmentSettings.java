@@ -1,0 +1,39 @@
+package dev.capstan.features.deploy;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One environment as configured: the refs it may be deployed from, what deploys it automatically, its CI adapter and
+ * required contexts. The policy keys (deployers, approvals, freeze, emergency, watchdog, queue) are read and checked
+ * here already; approvals, freezes, the watchdog and the queue do not act yet.
+ */
+record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, List<String> requiredContexts,
+                           PolicySettings.Deployers deployers, PolicySettings.Approvals approvals,
+                           List<PolicySettings.FreezeWindow> freeze, PolicySettings.Emergency emergency,
+                           Duration watchdog, Boolean queue) {
+
+    /** Automatic deployments: pushes to branches or tags matching these patterns. */
+    record AutoSettings(List<String> push) {
+        AutoSettings {
+            push = push == null ? List.of() : List.copyOf(push);
+            push.forEach(RefPattern::parse);
+        }
+    }
+
+    EnvironmentSettings {
+        if (refs == null || refs.isEmpty()) throw new IllegalArgumentException("refs must list at least one branch or tag pattern, e.g. [\"main\"] or [\"tags/v*\"]");
+        refs = List.copyOf(refs);
+        refs.forEach(RefPattern::parse);
+        auto = auto == null ? new AutoSettings(null) : auto;
+        ci = ci == null ? CiSettings.NONE : ci;
+        requiredContexts = requiredContexts == null ? null : List.copyOf(requiredContexts);
+        freeze = freeze == null ? List.of() : List.copyOf(freeze);
+        if (watchdog != null && (watchdog.isNegative() || watchdog.isZero())) throw new IllegalArgumentException("watchdog must be above zero");
+        queue = queue != null && queue;
+    }
+
+    static EnvironmentSettings of(List<String> refs, List<String> autoPush) {
+        return new EnvironmentSettings(refs, new AutoSettings(autoPush), null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.capstan.features.deploy;
+
+import dev.capstan.command.CapstanCommand;
+import dev.capstan.command.CommandContext;
+import dev.capstan.command.CommandInfo;
+import dev.capstan.command.Reply;
+import dev.capstan.command.Role;
+import dev.capstan.platform.Durations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code status [env]}: what is deployed where and why the next deployment would be refused; {@code list [env]
+ * [--limit N]}: the history, newest first.
+ */
+final class HistoryCommands {
+    private HistoryCommands() {
+    }
+
+    @Command(name = "status", description = "What is deployed where, and what would stop the next deployment.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Status implements CapstanCommand {
+        private final DeployServices services;
+
+        @Parameters(arity = "0..1", paramLabel = "ENV")
+        String environment;
+
+        Status(DeployServices services) {
+            this.services = services;
+        }
+
+        @Override
+        public Reply run(CommandContext ctx) {
+            Binding binding = services.binding(ctx.caller().channelId());
+            List<String> names = environment == null ? services.environments().names() : List.of(services.environment(environment).name());
+            StringBuilder text = new StringBuilder("*" + binding.repository() + "*");
+            for (String env : names) {
+                text.append("\n*").append(env).append("*: ");
+                Optional<Deployment> last = services.deployments().lastSuccess(binding.repository(), env);
+                text.append(last.map(d -> "`" + d.gitRef().label() + "` (`" + d.shortSha() + "`) deployed by " + d.who() + " "
+                        + Since.of(d.finishedAt() == null ? d.createdAt() : d.finishedAt())).orElse("nothing deployed yet"));
+                List<String> blockers = new ArrayList<>();
+                services.holds().find(binding.key(), env, Hold.Kind.LOCK).ifPresent(h -> blockers.add(describe(services, h)));
+                services.holds().find(binding.key(), env, Hold.Kind.RUN).ifPresent(h -> blockers.add(describe(services, h)));
+                services.deployments().latestUnfinished(binding.repository(), env)
+                        .filter(d -> d.state() == DeploymentState.WAITING && d.detail() != null)
+                        .ifPresent(d -> blockers.add("deployment #" + d.id() + " of `" + d.gitRef().label() + "`: " + d.detail()));
+                text.append(blockers.isEmpty() ? "\n    next deployment: nothing stands in the way"
+                        : "\n    next deployment would wait or be refused: " + String.join("; ", blockers));
+            }
+            return Reply.text(text.toString());
+        }
+    }
+
+    @Command(name = "list", description = "Deployments, newest first: ref, sha, who, state, duration.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class ListDeployments implements CapstanCommand {
+        private final DeployServices services;
+
+        @Parameters(arity = "0..1", paramLabel = "ENV")
+        String environment;
+
+        @Option(names = "--limit", paramLabel = "N", description = "How many (1 to 50, default 10).", defaultValue = "10")
+        int limit;
+
+        ListDeployments(DeployServices services) {
+            this.services = services;
+        }
+
+        @Override
+        public Reply run(CommandContext ctx) {
+            if (limit < 1 || limit > 50) return Reply.text(":warning: `--limit` takes 1 to 50.");
+            Binding binding = services.binding(ctx.caller().channelId());
+            String env = environment == null ? null : services.environment(environment).name();
+            List<Deployment> history = services.deployments().history(binding.repository(), env, limit);
+            if (history.isEmpty()) return Reply.text("No deployments of `" + binding.repository() + "`" + (env == null ? "" : " to `" + env + "`") + " yet.");
+            StringBuilder text = new StringBuilder("Deployments of `" + binding.repository() + "`" + (env == null ? "" : " to `" + env + "`") + ", newest first:");
+            for (Deployment d : history) {
+                text.append("\n• #").append(d.id()).append(" `").append(d.gitRef().label()).append("`")
+                        .append(d.sha() == null ? "" : " `" + d.shortSha() + "`").append(" → `").append(d.environment()).append("` · ")
+                        .append(d.who()).append(" · ").append(d.state().emoji()).append(' ').append(d.state().label()).append(" · ")
+                        .append(Durations.format(d.duration(services.clock().instant()))).append(" · ").append(Since.of(d.createdAt()));
+            }
+            return Reply.text(text.toString());
+        }
+    }
+
+    /** "locked by <@U> since …: reason" or "deployment #4 of `main` by <@U> (in progress)". */
+    static String describe(DeployServices services, Hold hold) {
+        if (hold.kind() == Hold.Kind.LOCK) {
+            return ":lock: `" + hold.environment() + "` locked by <@" + hold.holder() + "> since " + Since.of(hold.since())
+                    + (hold.reason() == null ? "" : ": " + hold.reason());
+        }
+        Optional<Deployment> d = hold.deploymentId() == null ? Optional.empty() : services.deployments().find(hold.deploymentId());
+        return d.map(x -> ":construction: `" + hold.environment() + "` deployment #" + x.id() + " of `" + x.gitRef().label() + "` by "
+                        + x.who() + " (" + x.state().label() + ", since " + Since.of(x.createdAt()) + ")")
+                .orElse(":construction: `" + hold.environment() + "` a deployment is starting");
+    }
+}
