@@ -75,7 +75,8 @@ class DeployReplicasTest {
             try {
                 assertThat(fx.awaitState(id, "succeeded")).contains("/job/deploy/job/web/" + build + "/");
                 assertThat(fx.calls(id)).filteredOn(c -> c.method().equals("chat.postMessage")).hasSize(1);
-                assertThat(fx.gitHubDeployment(id).states()).contains("queued", "in_progress", "success");
+                assertThat(Await.until(() -> fx.gitHubDeployment(id).states(), states -> states.contains("success"),
+                        Duration.ofSeconds(20), "GitHub's success status")).contains("queued", "in_progress", "success");
             } finally {
                 restarted.close();
             }
