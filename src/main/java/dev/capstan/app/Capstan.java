@@ -108,7 +108,7 @@ public final class Capstan implements AutoCloseable {
         Slack slack = Slack.getInstance(slackConfig);
         SlackWebApi web = new SlackWebApi(slack.methods(config.botToken()));
         BlockKitRenderer renderer = new BlockKitRenderer();
-        DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock));
+        DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock), database.jdbi(), clock);
         UpdatableMessages messages = new UpdatableMessages(new MessageStore(database.jdbi()), database.jdbi(), web, renderer, clock, jobs);
 
         this.commands = new Commands();

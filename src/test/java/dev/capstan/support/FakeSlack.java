@@ -62,6 +62,8 @@ public final class FakeSlack implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean expireNext = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.Set<String> expiredHooks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger ts = new AtomicInteger(1000);
+    private volatile Runnable beforeAcceptingPost = () -> { };
+    private volatile Duration hookDelay = Duration.ZERO;
 
     public FakeSlack() {
         try {
@@ -71,7 +73,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         server.createContext("/api/", this::api);
         server.createContext("/hooks/", this::hook);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
     }
 
@@ -89,6 +91,16 @@ public final class FakeSlack implements AutoCloseable {
     /** The next response_url handed out answers every post like an expired one (404 expired_url). */
     public void expireNextResponseUrl() {
         expireNext.set(true);
+    }
+
+    /** Runs {@code action} on each response_url post just before Slack would accept it (while the sender waits for the answer). */
+    public void beforeAcceptingPost(Runnable action) {
+        this.beforeAcceptingPost = action;
+    }
+
+    /** Answers every response_url post only after {@code delay}: a slow Slack, so that deliveries are really in flight. */
+    public void slowDown(Duration delay) {
+        this.hookDelay = delay;
     }
 
     /** The next call to {@code methodOrHook} (a Web API method, or a hook path like "/hooks/3") gets this answer. */
@@ -161,8 +173,19 @@ public final class FakeSlack implements AutoCloseable {
             respond(exchange, new Scripted(200, Map.of(), "OK - " + body.length()));
             return;
         }
+        pause(hookDelay);
+        beforeAcceptingPost.run();
         posts.add(new HookPost(hook, JSON.readTree(body)));
         respond(exchange, new Scripted(200, Map.of(), "ok"));
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) return;
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Scripted nextScripted(String key) {
