@@ -99,7 +99,8 @@ public final class Capstan implements AutoCloseable {
 
         this.database = Database.create(config.database() == null ? UNUSED : config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
-        this.audit = new BatchingAuditLog(new AuditStore(database.jdbi()));
+        AuditStore auditStore = new AuditStore(database.jdbi());
+        this.audit = new BatchingAuditLog(auditStore);
         this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
         CommandJobs commandJobs = new CommandJobs(jobs);
 
@@ -141,6 +142,7 @@ public final class Capstan implements AutoCloseable {
 
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         DeliveryLog deliveries = new DeliveryLog(database.jdbi(), clock);
+        jobs.schedule(new RetentionSweep(config.retention(), clock, database.jdbi(), deliveries, jobs, outbox, auditStore).schedule());
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
                 interactions, events, deliveries, database.jdbi(), audit, outbox::sendRest, renderer, clock, ACK_BUDGET);
         WebhookIntake intake = new WebhookIntake(new WebhookSources(config.githubWebhookSecret(),

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
-/** The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings and signed webhook sources. */
+/** The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings, signed webhook sources, retention. */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ConfigFile(
         Map<String, String> aliases,
         List<Rule> access,
         Map<String, JsonNode> families,
-        Map<String, Hook> hooks) {
+        Map<String, Hook> hooks,
+        Retention retention) {
 
     public ConfigFile {
         aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
@@ -22,7 +23,17 @@ public record ConfigFile(
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null);
+        return new ConfigFile(null, null, null, null, null);
+    }
+
+    /** {@code retention:} how long each kind of record is kept, as durations like "30d"; unset keys keep their default. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Retention(
+            String deliveries,
+            @JsonProperty("job_keys") String jobKeys,
+            @JsonProperty("sent_messages") String sentMessages,
+            String audit,
+            String schedule) {
     }
 
     /** A signed webhook source ({@code POST /hooks/{name}}) and the environment variable holding its secret. */
