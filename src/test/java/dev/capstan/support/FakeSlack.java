@@ -64,6 +64,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger ts = new AtomicInteger(1000);
     private volatile Runnable beforeAcceptingPost = () -> { };
     private volatile Duration hookDelay = Duration.ZERO;
+    private final java.util.Set<String> answering = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakeSlack() {
         try {
@@ -101,6 +102,11 @@ public final class FakeSlack implements AutoCloseable {
     /** Answers every response_url post only after {@code delay}: a slow Slack, so that deliveries are really in flight. */
     public void slowDown(Duration delay) {
         this.hookDelay = delay;
+    }
+
+    /** The response_urls whose post Slack has taken but not answered yet: a sender killed now never hears that it arrived. */
+    public java.util.Set<String> answering() {
+        return java.util.Set.copyOf(answering);
     }
 
     /** The next call to {@code methodOrHook} (a Web API method, or a hook path like "/hooks/3") gets this answer. */
@@ -173,10 +179,15 @@ public final class FakeSlack implements AutoCloseable {
             respond(exchange, new Scripted(200, Map.of(), "OK - " + body.length()));
             return;
         }
-        pause(hookDelay);
         beforeAcceptingPost.run();
         posts.add(new HookPost(hook, JSON.readTree(body)));
-        respond(exchange, new Scripted(200, Map.of(), "ok"));
+        answering.add(hook);
+        try {
+            pause(hookDelay);
+            respond(exchange, new Scripted(200, Map.of(), "ok"));
+        } finally {
+            answering.remove(hook);
+        }
     }
 
     private static void pause(Duration delay) {
