@@ -139,7 +139,11 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Waits until {@code count} posts reached the response_url, then returns them. */
     public List<HookPost> awaitPosts(String responseUrl, int count) {
-        return Await.until(() -> posts(responseUrl), list -> list.size() >= count, Duration.ofSeconds(15),
+        return awaitPosts(responseUrl, count, Duration.ofSeconds(15));
+    }
+
+    public List<HookPost> awaitPosts(String responseUrl, int count, Duration timeout) {
+        return Await.until(() -> posts(responseUrl), list -> list.size() >= count, timeout,
                 "at least " + count + " posts to " + responseUrl);
     }
 
