@@ -39,6 +39,20 @@ final class JobScope {
         }
     }
 
+    /** Runs a schedule's work in the scope of its firing ("name/time"), so a firing run again queues nothing twice. */
+    static void run(String name, Runnable work) {
+        try {
+            within(name, () -> {
+                work.run();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The key of the next job this run enqueues, or null outside a job run. */
     static String nextKey() {
         JobScope scope = CURRENT.get();

@@ -36,7 +36,7 @@ public final class JobType<T> {
      * its place in it, so that the run repeated (after a crash or a retry) does not enqueue it twice.
      */
     public void enqueue(T data) {
-        jobs.enqueue(this, null, Instant.EPOCH, data, true);
+        jobs.enqueueFresh(this, data);
     }
 
     /**

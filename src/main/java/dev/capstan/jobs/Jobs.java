@@ -124,7 +124,7 @@ public final class Jobs implements AutoCloseable {
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         for (RecurringJob job : schedules.values()) {
             recurring.add(Tasks.recurring(job.name(), Schedules.cron(job.cron(), job.zone()))
-                    .execute((instance, context) -> fire(job, context.getExecution().executionTime)));
+                    .execute((instance, context) -> JobScope.run(job.name() + "/" + context.getExecution().executionTime, job.work())));
         }
         scheduler = Scheduler.create(dataSource, tasks)
                 .startTasks(recurring)
@@ -158,24 +158,17 @@ public final class Jobs implements AutoCloseable {
         return keys.claimed(type.name(), key);
     }
 
-    /** A schedule's firing, keyed by its time, so that a firing run again after a crash sends nothing twice. */
-    private void fire(RecurringJob job, Instant firing) {
-        try {
-            JobScope.within(job.name() + "/" + firing, () -> {
-                job.work().run();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
         Scheduler current = scheduler;
         if (current != null) current.stop();
+    }
+
+    /** A job without a key of its own: keyed by the job run that enqueues it, if any, else by a random id. */
+    <T> void enqueueFresh(JobType<T> type, T data) {
+        String key = JobScope.nextKey();
+        if (key == null) enqueue(type, UUID.randomUUID().toString(), Instant.EPOCH, data, false);
+        else enqueue(type, key, Instant.EPOCH, data, true);
     }
 
     /**
@@ -183,10 +176,6 @@ public final class Jobs implements AutoCloseable {
      * that caused it), else in its own; then wakes this replica's workers once it is committed.
      */
     <T> boolean enqueue(JobType<T> type, String id, Instant at, T data, boolean once) {
-        if (id == null && once) {
-            String key = JobScope.nextKey();
-            return key == null ? enqueue(type, UUID.randomUUID().toString(), at, data, false) : enqueue(type, key, at, data, true);
-        }
         if (id == null || id.isBlank() || id.length() > MAX_ID) {
             throw new IllegalArgumentException("A job id must have 1 to " + MAX_ID + " characters");
         }
