@@ -19,8 +19,8 @@ import java.util.Map;
  * database that already holds the rows is measured as it is, so that a second run skips the load).
  */
 public final class AuditQueryBenchmark {
-    private static final int WARMUP = 50;
-    private static final int RUNS = 300;
+    private static final int WARMUP = 300;
+    private static final int RUNS = 1000;
 
     private AuditQueryBenchmark() {
     }

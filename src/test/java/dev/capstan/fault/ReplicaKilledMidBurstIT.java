@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The fault test: three Capstan processes (the shaded jar) on one PostgreSQL, a slow fake Slack so that replies are
- * really in flight, a burst of slow commands, and one replica killed (SIGKILL) in the middle of it. Every acknowledged
+ * really in flight, a burst of slow commands, and one replica killed (SIGKILL) in the middle of it, a quarter of a second
+ * after it was handed six commands of its own, so that its replies are on their way to Slack. Every acknowledged
  * command is answered; a reply reaches Slack twice only where the README says it can: its post had reached Slack and
  * the killed replica was still waiting for Slack's answer.
  */
@@ -77,6 +78,11 @@ class ReplicaKilledMidBurstIT {
         Set<String> inFlightAtKill = Set.of();
         for (int i = 0; i < COMMANDS; i++) {
             if (i == COMMANDS / 2) {
+                for (int j = 0; j < 6; j++) {
+                    String url = slack.newResponseUrl();
+                    if (command(ports.get(0), "ping job", url).statusCode() == 200) acked.put(url, 0);
+                }
+                Thread.sleep(250);
                 inFlightAtKill = slack.answering();
                 replicas.get(0).destroyForcibly().waitFor();
             }
@@ -85,7 +91,7 @@ class ReplicaKilledMidBurstIT {
             HttpResponse<String> ack = command(ports.get(replica), "ping job", responseUrl);
             if (ack.statusCode() == 200 && ack.body().contains("Working on")) acked.put(responseUrl, replica);
         }
-        assertThat(acked).hasSize(COMMANDS);
+        assertThat(acked).hasSize(COMMANDS + 6);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline) && acked.keySet().stream().anyMatch(url -> slack.posts(url).isEmpty())) {
             Thread.sleep(500);

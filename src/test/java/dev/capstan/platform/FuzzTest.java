@@ -33,7 +33,7 @@ import org.junit.jupiter.params.Parameter;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @OnEveryDatabase
 class FuzzTest {
-    private static final int COUNT = Integer.getInteger("fuzz.count", 1000);
+    private static final int COUNT = Integer.getInteger("fuzz.count", 1500);
     private static final long SEED = Long.getLong("fuzz.seed", 20261130L);
     private static final String ADMIN = "UFUZZADM1";
     private static final String MEMBER = "UFUZZMEM1";
@@ -58,7 +58,7 @@ class FuzzTest {
             "+999999999-12-31", "-999999999-01-01", "0000-00-00", "9999-12-31", "1900-01-01", "2024-01-01:2024-12-31",
             "2024-12-31:2024-01-01", "0", "-1", "8", "24", "24.5", "1e309", "NaN", "99999999999999999999", "-2147483648",
             "0x1F", "vab", "sjuk", "semester", "t1", "team-" + "x".repeat(120), "%s%n", "${jndi:ldap://x}", "'; drop table people; --",
-            "\\", "\\u0000", "@here", "***", "`code`", "admin", "member", "team_lead");
+            "\\", "\\u0000", "@here", "@/", "@/etc/hostname", "***", "`code`", "admin", "member", "team_lead");
 
     @Parameter
     TestDatabases.Kind database;
