@@ -64,7 +64,8 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger ts = new AtomicInteger(1000);
     private volatile Runnable beforeAcceptingPost = () -> { };
     private volatile Duration hookDelay = Duration.ZERO;
-    private final java.util.Set<String> answering = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, java.time.Instant> answered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> received = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeSlack() {
         try {
@@ -74,7 +75,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         server.createContext("/api/", this::api);
         server.createContext("/hooks/", this::hook);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(64));
         server.start();
     }
 
@@ -104,9 +105,14 @@ public final class FakeSlack implements AutoCloseable {
         this.hookDelay = delay;
     }
 
-    /** The response_urls whose post Slack has taken but not answered yet: a sender killed now never hears that it arrived. */
-    public java.util.Set<String> answering() {
-        return java.util.Set.copyOf(answering);
+    /**
+     * The response_urls whose first post arrived by {@code until} and was not answered before {@code from}: what was with
+     * Slack, or had just been answered, around a moment a sender was killed.
+     */
+    public java.util.Set<String> inFlightBetween(java.time.Instant from, java.time.Instant until) {
+        return received.entrySet().stream().filter(e -> !e.getValue().isAfter(until))
+                .filter(e -> answered.get(e.getKey()) == null || !answered.get(e.getKey()).isBefore(from))
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The next call to {@code methodOrHook} (a Web API method, or a hook path like "/hooks/3") gets this answer. */
@@ -185,12 +191,12 @@ public final class FakeSlack implements AutoCloseable {
         }
         beforeAcceptingPost.run();
         posts.add(new HookPost(hook, JSON.readTree(body)));
-        answering.add(hook);
+        received.putIfAbsent(hook, java.time.Instant.now());
         try {
             pause(hookDelay);
             respond(exchange, new Scripted(200, Map.of(), "ok"));
         } finally {
-            answering.remove(hook);
+            answered.put(hook, java.time.Instant.now());
         }
     }
 
