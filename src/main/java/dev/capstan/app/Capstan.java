@@ -99,7 +99,8 @@ public final class Capstan implements AutoCloseable {
 
         this.database = Database.create(config.database() == null ? UNUSED : config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
-        this.audit = new BatchingAuditLog(new AuditStore(database.jdbi()));
+        AuditStore auditStore = new AuditStore(database.jdbi());
+        this.audit = new BatchingAuditLog(auditStore);
         this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
         CommandJobs commandJobs = new CommandJobs(jobs);
 
@@ -108,7 +109,7 @@ public final class Capstan implements AutoCloseable {
         Slack slack = Slack.getInstance(slackConfig);
         SlackWebApi web = new SlackWebApi(slack.methods(config.botToken()));
         BlockKitRenderer renderer = new BlockKitRenderer();
-        DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock));
+        DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock), database.jdbi(), clock);
         UpdatableMessages messages = new UpdatableMessages(new MessageStore(database.jdbi()), database.jdbi(), web, renderer, clock, jobs);
 
         this.commands = new Commands();
@@ -143,6 +144,7 @@ public final class Capstan implements AutoCloseable {
 
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         DeliveryLog deliveries = new DeliveryLog(database.jdbi(), clock);
+        jobs.schedule(new RetentionSweep(config.retention(), clock, database.jdbi(), deliveries, jobs, outbox, auditStore).schedule());
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
                 interactions, events, deliveries, database.jdbi(), audit, outbox::sendRest, renderer, clock, ACK_BUDGET);
         WebhookIntake intake = new WebhookIntake(new WebhookSources(config.githubWebhookSecret(),

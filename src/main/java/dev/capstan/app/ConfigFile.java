@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings, signed webhook sources and
- * declared commands. {@code commands} is only accepted here: the family that runs declared commands reads the file
+ * The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings, signed webhook sources, retention
+ * and declared commands. {@code commands} is only accepted here: the family that runs declared commands reads the file
  * itself (see {@code FeatureContext.configFile()}), because it reports problems by line and reloads the file.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -17,6 +17,7 @@ public record ConfigFile(
         List<Rule> access,
         Map<String, JsonNode> families,
         Map<String, Hook> hooks,
+        Retention retention,
         JsonNode commands) {
 
     public ConfigFile {
@@ -27,7 +28,17 @@ public record ConfigFile(
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null);
+    }
+
+    /** {@code retention:} how long each kind of record is kept, as durations like "30d"; unset keys keep their default. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Retention(
+            String deliveries,
+            @JsonProperty("job_keys") String jobKeys,
+            @JsonProperty("sent_messages") String sentMessages,
+            String audit,
+            String schedule) {
     }
 
     /** A signed webhook source ({@code POST /hooks/{name}}) and the environment variable holding its secret. */

@@ -155,6 +155,12 @@ public final class CommandPipeline {
             return new Outcome(Kind.REPLY, Reply.text(":warning: `" + display + "` failed: " + e.getMessage() + ". Please try again."),
                     name, display, "allowed", "error: " + e.getMessage());
         } catch (Exception e) {
+            OutsideFailure outside = OutsideFailure.of(e);
+            if (outside != null) {
+                if (!outside.permanent() && inWorker) throw new TransientFailure(outside.what(), e);
+                return new Outcome(Kind.REPLY, Reply.text(":warning: `" + display + "` failed: " + outside.what()
+                        + (outside.permanent() ? "." : ". Please try again.")), name, display, "allowed", "error: " + outside.what());
+            }
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Command {} failed (reference {})", name, reference, e);
             return new Outcome(Kind.REPLY, Reply.text(":warning: Something went wrong running `" + display

@@ -145,11 +145,20 @@ public final class Confirmations {
             reply = Reply.text(":warning: That failed: " + e.getMessage() + ". Nothing more was done; run the command again.");
             store.recordOutcome(action.id(), "error: " + e.getMessage());
         } catch (Exception e) {
-            log.error("Confirmed action {} ({}) failed", action.id(), action.kind(), e);
-            reply = Reply.text("Something went wrong while doing that; nothing more was done. Reference: " + action.id());
-            store.recordOutcome(action.id(), "error: " + e.getClass().getSimpleName());
+            OutsideFailure outside = OutsideFailure.of(e);
+            if (outside == null) return failedOnOurSide(action, e);
+            if (!outside.permanent() && inWorker) throw new TransientFailure(outside.what(), e);
+            reply = Reply.text(":warning: That failed: " + outside.what() + ". Nothing more was done"
+                    + (outside.permanent() ? "." : "; run the command again."));
+            store.recordOutcome(action.id(), "error: " + outside.what());
         }
         return reply;
+    }
+
+    private Reply failedOnOurSide(PendingAction action, Exception e) {
+        log.error("Confirmed action {} ({}) failed", action.id(), action.kind(), e);
+        store.recordOutcome(action.id(), "error: " + e.getClass().getSimpleName());
+        return Reply.text("Something went wrong while doing that; nothing more was done. Reference: " + action.id());
     }
 
     private static <T> Reply execute(Registered<T> registered, CommandContext context, String json) throws Exception {

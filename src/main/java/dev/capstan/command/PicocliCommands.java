@@ -23,6 +23,7 @@ final class PicocliCommands {
             spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
                     .usageHelp(true).description("Show this help.").build());
         }
+        line.setExpandAtFiles(false);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setOverwrittenOptionsAllowed(true);
         line.setUnmatchedOptionsArePositionalParams(false);

@@ -6,14 +6,14 @@ import dev.capstan.command.Confirmations;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Invocation;
 import dev.capstan.command.JobQueue;
-import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
 import java.time.Instant;
 
 /**
  * The platform's own work queue: slow commands and slow confirmed actions, run by a job worker after the ack. The job
  * types are declared first, because the pipeline and the confirmations queue into them; {@link #runWith} binds the
- * workers once those exist.
+ * workers once those exist. "Ran" and "delivered" are apart: a command's reply is queued under the job's id, and a job
+ * run again after its replica died finds that reply queued and does not run the command again.
  */
 public final class CommandJobs implements JobQueue {
     /** A slow command: what Slack sent, and the audit entry its outcome completes. */
@@ -29,7 +29,7 @@ public final class CommandJobs implements JobQueue {
     private final Jobs jobs;
     private final JobType<CommandJob> commands;
     private final JobType<ConfirmationJob> confirmations;
-    private Outbox outbox;
+    private DurableOutbox outbox;
     private AuditLog audit;
     private Confirmations pending;
 
@@ -38,27 +38,29 @@ public final class CommandJobs implements JobQueue {
         this.commands = jobs.declare("slow-command", CommandJob.class, JobOptions.retrying(jobs.settings(), (run, failure) -> {
             CommandJob job = run.data();
             audit.complete(job.auditId(), "error: gave up: " + failure.sentence(), 0);
-            outbox.send(responseUrl(job.invocation()), Reply.text(":warning: I gave up on `" + job.invocation().slashCommand()
+            outbox.sendOnce(replyKey(run), responseUrl(job.invocation()), Reply.text(":warning: I gave up on `" + job.invocation().slashCommand()
                     + " " + job.invocation().text() + "`: " + failure.sentence() + ". Please try again later."));
         }));
         this.confirmations = jobs.declare("confirmed-action", ConfirmationJob.class, JobOptions.retrying(jobs.settings(),
-                (run, failure) -> outbox.send(run.data().destination(),
+                (run, failure) -> outbox.sendOnce(replyKey(run), run.data().destination(),
                         pending.gaveUp(run.data().pendingActionId(), failure.sentence()).replacingOriginal())));
     }
 
     /** Binds the workers: a slow command runs through the pipeline again, a confirmed action through the confirmations. */
-    public void runWith(CommandPipeline pipeline, Confirmations confirmed, Outbox replies, AuditLog auditLog) {
+    public void runWith(CommandPipeline pipeline, Confirmations confirmed, DurableOutbox replies, AuditLog auditLog) {
         this.outbox = replies;
         this.audit = auditLog;
         this.pending = confirmed;
         jobs.handle(commands, run -> {
+            if (replies.queued(replyKey(run))) return JobResult.done();
             CommandJob job = run.data();
-            replies.send(responseUrl(job.invocation()), pipeline.runQueued(job.invocation(), job.auditId()));
+            replies.sendOnce(replyKey(run), responseUrl(job.invocation()), pipeline.runQueued(job.invocation(), job.auditId()));
             return JobResult.done();
         });
         jobs.handle(confirmations, run -> {
+            if (replies.queued(replyKey(run))) return JobResult.done();
             ConfirmationJob job = run.data();
-            replies.send(job.destination(), confirmed.runConfirmed(job.pendingActionId()).replacingOriginal());
+            replies.sendOnce(replyKey(run), job.destination(), confirmed.runConfirmed(job.pendingActionId()).replacingOriginal());
             return JobResult.done();
         });
     }
@@ -71,6 +73,11 @@ public final class CommandJobs implements JobQueue {
     @Override
     public void enqueueConfirmation(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
         confirmations.enqueueAt(pendingActionId, Instant.EPOCH, new ConfirmationJob(pendingActionId, ownerId, responseUrl, clickedAt));
+    }
+
+    /** The key a job's one reply is queued under: whatever runs it, and however often, one reply goes out. */
+    private static String replyKey(JobRun<?> run) {
+        return run.type() + "/" + run.id();
     }
 
     private static Destination responseUrl(Invocation invocation) {

@@ -3,24 +3,35 @@ package dev.capstan.jobs;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
+import java.time.Clock;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Replies sent out of the request (late replies, DMs, channel posts) as durable, retried delivery jobs. */
+/**
+ * Replies sent out of the request (late replies, DMs, channel posts) as durable, retried delivery jobs. A send made by a
+ * running job is keyed by that run, so a re-run job queues nothing twice; each Slack message a delivery sends is
+ * recorded the moment Slack accepts it, so a re-run delivery sends only what had not arrived.
+ */
 public final class DurableOutbox implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(DurableOutbox.class);
 
     /** One delivery: where, what, and how many of the reply's Slack messages were already sent in the ack. */
     public record DeliveryJob(Destination destination, Reply reply, int skipMessages) { }
 
+    private final Jobs jobs;
+    private final SentMessages sent;
     private final JobType<DeliveryJob> deliveries;
 
-    public DurableOutbox(Jobs jobs, ReplySender sender) {
+    public DurableOutbox(Jobs jobs, ReplySender sender, Jdbi jdbi, Clock clock) {
+        this.jobs = jobs;
+        this.sent = new SentMessages(jdbi, clock);
         this.deliveries = jobs.define("deliver-reply", DeliveryJob.class,
                 JobOptions.retrying(jobs.settings(), (run, failure) ->
                         log.error("Gave up delivering a reply to {}: {}", describe(run.data().destination()), failure.sentence())),
                 run -> {
-                    sender.send(run.data().destination(), run.data().reply(), run.data().skipMessages());
+                    sender.send(run.data().destination(), run.data().reply(), run.data().skipMessages(), sent.of(run.id()));
                     return JobResult.done();
                 });
     }
@@ -33,6 +44,21 @@ public final class DurableOutbox implements Outbox {
     /** Sends what did not fit into an ack: the reply's Slack messages after the first {@code skipMessages}. */
     public void sendRest(Destination destination, Reply reply, int skipMessages) {
         deliveries.enqueue(new DeliveryJob(destination, reply, skipMessages));
+    }
+
+    /** Sends the reply unless one was ever sent under {@code key}; false when it was. */
+    public boolean sendOnce(String key, Destination destination, Reply reply) {
+        return deliveries.enqueueOnce(key, new DeliveryJob(destination, reply, 0));
+    }
+
+    /** Whether a reply was queued under {@code key}: it is then delivered, or being delivered, whatever happens to its sender. */
+    public boolean queued(String key) {
+        return jobs.enqueuedOnce(deliveries, key);
+    }
+
+    /** Forgets at most {@code batch} records of sent messages older than {@code before}: the retention schedule's part. */
+    public int forgetSentBefore(Instant before, int batch) {
+        return sent.forgetBefore(before, batch);
     }
 
     private static String describe(Destination destination) {

@@ -1,6 +1,7 @@
 package dev.capstan.jobs;
 
 import java.time.Instant;
+import dev.capstan.store.BatchedDelete;
 import org.jdbi.v3.core.Jdbi;
 
 /** Idempotency keys of jobs ever enqueued, so that the same work enqueued twice runs once, even after the first finished. */
@@ -19,9 +20,14 @@ final class JobKeys {
                 .bind("type", type).bind("key", key).bind("now", now).execute()) == 1;
     }
 
-    /** Forgets keys older than {@code before}: the retention schedule's part. */
-    int forgetBefore(Instant before) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from job_keys where created_at < :before")
-                .bind("before", before).execute());
+    /** Whether the key was ever claimed for the job type (and not yet forgotten). */
+    boolean claimed(String type, String key) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from job_keys where task_name = :type and job_key = :key")
+                .bind("type", type).bind("key", key).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Forgets at most {@code batch} keys older than {@code before}: the retention schedule's part. */
+    int forgetBefore(Instant before, int batch) {
+        return BatchedDelete.olderThan(jdbi, "job_keys", "task_name, job_key", "created_at", before, batch);
     }
 }

@@ -1,7 +1,6 @@
 package dev.capstan.jobs;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A kind of durable job with its data type, handed out when it is declared; enqueueing goes through it so that the
@@ -32,9 +31,12 @@ public final class JobType<T> {
         return options;
     }
 
-    /** Runs the job soon, on whichever replica picks it up first. */
+    /**
+     * Runs the job soon, on whichever replica picks it up first. Enqueued by a running job, it is keyed by that run and
+     * its place in it, so that the run repeated (after a crash or a retry) does not enqueue it twice.
+     */
     public void enqueue(T data) {
-        jobs.enqueue(this, UUID.randomUUID().toString(), Instant.EPOCH, data, false);
+        jobs.enqueueFresh(this, data);
     }
 
     /**

@@ -124,7 +124,7 @@ public final class Jobs implements AutoCloseable {
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         for (RecurringJob job : schedules.values()) {
             recurring.add(Tasks.recurring(job.name(), Schedules.cron(job.cron(), job.zone()))
-                    .execute((instance, context) -> job.work().run()));
+                    .execute((instance, context) -> JobScope.run(job.name() + "/" + context.getExecution().executionTime, job.work())));
         }
         scheduler = Scheduler.create(dataSource, tasks)
                 .startTasks(recurring)
@@ -148,15 +148,27 @@ public final class Jobs implements AutoCloseable {
         return state.isStarted() && !state.isShuttingDown();
     }
 
-    /** Forgets idempotency keys older than {@code before}; returns how many. */
-    public int forgetKeysBefore(Instant before) {
-        return keys.forgetBefore(before);
+    /** Forgets idempotency keys older than {@code before}, at most {@code batch} of them; returns how many. */
+    public int forgetKeysBefore(Instant before, int batch) {
+        return keys.forgetBefore(before, batch);
+    }
+
+    /** Whether a job of this type was ever enqueued with this key (within the retention period). */
+    public boolean enqueuedOnce(JobType<?> type, String key) {
+        return keys.claimed(type.name(), key);
     }
 
     @Override
     public void close() {
         Scheduler current = scheduler;
         if (current != null) current.stop();
+    }
+
+    /** A job without a key of its own: keyed by the job run that enqueues it, if any, else by a random id. */
+    <T> void enqueueFresh(JobType<T> type, T data) {
+        String key = JobScope.nextKey();
+        if (key == null) enqueue(type, UUID.randomUUID().toString(), Instant.EPOCH, data, false);
+        else enqueue(type, key, Instant.EPOCH, data, true);
     }
 
     /**
@@ -169,7 +181,7 @@ public final class Jobs implements AutoCloseable {
         }
         Instant now = SCHEDULER_CLOCK.instant();
         Instant when = at.isAfter(now) ? at : now;
-        byte[] bytes = serializer.serialize(new JobEnvelope(1, now, json.valueToTree(data)));
+        byte[] bytes = serializer.serialize(new JobEnvelope(1, now, json.valueToTree(data), 1));
         return jdbi.withHandle(h -> h.isInTransaction() ? insert(h, type, id, when, bytes, once, now)
                 : h.inTransaction(tx -> insert(tx, type, id, when, bytes, once, now)));
     }
@@ -214,9 +226,10 @@ public final class Jobs implements AutoCloseable {
             return (complete, operations) -> operations.remove();
         }
         try {
-            JobResult<T> result = handler.run(run);
+            JobRun<T> thisRun = run;
+            JobResult<T> result = JobScope.within(scope(type, instance.getId(), "run-" + envelope.run()), () -> handler.run(thisRun));
             if (result instanceof JobResult.Again<T> again) {
-                JobEnvelope next = new JobEnvelope(1, envelope.firstEnqueuedAt(), json.valueToTree(again.data()));
+                JobEnvelope next = new JobEnvelope(1, envelope.firstEnqueuedAt(), json.valueToTree(again.data()), envelope.run() + 1);
                 Instant at = SCHEDULER_CLOCK.instant().plus(again.delay());
                 return (complete, operations) -> operations.reschedule(complete, at, next);
             }
@@ -237,7 +250,7 @@ public final class Jobs implements AutoCloseable {
             if (known) log.warn("Job {} {} failed (attempt {}), retrying in {} s: {}", type.name(), run.id(), run.attempt(), delay.toSeconds(), failure.what());
             else log.error("Job {} {} failed (attempt {}), retrying in {} s", type.name(), run.id(), run.attempt(), delay.toSeconds(), failed);
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "retry").increment();
-            JobEnvelope next = new JobEnvelope(run.attempt() + 1, envelope.firstEnqueuedAt(), envelope.data());
+            JobEnvelope next = new JobEnvelope(run.attempt() + 1, envelope.firstEnqueuedAt(), envelope.data(), envelope.run());
             Instant at = SCHEDULER_CLOCK.instant().plus(delay);
             return (complete, operations) -> operations.reschedule(complete, at, next);
         }
@@ -246,11 +259,18 @@ public final class Jobs implements AutoCloseable {
         metrics.counter("capstan.jobs", "type", type.name(), "outcome", "gave up").increment();
         record(type, run.id(), "gave up: " + failure.sentence(), started);
         try {
-            type.options().gaveUp().gaveUp(run, failure);
+            JobScope.within(scope(type, run.id(), "gave-up"), () -> {
+                type.options().gaveUp().gaveUp(run, failure);
+                return null;
+            });
         } catch (Exception e) {
             log.error("Telling about job {} {} giving up failed too", type.name(), run.id(), e);
         }
         return (complete, operations) -> operations.remove();
+    }
+
+    private static String scope(JobType<?> type, String id, String part) {
+        return type.name() + "/" + id + "/" + part;
     }
 
     private void record(JobType<?> type, String id, String outcome, long startedNanos) {

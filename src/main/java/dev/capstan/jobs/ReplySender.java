@@ -5,6 +5,17 @@ import dev.capstan.command.Reply;
 
 /** Delivers a reply to Slack; throwing makes the delivery job retry with backoff. */
 public interface ReplySender {
-    /** Sends the reply, skipping its first {@code skipMessages} Slack messages (already sent in the ack). */
-    void send(Destination destination, Reply reply, int skipMessages) throws Exception;
+    /** Which of a reply's Slack messages Slack already accepted: asked before each one is sent, told right after. */
+    interface Accepted {
+        boolean already(int message);
+
+        /** Slack accepted message {@code message} in {@code channel} (a user id or a channel; null for a response_url), as {@code ts}. */
+        void record(int message, String channel, String ts);
+    }
+
+    /**
+     * Sends the reply's Slack messages from number {@code skipMessages} on (the ones before went into the ack), leaving
+     * out each that {@code accepted} already has and recording each one Slack accepts the moment it does.
+     */
+    void send(Destination destination, Reply reply, int skipMessages, Accepted accepted) throws Exception;
 }

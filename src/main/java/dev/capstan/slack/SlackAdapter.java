@@ -5,7 +5,10 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.capstan.command.AuditLog;
@@ -16,6 +19,7 @@ import dev.capstan.command.EventSubscriptions;
 import dev.capstan.command.Interactions;
 import dev.capstan.command.Invocation;
 import dev.capstan.command.Reply;
+import dev.capstan.command.SlackIds;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.security.SlackSignatureCheck;
 import dev.capstan.store.DeliveryLog;
@@ -86,11 +90,20 @@ public final class SlackAdapter {
         config.setSslCheckEnabled(false);
         this.parser = new SlackRequestParser(config);
         this.app = new App(config, new java.util.ArrayList<>());
-        app.use((request, response, chain) -> request instanceof EventRequest event
-                ? withinAckBudget("an event", () -> {
+        app.use((request, response, chain) -> {
+            if (request instanceof EventRequest event) {
+                return withinAckBudget("an event", () -> {
                     eventIntake.receive(event.getRequestBodyAsString());
                     return Response.ok();
-                }) : chain.next(request));
+                });
+            }
+            if (request instanceof SlashCommandRequest || request instanceof BlockActionRequest
+                    || (request instanceof ViewSubmissionRequest submission && submission.getPayload().getView() != null)) {
+                return chain.next(request);
+            }
+            log.info("A {} request, which Capstan does not take, was acknowledged", request.getRequestType());
+            return Response.ok();
+        });
         app.command(Pattern.compile(".*"), (request, context) -> onSlashCommand(request.getPayload()));
         app.blockAction(Pattern.compile(".*"), (request, context) -> withinAckBudget("a click", () -> {
             clicks.click(request.getPayload());
@@ -119,13 +132,20 @@ public final class SlackAdapter {
                 String challenge = JSON.readTree(request.body()).path("challenge").asText("");
                 return HttpExchange.Response.json(JSON.writeValueAsString(Map.of("challenge", challenge)));
             }
-            var parsed = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(request.path())
-                    .headers(new RequestHeaders(request.headers()))
-                    .requestBody(request.body())
-                    .remoteAddress(request.remoteAddress())
-                    .socketMode(socketMode)
-                    .build());
+            com.slack.api.bolt.request.Request<?> parsed;
+            try {
+                parsed = parser.parse(SlackRequestParser.HttpRequest.builder()
+                        .requestUri(request.path())
+                        .headers(new RequestHeaders(request.headers()))
+                        .requestBody(request.body())
+                        .remoteAddress(request.remoteAddress())
+                        .socketMode(socketMode)
+                        .build());
+            } catch (RuntimeException malformed) {
+                log.warn("A signed request on {} is not a payload Slack sends ({}); acknowledged and ignored", request.path(),
+                        firstLine(malformed));
+                return HttpExchange.Response.empty();
+            }
             if (parsed == null) return HttpExchange.Response.empty();
             Response response = app.run(parsed);
             if (response == null || response.getStatusCode() == null || response.getStatusCode() >= 400) {
@@ -142,6 +162,10 @@ public final class SlackAdapter {
     }
 
     private Response onSlashCommand(SlashCommandPayload payload) {
+        if (!SlackIds.isUser(payload.getUserId()) || payload.getCommand() == null || !payload.getCommand().startsWith("/")) {
+            log.warn("A slash command without a user or a command was acknowledged and ignored");
+            return Response.ok();
+        }
         Invocation invocation = new Invocation(payload.getCommand(), payload.getText(), payload.getUserId(),
                 payload.getTeamId(), payload.getChannelId(), payload.getChannelName(), payload.getResponseUrl(),
                 payload.getTriggerId(), clock.instant());
@@ -194,6 +218,12 @@ public final class SlackAdapter {
             Thread.currentThread().interrupt();
             return Response.ok();
         }
+    }
+
+    private static String firstLine(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private static String reference() {

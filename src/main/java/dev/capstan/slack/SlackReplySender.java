@@ -1,6 +1,7 @@
 package dev.capstan.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.webhook.WebhookResponse;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Reply;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends late replies: through the response_url while it is valid (30 minutes, 5 uses), else as a DM from the bot;
- * DMs and channel posts through chat.postMessage. Failures throw so that the delivery job retries.
+ * DMs and channel posts through chat.postMessage. Each message Slack accepts is recorded at once, and one already
+ * recorded is not sent again. Failures throw so that the delivery job retries.
  */
 public final class SlackReplySender implements ReplySender {
     private static final Logger log = LoggerFactory.getLogger(SlackReplySender.class);
@@ -35,25 +37,25 @@ public final class SlackReplySender implements ReplySender {
     }
 
     @Override
-    public void send(Destination destination, Reply reply, int skipMessages) throws Exception {
+    public void send(Destination destination, Reply reply, int skipMessages, Accepted accepted) throws Exception {
         if (destination instanceof Destination.ResponseUrl url) {
-            sendToResponseUrl(url, reply, skipMessages);
+            sendToResponseUrl(url, reply, skipMessages, accepted);
         } else if (destination instanceof Destination.DirectMessage dm) {
-            post(dm.userId(), reply, skipMessages);
+            post(dm.userId(), reply, skipMessages, accepted);
         } else if (destination instanceof Destination.Channel channel) {
-            post(channel.channelId(), reply, skipMessages);
+            post(channel.channelId(), reply, skipMessages, accepted);
         }
     }
 
-    private void sendToResponseUrl(Destination.ResponseUrl destination, Reply reply, int skip) throws Exception {
+    private void sendToResponseUrl(Destination.ResponseUrl destination, Reply reply, int skip, Accepted accepted) throws Exception {
         boolean expired = destination.url() == null || destination.url().isBlank()
                 || (destination.issuedAt() != null
                 && clock.instant().isAfter(destination.issuedAt().plus(RESPONSE_URL_LIFETIME)));
         if (!expired) {
             List<SlackMessage> messages = renderer.render(reply, RESPONSE_URL_USES);
-            boolean first = skip == 0;
-            for (SlackMessage message : messages.subList(Math.min(skip, messages.size()), messages.size())) {
-                String body = SlackJson.message(message, reply.visibility(), first ? reply.replaceOriginal() : Boolean.FALSE);
+            for (int i = skip; i < messages.size(); i++) {
+                if (accepted.already(i)) continue;
+                String body = SlackJson.message(messages.get(i), reply.visibility(), i == 0 ? reply.replaceOriginal() : Boolean.FALSE);
                 WebhookResponse response = slack.send(destination.url(), body);
                 if (response.getCode() == 404 || response.getCode() == 410 || gone(response.getBody())) {
                     expired = true;
@@ -62,7 +64,7 @@ public final class SlackReplySender implements ReplySender {
                 if (response.getCode() >= 300) {
                     throw new IOException("response_url answered " + response.getCode());
                 }
-                first = false;
+                accepted.record(i, null, null);
             }
         }
         if (expired) {
@@ -70,7 +72,7 @@ public final class SlackReplySender implements ReplySender {
                 log.warn("A response_url expired and there is nobody to DM instead; the reply is dropped");
                 return;
             }
-            post(destination.userId(), reply, skip);
+            post(destination.userId(), reply, skip, accepted);
         }
     }
 
@@ -78,14 +80,17 @@ public final class SlackReplySender implements ReplySender {
         return body != null && (body.contains("expired_url") || body.contains("used_url"));
     }
 
-    private void post(String channel, Reply reply, int skip) throws Exception {
+    private void post(String channel, Reply reply, int skip, Accepted accepted) throws Exception {
         List<SlackMessage> messages = renderer.render(reply, MAX_POSTED_MESSAGES);
-        for (SlackMessage message : messages.subList(Math.min(skip, messages.size()), messages.size())) {
-            web.call("chat.postMessage", m -> m.chatPostMessage(r -> {
+        for (int i = skip; i < messages.size(); i++) {
+            if (accepted.already(i)) continue;
+            SlackMessage message = messages.get(i);
+            ChatPostMessageResponse posted = web.call("chat.postMessage", m -> m.chatPostMessage(r -> {
                 r.channel(channel).text(message.text());
                 if (!message.blocks().isEmpty()) r.blocks(message.blocks());
                 return r;
             }));
+            accepted.record(i, channel, posted.getTs());
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.capstan.store;
 import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
 import dev.capstan.command.AuditQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -22,10 +24,12 @@ public final class AuditStore implements AuditLog {
     @Override
     public long record(AuditEntry e) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        insert into audit_log (at, kind, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
-                        values (:at, :kind, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""")
+                        insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
+                            outcome, duration_ms, job_id)
+                        values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :duration, :job)""")
                 .bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
                 .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
+                .bind("family", words(cut(e.command(), 200), 1)).bind("group", words(cut(e.command(), 200), 2))
                 .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
                 .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
@@ -35,11 +39,13 @@ public final class AuditStore implements AuditLog {
     void recordAll(List<AuditEntry> entries) {
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("""
-                    insert into audit_log (at, kind, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id)
-                    values (:at, :kind, :user, :channel, :raw, :command, :decision, :outcome, :duration, :job)""");
+                    insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
+                        outcome, duration_ms, job_id)
+                    values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :duration, :job)""");
             for (AuditEntry e : entries) {
                 batch.bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
                         .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
+                        .bind("family", words(cut(e.command(), 200), 1)).bind("group", words(cut(e.command(), 200), 2))
                         .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
                         .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64)).add();
             }
@@ -55,25 +61,68 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public List<AuditEntry> latest(AuditQuery q) {
+        return jdbi.withHandle(h -> h.createQuery(sqlOf(q)).bindMap(bindingsOf(q))
+                .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("user_id"), rs.getString("channel_id"), rs.getString("raw_text"),
+                        rs.getString("command"), rs.getString("decision"), rs.getString("outcome"),
+                        rs.getLong("duration_ms"), rs.getString("job_id"),
+                        AuditEntry.Kind.parse(rs.getString("kind")).orElse(AuditEntry.Kind.COMMAND)))
+                .list());
+    }
+
+    /**
+     * The query of an audit form: newest first, so that each filter reads its index ({@code (user_id, id)},
+     * {@code (family, id)}, {@code (command_group, id)}, {@code (kind, id)}) backwards and stops after the limit. A
+     * one-word {@code --command} is a family, two words a group; longer ones match within their group.
+     */
+    public static String sqlOf(AuditQuery q) {
         StringBuilder sql = new StringBuilder("""
                 select id, at, kind, user_id, channel_id, raw_text, command, decision, outcome, duration_ms, job_id
                 from audit_log where 1 = 1""");
+        int depth = depth(q);
         if (q.userId() != null) sql.append(" and user_id = :user");
-        if (q.command() != null) sql.append(" and (command = :command or command like :commandPrefix)");
+        if (depth == 1) sql.append(" and family = :command");
+        if (depth == 2) sql.append(" and command_group = :command");
+        if (depth > 2) sql.append(" and command_group = :group and (command = :command or command like :commandPrefix)");
         if (q.kind() != null) sql.append(" and kind = :kind");
-        sql.append(" order by id desc limit :limit");
-        return jdbi.withHandle(h -> {
-            var query = h.createQuery(sql.toString()).bind("limit", q.limit());
-            if (q.userId() != null) query.bind("user", q.userId());
-            if (q.command() != null) query.bind("command", q.command()).bind("commandPrefix", q.command() + " %");
-            if (q.kind() != null) query.bind("kind", q.kind().label());
-            return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                            rs.getString("user_id"), rs.getString("channel_id"), rs.getString("raw_text"),
-                            rs.getString("command"), rs.getString("decision"), rs.getString("outcome"),
-                            rs.getLong("duration_ms"), rs.getString("job_id"),
-                            AuditEntry.Kind.parse(rs.getString("kind")).orElse(AuditEntry.Kind.COMMAND)))
-                    .list();
-        });
+        return sql.append(" order by id desc limit :limit").toString();
+    }
+
+    /** The values {@link #sqlOf} binds. */
+    public static Map<String, Object> bindingsOf(AuditQuery q) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("limit", q.limit());
+        if (q.userId() != null) values.put("user", q.userId());
+        if (depth(q) > 0) values.put("command", q.command());
+        if (depth(q) > 2) {
+            values.put("group", words(q.command(), 2));
+            values.put("commandPrefix", q.command() + " %");
+        }
+        if (q.kind() != null) values.put("kind", q.kind().label());
+        return values;
+    }
+
+    private static int depth(AuditQuery q) {
+        return q.command() == null ? 0 : q.command().split(" ").length;
+    }
+
+    /**
+     * The first {@code count} words of a command ("timereport lock" of "timereport lock list"), stored beside it so that
+     * {@code audit --command} finds a family or a group of commands through an index instead of a LIKE.
+     */
+    static String words(String command, int count) {
+        if (command == null) return null;
+        int end = -1;
+        for (int i = 0; i < count; i++) {
+            end = command.indexOf(' ', end + 1);
+            if (end < 0) return command;
+        }
+        return command.substring(0, end);
+    }
+
+    /** Forgets at most {@code batch} entries older than {@code before}: the retention schedule's part. */
+    public int forgetBefore(java.time.Instant before, int batch) {
+        return BatchedDelete.olderThan(jdbi, "audit_log", "id", "at", before, batch);
     }
 
     /** What a column of {@code max} characters takes of the text: {@link #storable}, then cut with "…" when longer. */

@@ -34,9 +34,8 @@ public final class DeliveryLog {
                 .bind("o", cut).bind("s", source).bind("d", deliveryId).execute());
     }
 
-    /** Forgets deliveries received before {@code before}: the retention schedule's part. */
-    public int forgetBefore(Instant before) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from inbound_deliveries where received_at < :before")
-                .bind("before", before).execute());
+    /** Forgets at most {@code batch} deliveries received before {@code before}: the retention schedule's part. */
+    public int forgetBefore(Instant before, int batch) {
+        return BatchedDelete.olderThan(jdbi, "inbound_deliveries", "source, delivery_id", "received_at", before, batch);
     }
 }

@@ -71,6 +71,27 @@ class ConfigTest {
     }
 
     @Test
+    void retentionHasDefaultsAndTakesDurationsButNeverLessThanTheRetryWindows(@TempDir Path dir) throws Exception {
+        assertThat(Config.fromEnvironment(Map.of()).retention()).isEqualTo(RetentionSettings.defaults());
+        assertThat(RetentionSettings.defaults().audit()).isEqualTo(java.time.Duration.ofDays(365));
+        Path file = dir.resolve("retention.yaml");
+        Files.writeString(file, "retention:\n  audit: 730d\n  deliveries: 14d\n");
+        Config config = Config.fromEnvironment(Map.of("CAPSTAN_CONFIG", file.toString()));
+        assertThat(config.retention().audit()).isEqualTo(java.time.Duration.ofDays(730));
+        assertThat(config.retention().deliveries()).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(config.retention().jobKeys()).isEqualTo(java.time.Duration.ofDays(30));
+        Files.writeString(file, "retention:\n  deliveries: 1h\n  job_keys: soon\n  schedule: hourly\n");
+        assertThat(catchThrowableOfType(Config.Invalid.class, () -> Config.fromEnvironment(Map.of("CAPSTAN_CONFIG", file.toString())))
+                .problems()).containsExactlyInAnyOrder("retention.deliveries must be at least 3d, not 1h",
+                "retention.job_keys: `soon` is not a duration; write it like 90s, 20m or 64h",
+                "retention.schedule: `hourly` is not a cron expression with seconds (six fields: second minute hour "
+                        + "day-of-month month day-of-week, e.g. \"0 0 9 * * MON-FRI\")");
+        Files.writeString(file, "retention:\n  events: 30d\n");
+        assertThat(catchThrowableOfType(Config.Invalid.class, () -> Config.fromEnvironment(Map.of("CAPSTAN_CONFIG", file.toString())))
+                .getMessage()).contains("events");
+    }
+
+    @Test
     void theDisplayedConfigurationHidesSecrets() {
         Config config = Config.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s3cr3t-value", "SLACK_BOT_TOKEN", "xoxb-123-secret",
                 "DATABASE_URL", "postgres://capstan:hunter2@db:5432/capstan"));

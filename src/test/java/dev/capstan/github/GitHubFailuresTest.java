@@ -31,6 +31,20 @@ class GitHubFailuresTest {
     }
 
     @Test
+    void aRateLimitOrATimeoutIsWorthRetryingWhileOtherRefusalsStopAtOnce() {
+        assertThat(GitHubFailures.explain("add", new HttpException("{\"message\":\"API rate limit exceeded for installation ID 77.\"}",
+                403, "Forbidden", "https://x"))).isInstanceOf(TransientFailure.class).hasMessageContaining("API rate limit exceeded");
+        assertThat(GitHubFailures.explain("add", new HttpException("{\"message\":\"You have exceeded a secondary rate limit\"}",
+                403, "Forbidden", "https://x"))).isInstanceOf(TransientFailure.class);
+        assertThat(GitHubFailures.explain("add", new HttpException("", 429, "Too Many Requests", "https://x")))
+                .isInstanceOf(TransientFailure.class);
+        assertThat(GitHubFailures.explain("add", new HttpException("", 408, "Request Timeout", "https://x")))
+                .isInstanceOf(TransientFailure.class);
+        assertThat(GitHubFailures.explain("add", new HttpException("{\"message\":\"Must have admin rights\"}", 403,
+                "Forbidden", "https://x"))).isInstanceOf(UserError.class).hasMessageContaining("Must have admin rights");
+    }
+
+    @Test
     void aBodyThatIsNotJsonFallsBackToTheStatusText() {
         assertThat(GitHubFailures.explain("add", new HttpException("<html>nope</html>", 403, "Forbidden", "https://x")))
                 .hasMessageContaining("(HTTP 403): Forbidden.");

@@ -32,6 +32,12 @@ class HostileTextTest {
     }
 
     @Test
+    void aWordStartingWithAnAtSignIsTakenAsItIsNeverAsAFileOnTheServerToRead() {
+        assertThat(app.as("UATFILE01").run("/capstan demo echo @/etc/hostname").text()).isEqualTo("@/etc/hostname");
+        assertThat(app.as("UATFILE01").run("/capstan demo echo @/").text()).isEqualTo("@/");
+    }
+
+    @Test
     void aNulInAFastCommandIsAnsweredAndAuditedAsItsEscape() {
         assertThat(app.as("UNULFAST1").run("/capstan demo echo a\0b").text()).isEqualTo("a\0b");
         String audit = app.as(ADMIN).run("/capstan audit --user UNULFAST1").text();

@@ -63,6 +63,10 @@ public final class FakeSlack implements AutoCloseable {
     private final java.util.Set<String> expiredHooks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger ts = new AtomicInteger(1000);
     private final List<java.util.function.Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Runnable beforeAcceptingPost = () -> { };
+    private volatile Duration hookDelay = Duration.ZERO;
+    private final Map<String, java.time.Instant> answered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> received = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeSlack() {
         try {
@@ -72,7 +76,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         server.createContext("/api/", this::api);
         server.createContext("/hooks/", this::hook);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(64));
         server.start();
     }
 
@@ -90,6 +94,26 @@ public final class FakeSlack implements AutoCloseable {
     /** The next response_url handed out answers every post like an expired one (404 expired_url). */
     public void expireNextResponseUrl() {
         expireNext.set(true);
+    }
+
+    /** Runs {@code action} on each response_url post just before Slack would accept it (while the sender waits for the answer). */
+    public void beforeAcceptingPost(Runnable action) {
+        this.beforeAcceptingPost = action;
+    }
+
+    /** Answers every response_url post only after {@code delay}: a slow Slack, so that deliveries are really in flight. */
+    public void slowDown(Duration delay) {
+        this.hookDelay = delay;
+    }
+
+    /**
+     * The response_urls whose first post arrived by {@code until} and was not answered before {@code from}: what was with
+     * Slack, or had just been answered, around a moment a sender was killed.
+     */
+    public java.util.Set<String> inFlightBetween(java.time.Instant from, java.time.Instant until) {
+        return received.entrySet().stream().filter(e -> !e.getValue().isAfter(until))
+                .filter(e -> answered.get(e.getKey()) == null || !answered.get(e.getKey()).isBefore(from))
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The next call to {@code methodOrHook} (a Web API method, or a hook path like "/hooks/3") gets this answer. */
@@ -127,7 +151,11 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Waits until {@code count} posts reached the response_url, then returns them. */
     public List<HookPost> awaitPosts(String responseUrl, int count) {
-        return Await.until(() -> posts(responseUrl), list -> list.size() >= count, Duration.ofSeconds(15),
+        return awaitPosts(responseUrl, count, Duration.ofSeconds(15));
+    }
+
+    public List<HookPost> awaitPosts(String responseUrl, int count, Duration timeout) {
+        return Await.until(() -> posts(responseUrl), list -> list.size() >= count, timeout,
                 "at least " + count + " posts to " + responseUrl);
     }
 
@@ -169,8 +197,24 @@ public final class FakeSlack implements AutoCloseable {
             respond(exchange, new Scripted(200, Map.of(), "OK - " + body.length()));
             return;
         }
+        beforeAcceptingPost.run();
         posts.add(new HookPost(hook, JSON.readTree(body)));
-        respond(exchange, new Scripted(200, Map.of(), "ok"));
+        received.putIfAbsent(hook, java.time.Instant.now());
+        try {
+            pause(hookDelay);
+            respond(exchange, new Scripted(200, Map.of(), "ok"));
+        } finally {
+            answered.put(hook, java.time.Instant.now());
+        }
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) return;
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Scripted nextScripted(String key) {

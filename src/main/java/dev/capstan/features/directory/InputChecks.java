@@ -36,11 +36,25 @@ final class InputChecks {
 
     /** An email address to store or look up; "" (clearing it) passes. */
     static void email(String value) {
-        if (value != null && !value.isEmpty() && (value.length() > EMAIL || hasControl(value, false)
-                || !EMAIL_ADDRESS.matcher(value).matches())) {
+        if (value != null && !value.isEmpty() && !isEmail(value)) {
             throw new UserError(":warning: `" + visible(value) + "` is not an email address (at most " + EMAIL
                     + " characters, like `ada@example.com`); nothing was changed.");
         }
+    }
+
+    static boolean isEmail(String value) {
+        return value.length() <= EMAIL && !hasControl(value, false) && EMAIL_ADDRESS.matcher(value).matches();
+    }
+
+    /**
+     * One line of text from elsewhere (Slack's profile) as a column of {@code max} characters holds it: null when it holds
+     * a control character, else cut to {@code max} characters, never in the middle of a surrogate pair.
+     */
+    static String fitLine(String value, int max) {
+        if (value == null || hasControl(value, false)) return null;
+        if (value.length() <= max) return value;
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     /** A GitHub login to link or look up, as GitHub allows them; "" (unlinking) passes. */

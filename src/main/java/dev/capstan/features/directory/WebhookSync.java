@@ -1,6 +1,7 @@
 package dev.capstan.features.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.webhooks.WebhookRejected;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -8,10 +9,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the directory in step with GitHub's organization, team and membership webhook events (payloads as in
- * GitHub's "Webhook events and payloads"). Unknown teams or people are logged and left alone.
+ * GitHub's "Webhook events and payloads"). Unknown teams or people are logged and left alone; a name no team or
+ * login here can have is rejected, so GitHub hears a 4xx instead of retrying a delivery that can never apply.
  */
 final class WebhookSync {
     private static final Logger log = LoggerFactory.getLogger(WebhookSync.class);
+    /** GitHub's logins have at most 39 characters; the column holds 100. */
+    private static final int MAX_LOGIN = 100;
     private final Profiles profiles;
     private final Teams teams;
     private final RoleSync roles;
@@ -57,6 +61,9 @@ final class WebhookSync {
         long id = node.path("id").asLong(0);
         String name = node.path("name").asText("");
         if (id == 0 || name.isEmpty()) return "ignored: no team in payload";
+        if (!InputChecks.couldBeTeamName(name)) {
+            throw new WebhookRejected("the team name is not 1 to " + InputChecks.TEAM_NAME + " characters without control characters");
+        }
         Optional<Team> known = teams.byGithubId(id);
         switch (action) {
             case "created" -> {
@@ -128,6 +135,9 @@ final class WebhookSync {
         }
         String login = user.path("login").asText("");
         if (login.isEmpty()) return Optional.empty();
+        if (login.length() > MAX_LOGIN || InputChecks.hasControl(login, false)) {
+            throw new WebhookRejected("the login is not 1 to " + MAX_LOGIN + " characters without control characters");
+        }
         return profiles.byGithub(login);
     }
 }

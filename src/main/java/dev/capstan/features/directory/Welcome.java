@@ -7,7 +7,11 @@ import dev.capstan.command.WorkspaceEvent;
 import dev.capstan.store.PeopleStore;
 import java.util.Map;
 
-/** Slack's team_join: registers the newcomer from the event's user object (never overwriting a profile) and DMs a welcome. */
+/**
+ * Slack's team_join: registers the newcomer from the event's user object (never overwriting a profile) and DMs a welcome.
+ * What the profile columns cannot hold (a name over 200 characters is cut; one with control characters, or an address
+ * that is none, is left out) never stops the welcome.
+ */
 final class Welcome {
     private final Profiles profiles;
     private final PeopleStore people;
@@ -33,7 +37,8 @@ final class Welcome {
             }
         }
         people.ensure(userId);
-        profiles.addIfAbsent(new Profile(userId, name, email, null, null, null, null, null));
+        String storedEmail = email != null && InputChecks.isEmail(email) ? email : null;
+        profiles.addIfAbsent(new Profile(userId, InputChecks.fitLine(name, InputChecks.NAME), storedEmail, null, null, null, null, null));
         outbox.send(new Destination.DirectMessage(userId), Reply.text(":wave: Welcome, <@" + userId + ">! You are in the "
                 + "team directory now. Link your GitHub account with `/capstan user edit --github YOUR_LOGIN` (you will get "
                 + "an invitation to the organisation), and see your profile with `/capstan user view`."));

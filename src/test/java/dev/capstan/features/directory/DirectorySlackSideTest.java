@@ -51,6 +51,19 @@ class DirectorySlackSideTest {
     }
 
     @Test
+    void aNewcomerWithAHugeOrUnprintableNameIsStillRegisteredAndWelcomed() {
+        String huge = DirectoryFixture.newUserId();
+        SlackUser.event(app, "Ev-join-" + huge, teamJoin(huge, "Ada " + "L".repeat(100_000), "e".repeat(400) + "@example.com"), Map.of());
+        assertThat(app.slack().awaitDms(huge, 1).get(0).arg("text")).contains("Welcome");
+        String card = app.as(huge).run("/capstan user view").text();
+        assertThat(card).contains("Ada " + "L".repeat(150)).doesNotContain("L".repeat(200)).doesNotContain("@example.com");
+        String unprintable = DirectoryFixture.newUserId();
+        SlackUser.event(app, "Ev-join-" + unprintable, teamJoin(unprintable, "Bob\u0000\u0007 Tables", "bob@example.com"), Map.of());
+        assertThat(app.slack().awaitDms(unprintable, 1).get(0).arg("text")).contains("Welcome");
+        assertThat(app.as(unprintable).run("/capstan user view").text()).contains("bob@example.com").doesNotContain("Tables");
+    }
+
+    @Test
     void teamJoinNeverOverwritesAnExistingProfile() {
         String known = DirectoryFixture.newUserId();
         app.as(known).run("/capstan user add");

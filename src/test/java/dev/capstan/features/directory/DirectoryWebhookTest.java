@@ -189,4 +189,25 @@ class DirectoryWebhookTest extends DirectoryConversation {
         String clash = "{\"action\":\"created\",\"team\":" + team("Phone", 777301) + "," + ORG_AND_SENDER + "}";
         assertThat(deliver("team", clash).body()).isEqualTo("ignored: another team is already named Phone");
     }
+
+    @Test
+    void aDeliveryThatCanNeverApplyIsAnswered422RecordedAndAuditedSoGitHubStopsRetryingIt() {
+        String tooLong = "{\"action\":\"created\",\"team\":" + team("t".repeat(101), 777401) + "," + ORG_AND_SENDER + "}";
+        SlashReply rejected = deliver("team", "d-too-long", tooLong);
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.body()).contains("the team name is not 1 to 100 characters");
+        assertThat(deliver("team", "d-too-long", tooLong).body()).isEqualTo("already handled");
+        SlashReply nul = deliver("team", "{\"action\":\"edited\",\"team\":" + team("a\\u0000b", 777402) + "," + ORG_AND_SENDER + "}");
+        assertThat(nul.status()).isEqualTo(422);
+        String member = fx.person();
+        String name = fx.team(fx.lead());
+        String nulLogin = "{\"action\":\"added\",\"scope\":\"team\",\"member\":" + user("oct\\u0000cat", 424243)
+                + ",\"team\":" + team(name, fx.github.teamNamed(name).id()) + "," + ORG_AND_SENDER + "}";
+        assertThat(deliver("membership", nulLogin).status()).isEqualTo(422);
+        assertThat(deliver("team", "x".repeat(201), tooLong).status()).isEqualTo(400);
+        assertThat(fx.run(ADMIN, "/capstan audit --kind webhook --limit 5").text())
+                .contains("rejected by directory: the login is not 1 to 100 characters")
+                .contains("refused 400: the delivery id is not 1 to 200 printable characters");
+        assertThat(fx.run(ADMIN, "/capstan team view " + name).text()).doesNotContain(member);
+    }
 }

@@ -1,0 +1,60 @@
+package dev.capstan.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows of the job table, read while a job runs and written back after it finished: what the table looks like when the
+ * replica running the job died before marking it done, so that another replica runs it again.
+ */
+public final class JobRows {
+    /** One job as db-scheduler keeps it. */
+    public record Row(String taskName, String taskInstance, byte[] data, long version) { }
+
+    private JobRows() {
+    }
+
+    /** The jobs of a type that exist now (running or due). */
+    public static List<Row> of(String databaseUrl, String taskName) {
+        try (Connection c = DriverManager.getConnection(databaseUrl);
+             PreparedStatement s = c.prepareStatement("select task_name, task_instance, task_data, version from scheduled_tasks where task_name = ?")) {
+            s.setString(1, taskName);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) rows.add(new Row(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getLong(4)));
+            }
+            return rows;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many jobs of a type exist now. */
+    public static int count(String databaseUrl, String taskName) {
+        return of(databaseUrl, taskName).size();
+    }
+
+    /** Puts the rows back, due now and picked by nobody: as if their replica had died before finishing them. */
+    public static void revive(String databaseUrl, List<Row> rows) {
+        try (Connection c = DriverManager.getConnection(databaseUrl);
+             PreparedStatement s = c.prepareStatement("insert into scheduled_tasks (task_name, task_instance, task_data, "
+                     + "execution_time, picked, version, priority) values (?, ?, ?, ?, false, ?, 0)")) {
+            for (Row row : rows) {
+                s.setString(1, row.taskName());
+                s.setString(2, row.taskInstance());
+                s.setBytes(3, row.data());
+                s.setTimestamp(4, Timestamp.from(Instant.now()));
+                s.setLong(5, row.version());
+                s.executeUpdate();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
