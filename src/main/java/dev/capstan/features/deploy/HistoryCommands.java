@@ -41,7 +41,8 @@ final class HistoryCommands {
             for (String env : names) {
                 text.append("\n*").append(env).append("*: ");
                 Optional<Deployment> last = services.deployments().lastSuccess(binding.repository(), env);
-                text.append(last.map(d -> "`" + d.gitRef().label() + "` (`" + d.shortSha() + "`) deployed by " + d.who() + " "
+                text.append(last.map(d -> "`" + d.gitRef().label() + "`" + (d.sha() == null ? "" : " (`" + d.shortSha() + "`)")
+                        + " deployed by " + d.who() + " "
                         + Since.of(d.finishedAt() == null ? d.createdAt() : d.finishedAt())).orElse("nothing deployed yet"));
                 List<String> blockers = new ArrayList<>();
                 services.holds().find(binding.key(), env, Hold.Kind.LOCK).ifPresent(h -> blockers.add(describe(services, h)));

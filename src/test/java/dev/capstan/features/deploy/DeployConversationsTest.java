@@ -6,8 +6,10 @@ import static dev.capstan.features.deploy.DeployFixture.BOB;
 import static dev.capstan.features.deploy.DeployFixture.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.support.Await;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +151,9 @@ class DeployConversationsTest {
         fx.awaitState(id, "succeeded");
         p.run(BOB, "/deploy lock staging demo at 3");
         p.deploy(ALICE, "/deploy release/1.2 to test");
-        String status = p.run(ALICE, "/deploy status").text();
+        // The sha is stored by the job that created the deployment, which may finish a moment after GitHub's status.
+        String status = Await.until(() -> p.run(ALICE, "/deploy status").text(), text -> text.contains("(`2222222`)"),
+                Duration.ofSeconds(10), "the deployed sha in the status");
         assertThat(status).contains("*preview*: `main` (`2222222`) deployed by <@" + ALICE + ">", "nothing stands in the way");
         assertThat(status).contains("*staging*: nothing deployed yet", "locked by <@" + BOB + ">", "demo at 3");
         assertThat(status).contains("*test*", "of `release/1.2` by <@" + ALICE + ">");
