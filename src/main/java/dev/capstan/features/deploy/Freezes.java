@@ -1,6 +1,7 @@
 package dev.capstan.features.deploy;
 
 import dev.capstan.jobs.Cron;
+import dev.capstan.platform.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,6 +57,9 @@ final class Freezes {
 
         /** The first window of this rule starting strictly after {@code moment}. */
         Optional<Window> firstAfter(Instant moment);
+
+        /** The rule as configured, in words. */
+        String describe();
     }
 
     /** Starts at each firing of {@code cron} in {@code zone} and lasts {@code duration} of real time. */
@@ -81,6 +85,11 @@ final class Freezes {
             Instant start = cron.next(moment, zone);
             return start.isBefore(NEVER) ? Optional.of(new Window(start, start.plus(duration), zone)) : Optional.empty();
         }
+
+        @Override
+        public String describe() {
+            return "from each `" + cron.expression().substring(2) + "` for " + Durations.format(duration) + " (" + zone.getId() + ")";
+        }
     }
 
     /** From one moment to another, once. */
@@ -94,6 +103,11 @@ final class Freezes {
         @Override
         public Optional<Window> firstAfter(Instant moment) {
             return from.isAfter(moment) ? Optional.of(new Window(from, to, zone)) : Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return "from " + show(from, zone) + " to " + show(to, zone);
         }
     }
 
@@ -114,6 +128,10 @@ final class Freezes {
 
     boolean none() {
         return rules.isEmpty();
+    }
+
+    List<Rule> rules() {
+        return rules;
     }
 
     /** The freeze in force at {@code now}, its end taken over every window that overlaps or touches it. */

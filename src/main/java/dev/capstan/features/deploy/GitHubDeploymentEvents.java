@@ -62,7 +62,7 @@ final class GitHubDeploymentEvents {
         long githubId = webhook.body().path("deployment").path("id").asLong(0);
         String logUrl = text(status, "log_url", text(status, "target_url", null));
         Optional<Deployment> moved = progress.advance(known.get().id(), false, x -> {
-            Deployment next = x.githubId() == null && githubId != 0 ? x.withGitHub(githubId, x.sha()) : x;
+            Deployment next = x.githubId() == null && githubId != 0 ? x.heardOf().withGitHub(githubId, x.sha()) : x.heardOf();
             if (logUrl != null && x.logUrl() == null) next = next.withCi(next.ciRef(), logUrl);
             String detail = state.get().bad() ? description(status, x.detail()) : x.detail();
             return next.with(rankAtLeast(x.state(), state.get()), detail);
