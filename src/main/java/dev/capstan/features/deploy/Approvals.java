@@ -65,7 +65,7 @@ final class Approvals {
                 cards.show(requests.lock(h, r.id()).orElseThrow());
                 return note(":white_check_mark: Your approval is counted; it needs " + counted.missing() + " more.");
             }
-            requests.decide(h, r.id(), ApprovalRequest.State.APPROVED, userId, now);
+            if (!requests.decide(h, r.id(), ApprovalRequest.State.APPROVED, userId, now)) return note("Someone decided this a moment ago.");
             return start(h, counted);
         });
     }
@@ -85,7 +85,7 @@ final class Approvals {
                         : Policy.who(policy.approvals().from().role(), policy.approvals().from().users())) + " may reject this; you are "
                         + role.label() + ".");
             }
-            requests.decide(h, r.id(), ApprovalRequest.State.REJECTED, userId, now);
+            if (!requests.decide(h, r.id(), ApprovalRequest.State.REJECTED, userId, now)) return note("Someone decided this a moment ago.");
             cards.show(requests.lock(h, r.id()).orElseThrow());
             return note(":no_entry_sign: You rejected the deployment of `" + r.gitRef().label() + "` to `" + r.environment() + "`.");
         });
@@ -114,8 +114,7 @@ final class Approvals {
             }
             default -> {
                 if (now.isBefore(r.expiresAt())) return Optional.empty();
-                requests.decide(h, r.id(), ApprovalRequest.State.EXPIRED, null, r.expiresAt());
-                cards.show(requests.lock(h, r.id()).orElseThrow());
+                if (requests.decide(h, r.id(), ApprovalRequest.State.EXPIRED, null, r.expiresAt())) cards.show(requests.lock(h, r.id()).orElseThrow());
                 return Optional.of(note(":hourglass: This request expired " + Since.of(r.expiresAt()) + "; nothing was deployed."));
             }
         }
