@@ -17,9 +17,13 @@ final class PolicySettings {
     private PolicySettings() {
     }
 
-    /** Who may deploy: a least role, or people by Slack id (either is enough). */
-    record Deployers(Role role, List<String> users) {
+    /** Who may deploy: a least role, or people by Slack id (either is enough). Teams are the directory's, not the platform's. */
+    record Deployers(Role role, List<String> users, List<String> teams) {
         Deployers {
+            if (teams != null) {
+                throw new IllegalArgumentException("teams must be left out: Capstan's platform has no teams; name users or a role, "
+                        + "or narrow `deploy deploy` with an access rule");
+            }
             users = slackIds(users);
             if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may deploy)");
         }
