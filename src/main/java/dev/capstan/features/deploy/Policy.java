@@ -1,6 +1,7 @@
 package dev.capstan.features.deploy;
 
 import dev.capstan.command.Role;
+import dev.capstan.platform.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,20 @@ record Policy(PolicySettings.Deployers deployers, PolicySettings.Approvals appro
     /** "someone with role team_lead or above, or <@U1>"; "nobody" when no one is named. */
     String overriders() {
         return emergency == null ? "nobody (no `emergency` is configured)" : who(emergency.role(), emergency.users());
+    }
+
+    /** "; deployed by …; needs …; 2 freeze windows (…); watchdog 5m; queues": what `get` shows beyond the refs and CI. */
+    String summary() {
+        StringBuilder text = new StringBuilder();
+        if (deployers != null) text.append("; deployed by ").append(who(deployers.role(), deployers.users()));
+        if (approvals != null) text.append("; needs ").append(approvalRule());
+        if (!freezes.none()) {
+            text.append("; ").append(freezes.rules().size()).append(" freeze window").append(freezes.rules().size() == 1 ? "" : "s")
+                    .append(" (`/deploy freeze list`), overridden by ").append(overriders());
+        }
+        text.append("; watchdog ").append(Durations.format(watchdog));
+        if (queue) text.append("; queues while busy");
+        return text.toString();
     }
 
     private static boolean allowed(Role least, List<String> users, String userId, Role role) {

@@ -29,10 +29,12 @@ class DeploySettingsTest {
             """;
 
     @Test
-    void thePolicyExampleOfTheNextIssueStartsAlready() {
+    void thePolicyExampleOfTheSafetyIssueStartsAndGetShowsIt() {
         try (DeployFixture fx = new DeployFixture(TestDatabases.Kind.H2, POLICY_YAML)) {
             DeployFixture.Project p = fx.project();
-            assertThat(p.run(ALICE, "/deploy get").text()).contains("`production` from `tags/v*`").doesNotContain("`staging`");
+            assertThat(p.run(ALICE, "/deploy get").text()).contains("`production` from `tags/v*`", "deployed by someone with role member or above",
+                    "needs 1 approval from someone with role team_lead or above", "2 freeze windows (`/deploy freeze list`), overridden by "
+                    + "someone with role admin", "watchdog 5m").doesNotContain("`staging`", "queues");
         }
     }
 
