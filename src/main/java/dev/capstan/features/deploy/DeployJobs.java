@@ -26,7 +26,7 @@ final class DeployJobs {
     /** A freeze of an environment ends at {@code due}: its held automatic deployment starts. */
     record Thaw(String repository, String environment, Instant due) { }
 
-    /** A dry run of {@code line} ("main to staging"), answered on Slack's response_url. */
+    /** A dry run of deploying {@code ref} to {@code environment} for a person, answered on Slack's response_url. */
     record Preflight(String channelId, String userId, String ref, String environment, String emergencyReason, String responseUrl,
                      Instant askedAt) { }
 

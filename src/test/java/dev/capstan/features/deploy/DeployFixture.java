@@ -194,9 +194,14 @@ final class DeployFixture implements AutoCloseable {
 
         /** A deployment_status event for GitHub deployment {@code githubId}. */
         String deploymentStatus(long githubId, long capstanId, String state, String logUrl) {
+            return deploymentStatus(githubId, SHA_V1, capstanId, state, logUrl);
+        }
+
+        /** A deployment_status event for GitHub deployment {@code githubId} of commit {@code sha}. */
+        String deploymentStatus(long githubId, String sha, long capstanId, String state, String logUrl) {
             return "{\"action\":\"created\",\"deployment_status\":{\"id\":9" + githubId + ",\"state\":\"" + state + "\",\"description\":\"" + state
                     + " by the deploy service\"" + (logUrl == null ? "" : ",\"log_url\":\"" + logUrl + "\"") + "},"
-                    + "\"deployment\":{\"id\":" + githubId + ",\"sha\":\"" + SHA_V1 + "\",\"ref\":\"refs/tags/v1.0.0\",\"environment\":\"production\","
+                    + "\"deployment\":{\"id\":" + githubId + ",\"sha\":\"" + sha + "\",\"ref\":\"refs/tags/v1.0.0\",\"environment\":\"production\","
                     + "\"payload\":{\"capstan_request_id\":" + capstanId + "}}," + repository() + "}";
         }
     }

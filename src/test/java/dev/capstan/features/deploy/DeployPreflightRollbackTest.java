@@ -35,11 +35,11 @@ class DeployPreflightRollbackTest {
         fx.clock.set(DeployFixture.WEDNESDAY);
     }
 
-    /** Deploys {@code line} and lets GitHub report it successful. */
+    /** Deploys {@code line} and lets GitHub report it successful (possibly before Capstan stored GitHub's answer). */
     private long succeeded(DeployFixture.Project p, String user, String line) {
         long id = p.deploy(user, line);
-        long githubId = fx.gitHubDeployment(id).id();
-        assertThat(fx.gitHubEvent("deployment_status", p.deploymentStatus(githubId, id, "success", null)).status()).isEqualTo(200);
+        FakeGitHubRepos.FakeDeployment created = fx.gitHubDeployment(id);
+        assertThat(fx.gitHubEvent("deployment_status", p.deploymentStatus(created.id(), created.sha(), id, "success", null)).status()).isEqualTo(200);
         fx.awaitState(id, "succeeded");
         return id;
     }
