@@ -63,7 +63,10 @@ public final class Interactions {
         }
     }
 
-    /** Answers a click with a reply that replaces the clicked message, or null to leave it as it is. */
+    /**
+     * Answers a click: a reply marked {@link Reply#replacingOriginal()} replaces the clicked message, any other reply is
+     * shown to the clicker only (the message stays as it is), and null answers nothing.
+     */
     @FunctionalInterface
     public interface ClickHandler {
         Reply click(Click click) throws Exception;

@@ -3,6 +3,8 @@ package dev.capstan.jobs;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /** A cron expression with seconds ("0 0 9 * * MON-FRI"), checked when it is read so that a typo stops start-up, not a job. */
 public record Cron(String expression) {
@@ -16,6 +18,14 @@ public record Cron(String expression) {
             throw new IllegalArgumentException("`" + expression + "` is not a cron expression with seconds "
                     + "(six fields: second minute hour day-of-month month day-of-week, e.g. \"0 0 9 * * MON-FRI\")");
         }
+    }
+
+    /**
+     * The first firing strictly after {@code after}, read in {@code zone}; a local time that a daylight-saving change
+     * skips does not fire that day, and one it repeats fires at both instants.
+     */
+    public Instant next(Instant after, ZoneId zone) {
+        return new CronSchedule(expression, zone).getInitialExecutionTime(after);
     }
 
     @JsonValue

@@ -75,7 +75,7 @@ final class SlackClicks {
         try {
             Reply reply = handler.click(new Interactions.Click(userId, channelId, actionId, value, payload.getTriggerId(),
                     viewId, messageTs));
-            if (reply != null) reply(payload, userId, reply.replacingOriginal());
+            if (reply != null) reply(payload, userId, reply);
             return "ok";
         } catch (Exception e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -25,7 +25,7 @@ class SocketModeThroughTheAdapterTest {
 
         @Override
         public void register(FeatureContext context) {
-            context.interactions().onClick("socket.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + "."));
+            context.interactions().onClick("socket.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + ".").replacingOriginal());
             context.interactions().onSubmit("socket.form", submission -> {
                 String summary = submission.values().getOrDefault("summary", "");
                 return summary.length() < 5 ? Interactions.SubmitAnswer.errors(Map.of("summary", "At least 5 characters, please."))

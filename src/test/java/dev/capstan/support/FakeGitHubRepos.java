@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Repositories behind {@link FakeGitHub}'s App authentication, as GitHub's REST API answers about them: the repository,
  * its collaborators, deployments (GitHub's required-contexts check, 201, 409, 422) and their statuses (only the REST
- * spellings of a state are accepted, so {@code in-progress} is refused as GitHub refuses it), and Actions dispatches
- * and runs. Everything is recorded for the test to read.
+ * spellings of a state are accepted, so {@code in-progress} is refused as GitHub refuses it), Actions dispatches
+ * and runs, comparisons of two commits (scripted by the test; unknown pairs are 404 as for commits GitHub lacks),
+ * and a commit's combined status and check runs. Everything is recorded for the test to read.
  */
 public final class FakeGitHubRepos implements FakeGitHub.Extension {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,8 +37,12 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
         }
     }
 
-    /** One repository: collaborators, refs (full ref → sha), commit check states (context → state) by sha. */
-    private record Repo(String fullName, List<String> collaborators, Map<String, String> refs, Map<String, Map<String, String>> checks) { }
+    /** One repository: collaborators, refs (full ref → sha), commit check states (context → state) by sha, check runs, comparisons. */
+    private record Repo(String fullName, List<String> collaborators, Map<String, String> refs, Map<String, Map<String, String>> checks,
+                        Map<String, Map<String, String>> checkRuns, Map<String, ObjectNode> comparisons) { }
+
+    /** A commit of a comparison: its sha, its author's login (null for an author GitHub cannot link), name and message. */
+    public record Commit(String sha, String login, String name, String message) { }
 
     private final Map<String, Repo> repos = new ConcurrentHashMap<>();
     private final List<FakeDeployment> deployments = new CopyOnWriteArrayList<>();
@@ -50,7 +55,7 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
     /** A repository the App can see, with collaborators; refs are added with {@link #ref}. */
     public FakeGitHubRepos repository(String fullName, String... collaborators) {
         repos.put(fullName.toLowerCase(), new Repo(fullName, new CopyOnWriteArrayList<>(List.of(collaborators)),
-                new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
         return this;
     }
 
@@ -63,6 +68,28 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
     /** A commit status of {@code sha}: the state of one check context. */
     public FakeGitHubRepos check(String repository, String sha, String context, String state) {
         repo(repository).checks().computeIfAbsent(sha, s -> new ConcurrentHashMap<>()).put(context, state);
+        return this;
+    }
+
+    /** A check run of {@code sha}: "completed" with a conclusion, or "queued" / "in_progress" with none. */
+    public FakeGitHubRepos checkRun(String repository, String sha, String name, String status, String conclusion) {
+        repo(repository).checkRuns().computeIfAbsent(sha, s -> new ConcurrentHashMap<>()).put(name, status + "/" + (conclusion == null ? "" : conclusion));
+        return this;
+    }
+
+    /** What {@code GET /compare/base...head} answers: head {@code status} (ahead, behind, diverged) of base, with these commits. */
+    public FakeGitHubRepos comparison(String repository, String base, String head, String status, int aheadBy, int behindBy, Commit... commits) {
+        Repo repo = repo(repository);
+        ObjectNode answer = JSON.createObjectNode().put("status", status).put("ahead_by", aheadBy).put("behind_by", behindBy)
+                .put("total_commits", aheadBy).put("html_url", "https://github.com/" + repo.fullName() + "/compare/" + base + "..." + head);
+        ArrayNode list = answer.putArray("commits");
+        for (Commit c : commits) {
+            ObjectNode commit = list.addObject().put("sha", c.sha());
+            if (c.login() == null) commit.putNull("author");
+            else commit.putObject("author").put("login", c.login());
+            commit.putObject("commit").put("message", c.message()).putObject("author").put("name", c.name());
+        }
+        repo.comparisons().put(base + "..." + head, answer);
         return this;
     }
 
@@ -105,6 +132,23 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
             ArrayNode list = JSON.createArrayNode();
             if (page == 1) repo.collaborators().forEach(login -> list.addObject().put("login", login).put("id", Math.abs(login.hashCode())));
             FakeHttp.respond(exchange, 200, list.toString());
+        } else if (method.equals("GET") && rest.startsWith("/compare/")) {
+            compare(exchange, repo, rest.substring("/compare/".length()));
+        } else if (method.equals("GET") && rest.matches("/commits/[^/]+/status")) {
+            ObjectNode answer = JSON.createObjectNode();
+            ArrayNode statuses = answer.putArray("statuses");
+            repo.checks().getOrDefault(rest.split("/")[2], Map.of()).forEach((context, state) -> statuses.addObject().put("context", context).put("state", state));
+            FakeHttp.respond(exchange, 200, answer.toString());
+        } else if (method.equals("GET") && rest.matches("/commits/[^/]+/check-runs")) {
+            ObjectNode answer = JSON.createObjectNode();
+            ArrayNode runs = answer.putArray("check_runs");
+            repo.checkRuns().getOrDefault(rest.split("/")[2], Map.of()).forEach((name, state) -> {
+                ObjectNode run = runs.addObject().put("name", name).put("status", state.split("/", -1)[0]);
+                if (state.split("/", -1)[1].isEmpty()) run.putNull("conclusion");
+                else run.put("conclusion", state.split("/", -1)[1]);
+            });
+            answer.put("total_count", runs.size());
+            FakeHttp.respond(exchange, 200, answer.toString());
         } else if (method.equals("GET") && rest.startsWith("/commits/")) {
             String sha = repo.refs().get("refs/" + rest.substring("/commits/".length()));
             FakeHttp.respond(exchange, sha == null ? 422 : 200, sha == null ? error("No commit found for SHA: " + rest.substring(9))
@@ -125,6 +169,20 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
             return false;
         }
         return true;
+    }
+
+    private void compare(HttpExchange exchange, Repo repo, String basehead) throws IOException {
+        String[] shas = basehead.split("\\.\\.\\.", 2);
+        ObjectNode scripted = repo.comparisons().get(basehead);
+        if (scripted != null) {
+            FakeHttp.respond(exchange, 200, scripted.toString());
+        } else if (shas.length == 2 && shas[0].equals(shas[1])) {
+            FakeHttp.respond(exchange, 200, JSON.createObjectNode().put("status", "identical").put("ahead_by", 0).put("behind_by", 0)
+                    .put("total_commits", 0).put("html_url", "https://github.com/" + repo.fullName() + "/compare/" + basehead).set("commits",
+                            JSON.createArrayNode()).toString());
+        } else {
+            FakeHttp.respond(exchange, 404, error("Not Found"));
+        }
     }
 
     private synchronized void createDeployment(HttpExchange exchange, Repo repo, JsonNode request) throws IOException {

@@ -31,7 +31,7 @@ final class ActionsRunFinder {
         if (actions.isEmpty()) return JobResult.done();
         Optional<GitHubWorkflows.Run> run = workflows.findRun(d.repository(), actions.get().workflow(), d.githubId());
         if (run.isPresent()) {
-            progress.advance(d.id(), false, x -> x.ciRef() != null ? null : x.withCi(run.get().id(), run.get().url()));
+            progress.advance(d.id(), false, x -> x.ciRef() != null ? null : x.heardOf().withCi(run.get().id(), run.get().url()));
             return JobResult.done();
         }
         if (find.polls() + 1 >= MAX_POLLS) {

@@ -14,18 +14,19 @@ import java.util.Optional;
  * Automatic deployments from GitHub's {@code push} and {@code pull_request} events (see "Webhook events and
  * payloads"), for repositories bound to a channel: a push deploys every environment whose {@code auto.push} matches
  * the ref, an opened or updated pull request deploys {@code pr<N>}. Deletions and closed pull requests deploy nothing.
+ * They meet the environments' rules like anyone's; during a freeze they are held, and a refusal is told in the channel.
  */
 final class AutoDeployments {
     private final Bindings bindings;
     private final Environments environments;
-    private final StartDeployment starter;
+    private final RequestDeployment requests;
     private final GitHubIdentities identities;
     private final Outbox outbox;
 
-    AutoDeployments(Bindings bindings, Environments environments, StartDeployment starter, GitHubIdentities identities, Outbox outbox) {
+    AutoDeployments(Bindings bindings, Environments environments, RequestDeployment requests, GitHubIdentities identities, Outbox outbox) {
         this.bindings = bindings;
         this.environments = environments;
-        this.starter = starter;
+        this.requests = requests;
         this.identities = identities;
         this.outbox = outbox;
     }
@@ -70,11 +71,20 @@ final class AutoDeployments {
 
     private String start(Binding binding, Environments.Environment env, GitRef ref, String sha, String trigger, String login) {
         String requestedBy = login == null ? null : identities.ownerOf(login).map(GitHubIdentities.Identity::userId).orElse(null);
-        StartDeployment.Outcome outcome = starter.start(new StartDeployment.Request(binding, env, ref, sha, trigger, requestedBy, login));
-        if (outcome instanceof StartDeployment.Outcome.Started started) return "started deployment #" + started.deployment().id() + " to " + env.name();
-        String why = ((StartDeployment.Outcome.Refused) outcome).why();
-        outbox.send(new Destination.Channel(binding.channelId()), Reply.text("Automatic deployment of `" + ref.label() + "` to `"
-                + env.name() + "` (" + trigger + ") did not start. " + why));
-        return "not started to " + env.name() + ": " + why;
+        return announce(new DeployRequest(binding, env, ref, sha, trigger, requestedBy, login, null, Deployment.Origin.PLAIN, 0));
+    }
+
+    /** Asks for an automatic deployment; the channel hears when it did not start and will not by itself. */
+    String announce(DeployRequest r) {
+        RequestDeployment.Outcome outcome = requests.request(r);
+        String env = r.environment().name();
+        if (outcome instanceof RequestDeployment.Outcome.Started started) return "started deployment #" + started.deployment().id() + " to " + env;
+        if (outcome instanceof RequestDeployment.Outcome.Queued queued) return "queued for " + env + " as #" + queued.place();
+        if (outcome instanceof RequestDeployment.Outcome.Held held) return "held until the freeze of " + env + " ends at " + held.window().end();
+        if (outcome instanceof RequestDeployment.Outcome.AwaitingApproval waiting) return "approval request #" + waiting.request().id() + " for " + env;
+        String why = ((RequestDeployment.Outcome.Refused) outcome).why();
+        outbox.send(new Destination.Channel(r.binding().channelId()), Reply.text("Automatic deployment of `" + r.ref().label() + "` to `"
+                + env + "` (" + r.trigger() + ") did not start. " + why));
+        return "not started to " + env + ": " + why;
     }
 }

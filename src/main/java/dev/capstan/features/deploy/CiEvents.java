@@ -30,15 +30,15 @@ final class CiEvents {
             default -> DeploymentState.ERROR;
         };
         String url = workflow.path("url").asText(null);
-        return moved(progress.advance(d.get().id(), true, x -> x.withCi(x.ciRef(), url == null ? x.logUrl() : url)
+        return moved(progress.advance(d.get().id(), true, x -> x.heardOf().withCi(x.ciRef(), url == null ? x.logUrl() : url)
                 .with(state, state == DeploymentState.SUCCESS ? null : "CircleCI workflow `" + workflow.path("name").asText("?") + "`: " + status)), d.get());
     }
 
     String circleCiJob(InboundWebhook webhook) {
         Optional<Deployment> d = deployments.byCi("circleci", webhook.body().path("pipeline").path("id").asText(""));
         if (d.isEmpty()) return "ignored: a pipeline Capstan did not start";
-        return moved(progress.advance(d.get().id(), true, x -> x.state().rank() >= DeploymentState.IN_PROGRESS.rank() ? null
-                : x.with(DeploymentState.IN_PROGRESS, null)), d.get());
+        return moved(progress.advance(d.get().id(), true, x -> x.state().rank() >= DeploymentState.IN_PROGRESS.rank() ? x.heardOf()
+                : x.heardOf().with(DeploymentState.IN_PROGRESS, null)), d.get());
     }
 
     String workflowRun(InboundWebhook webhook) {
@@ -58,7 +58,7 @@ final class CiEvents {
             default -> DeploymentState.QUEUED;
         };
         String url = run.path("html_url").asText(null);
-        return moved(progress.advance(d.get().id(), true, x -> x.withCi(runId, url == null ? x.logUrl() : url)
+        return moved(progress.advance(d.get().id(), true, x -> x.heardOf().withCi(runId, url == null ? x.logUrl() : url)
                 .with(state.rank() < x.state().rank() ? x.state() : state,
                         state.bad() ? "GitHub Actions run: " + run.path("conclusion").asText("?") : x.detail())), d.get());
     }

@@ -2,11 +2,14 @@ package dev.capstan.features.deploy;
 
 import dev.capstan.jobs.JobFailure;
 import dev.capstan.jobs.JobResult;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The job that creates a requested (or waiting) deployment on GitHub, then hands it to its CI adapter. Failing
- * required checks make it wait for a green commit status; GitHub's other refusals end it with GitHub's reason.
+ * The job that creates a requested (or waiting) deployment on GitHub, then hands it to its CI adapter and sets its
+ * watchdog. Failing required checks make it wait for a green commit status; GitHub's other refusals end it with
+ * GitHub's reason.
  */
 final class CreateOnGitHub {
     private final Deployments deployments;
@@ -14,13 +17,16 @@ final class CreateOnGitHub {
     private final GitHubDeployments github;
     private final Progress progress;
     private final DeployJobs jobs;
+    private final Clock clock;
 
-    CreateOnGitHub(Deployments deployments, Environments environments, GitHubDeployments github, Progress progress, DeployJobs jobs) {
+    CreateOnGitHub(Deployments deployments, Environments environments, GitHubDeployments github, Progress progress, DeployJobs jobs,
+                   Clock clock) {
         this.deployments = deployments;
         this.environments = environments;
         this.github = github;
         this.progress = progress;
         this.jobs = jobs;
+        this.clock = clock;
     }
 
     JobResult<DeployJobs.DeploymentRef> run(DeployJobs.DeploymentRef ref) {
@@ -37,6 +43,8 @@ final class CreateOnGitHub {
             progress.advance(d.id(), false, x -> x.withGitHub(done.id(), done.sha() == null ? x.sha() : done.sha())
                     .with(DeploymentState.CREATED, null));
             jobs.ciStart().enqueueOnce("deploy-ci-" + d.id(), ref);
+            Instant due = clock.instant().plus(env.get().policy().watchdog());
+            jobs.watchdog().enqueueOnceAt("deploy-watchdog-" + d.id(), due, new DeployJobs.Due(d.id(), due));
         } else if (created instanceof GitHubDeployments.Created.ChecksNotGreen waiting) {
             String which = waiting.contexts().isEmpty() ? "the required checks" : String.join(", ", waiting.contexts());
             String sha = d.sha() != null ? d.sha() : github.sha(d.repository(), d.gitRef());

@@ -1,5 +1,8 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.ConfirmationType;
+import dev.capstan.command.Destination;
+import dev.capstan.command.Reply;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.jobs.JobOptions;
@@ -12,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The deployments family ({@code /deploy}, {@code /cimon}; replaces signal-noise's deploybot): a channel follows a
  * repository, deployments go through GitHub Deployments and a CI adapter, each has one message that updates itself,
- * and the database lets one deployment at a time run per environment.
+ * and the database lets one deployment at a time run per environment. Each environment's policy decides who deploys,
+ * approvals, freeze windows and their emergency override, the watchdog and the queue; dry runs and rollbacks are verbs.
  */
 public final class Deploy implements Feature {
     static final String FAMILY = "deploy";
@@ -42,14 +46,21 @@ public final class Deploy implements Feature {
         Holds holds = new Holds(context.jdbi(), context.clock());
         DeployJobs jobs = new DeployJobs();
         Progress progress = new Progress(context.jdbi(), deployments, holds, context.messages(), context.outbox(), jobs, context.clock());
-        StartDeployment starter = new StartDeployment(context.jdbi(), deployments, holds, progress, jobs, context.outbox());
+        StartDeployment starter = new StartDeployment(context.jdbi(), deployments, holds, progress, jobs);
+        Deadlines deadlines = new Deadlines(context.clock(), settings.pollInterval());
+        DeployQueue queue = new DeployQueue(context.jdbi(), context.clock());
+        ApprovalRequests approvalRequests = new ApprovalRequests(context.jdbi());
+        DeployGate gate = new DeployGate(holds, deployments, context.clock());
+        ApprovalCards cards = new ApprovalCards(context.jdbi(), approvalRequests, environments, context.messages(), jobs, context.clock());
+        HeldDeployments held = new HeldDeployments(context.jdbi(), queue, jobs, context.outbox());
+        RequestDeployment requests = new RequestDeployment(context.jdbi(), gate, starter, queue, cards, held, holds, jobs, context.outbox());
         GitHubRest rest = new GitHubRest(context.github());
         GitHubDeployments github = new GitHubDeployments(rest);
         GitHubWorkflows workflows = new GitHubWorkflows(rest);
         CircleCiClient circleCi = new CircleCiClient(context.http("circleci", HttpPolicy.standard(hosts(context, "CIRCLECI_API_URL", circleApi))), circleApi, circleToken);
         JenkinsClient jenkins = new JenkinsClient(context.http("jenkins", HttpPolicy.standard(hosts(context, "JENKINS_URL", jenkinsUrl))), jenkinsUrl, jenkinsUser, jenkinsToken);
 
-        CreateOnGitHub create = new CreateOnGitHub(deployments, environments, github, progress, jobs);
+        CreateOnGitHub create = new CreateOnGitHub(deployments, environments, github, progress, jobs, context.clock());
         CiStart ciStart = new CiStart(deployments, environments, progress, jobs, circleCi, jenkins, workflows);
         JenkinsFollow follow = new JenkinsFollow(deployments, progress, jenkins, settings.pollInterval());
         ActionsRunFinder finder = new ActionsRunFinder(deployments, environments, progress, workflows, settings.pollInterval());
@@ -68,8 +79,32 @@ public final class Deploy implements Feature {
                         (run, failure) -> log.warn("Gave up finding the run of deployment #{}: {}", run.data().id(), failure.sentence())),
                         run -> finder.run(run.data())));
 
-        DeployServices services = new DeployServices(bindings, environments, deployments, holds, starter,
-                new GitHubRepositories(rest), context.identities(), context.outbox(), context.clock());
+        Approvals approvals = new Approvals(context.jdbi(), approvalRequests, cards, bindings, environments, context.people(), requests, deadlines);
+        AutoDeployments auto = new AutoDeployments(bindings, environments, requests, context.identities(), context.outbox());
+        QueueRunner runner = new QueueRunner(context.jdbi(), queue, bindings, environments, context.people(), gate, starter, held, context.outbox());
+        Thaw thaw = new Thaw(context.jdbi(), queue, bindings, environments, held, auto, deadlines);
+        Watchdog watchdog = new Watchdog(context.jdbi(), progress, context.outbox(), deadlines);
+        Preflight preflight = new Preflight(bindings, environments, deployments, github, new GitHubCompare(rest), gate, context.people(),
+                context.identities(), context.outbox());
+        jobs.declareSafety(
+                context.job("deploy.approval-expiry", DeployJobs.Due.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                        log.warn("Gave up expiring approval request #{}: {}", run.data().id(), failure.sentence())), run -> approvals.expire(run.data())),
+                context.job("deploy.watchdog", DeployJobs.Due.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                        log.warn("Gave up watching deployment #{}: {}", run.data().id(), failure.sentence())), run -> watchdog.run(run.data())),
+                context.job("deploy.queue-next", DeployJobs.EnvironmentRef.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                        log.warn("Gave up moving the queue of {} {}: {}", run.data().repository(), run.data().environment(), failure.sentence())),
+                        run -> runner.run(run.data())),
+                context.job("deploy.thaw", DeployJobs.Thaw.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                        log.warn("Gave up starting what {} {} held: {}", run.data().repository(), run.data().environment(), failure.sentence())),
+                        run -> thaw.run(run.data())),
+                context.job("deploy.preflight", DeployJobs.Preflight.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                        context.outbox().send(new Destination.ResponseUrl(run.data().responseUrl(), run.data().userId(), run.data().askedAt()),
+                                Reply.text(":warning: The dry run could not finish: " + failure.sentence()))), run -> preflight.run(run.data())));
+
+        DeployServices services = new DeployServices(bindings, environments, deployments, holds, requests, approvalRequests, queue, jobs,
+                new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());
+        ConfirmationType<RollbackCommand.Proposal> rollback = context.confirmation("deploy.rollback", RollbackCommand.Proposal.class, false,
+                (ctx, proposal) -> RollbackCommand.confirmed(services, ctx, proposal));
         context.commands().family(FAMILY, "Deploy branches and tags through GitHub Deployments and CI; lock environments.")
                 .ownSlashCommand()
                 .add(() -> new DeployCommand(services))
@@ -80,11 +115,13 @@ public final class Deploy implements Feature {
                 .add(() -> new IdentityCommands.Bye(services))
                 .add(() -> new HistoryCommands.Status(services)).add(() -> new HistoryCommands.ListDeployments(services))
                 .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
-                .add(() -> new LockCommands.Locks(services));
+                .add(() -> new LockCommands.Locks(services))
+                .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services));
         context.onClick(IdentityCommands.HELLO_ACTION, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());
+        context.onClick(ApprovalCard.APPROVE, click -> approvals.approve(click.userId(), click.value()));
+        context.onClick(ApprovalCard.REJECT, click -> approvals.reject(click.userId(), click.value()));
 
-        AutoDeployments auto = new AutoDeployments(bindings, environments, starter, context.identities(), context.outbox());
         GitHubDeploymentEvents events = new GitHubDeploymentEvents(context.jdbi(), deployments, bindings, progress, context.identities());
         CommitStatusEvents checks = new CommitStatusEvents(deployments, progress, jobs);
         CiEvents ci = new CiEvents(deployments, progress);

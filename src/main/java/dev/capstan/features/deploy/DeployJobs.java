@@ -1,6 +1,7 @@
 package dev.capstan.features.deploy;
 
 import dev.capstan.jobs.JobType;
+import java.time.Instant;
 
 /** The family's durable job types, declared at registration and handed to the parts that enqueue them. */
 final class DeployJobs {
@@ -16,11 +17,29 @@ final class DeployJobs {
     /** Look for the Actions run a dispatch started; {@code polls} so far. */
     record FindRun(long id, int polls) { }
 
+    /** Something about request or deployment {@code id} that is due at {@code due} (an approval's expiry, the watchdog). */
+    record Due(long id, Instant due) { }
+
+    /** An environment of a repository that may have freed up: its queue moves. */
+    record EnvironmentRef(String repository, String environment) { }
+
+    /** A freeze of an environment ends at {@code due}: its held automatic deployment starts. */
+    record Thaw(String repository, String environment, Instant due) { }
+
+    /** A dry run of deploying {@code ref} to {@code environment} for a person, answered on Slack's response_url. */
+    record Preflight(String channelId, String userId, String ref, String environment, String emergencyReason, String responseUrl,
+                     Instant askedAt) { }
+
     private JobType<DeploymentRef> create;
     private JobType<DeploymentRef> ciStart;
     private JobType<StatusData> githubStatus;
     private JobType<JenkinsPoll> jenkinsPoll;
     private JobType<FindRun> findRun;
+    private JobType<Due> approvalExpiry;
+    private JobType<Due> watchdog;
+    private JobType<EnvironmentRef> queueNext;
+    private JobType<Thaw> thaw;
+    private JobType<Preflight> preflight;
 
     void declare(JobType<DeploymentRef> create, JobType<DeploymentRef> ciStart, JobType<StatusData> githubStatus,
                  JobType<JenkinsPoll> jenkinsPoll, JobType<FindRun> findRun) {
@@ -29,6 +48,36 @@ final class DeployJobs {
         this.githubStatus = githubStatus;
         this.jenkinsPoll = jenkinsPoll;
         this.findRun = findRun;
+    }
+
+    /** The jobs of approvals, the watchdog, the queue, freezes and dry runs. */
+    void declareSafety(JobType<Due> approvalExpiry, JobType<Due> watchdog, JobType<EnvironmentRef> queueNext, JobType<Thaw> thaw,
+                       JobType<Preflight> preflight) {
+        this.approvalExpiry = approvalExpiry;
+        this.watchdog = watchdog;
+        this.queueNext = queueNext;
+        this.thaw = thaw;
+        this.preflight = preflight;
+    }
+
+    JobType<Due> approvalExpiry() {
+        return approvalExpiry;
+    }
+
+    JobType<Due> watchdog() {
+        return watchdog;
+    }
+
+    JobType<EnvironmentRef> queueNext() {
+        return queueNext;
+    }
+
+    JobType<Thaw> thaw() {
+        return thaw;
+    }
+
+    JobType<Preflight> preflight() {
+        return preflight;
     }
 
     JobType<DeploymentRef> create() {

@@ -1,15 +1,16 @@
 package dev.capstan.features.deploy;
 
 import dev.capstan.command.Outbox;
+import dev.capstan.command.People;
 import dev.capstan.command.UserError;
 import dev.capstan.store.GitHubIdentities;
 import java.time.Clock;
 import java.util.List;
 
-/** What the family's commands share: the stores, the environments, the use cases and GitHub. */
+/** What the family's commands share: the stores, the environments, the use cases, the job types and GitHub. */
 record DeployServices(Bindings bindings, Environments environments, Deployments deployments, Holds holds,
-                      StartDeployment starter, GitHubRepositories repositories, GitHubIdentities identities, Outbox outbox,
-                      Clock clock) {
+                      RequestDeployment requests, ApprovalRequests approvals, DeployQueue queue, DeployJobs jobs,
+                      GitHubRepositories repositories, GitHubIdentities identities, People people, Outbox outbox, Clock clock) {
 
     /** The channel's repository, or a refusal saying how to set one up. */
     Binding binding(String channelId) {
@@ -21,6 +22,11 @@ record DeployServices(Bindings bindings, Environments environments, Deployments 
     Environments.Environment environment(String name) {
         return environments.find(name).orElseThrow(() -> new UserError(":warning: I don't recognise the environment `"
                 + name.replace("`", "'") + "`. Environments: " + known() + "."));
+    }
+
+    /** The person's linked GitHub login, or null. */
+    String login(String userId) {
+        return identities.find(userId).map(GitHubIdentities.Identity::login).orElse(null);
     }
 
     String known() {

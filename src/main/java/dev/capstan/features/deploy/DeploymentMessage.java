@@ -7,19 +7,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one Slack message of a deployment: ref, short sha, environment, who, state, CI link, environment link, duration. */
+/**
+ * The one Slack message of a deployment: ref, short sha, environment, who, state, CI link, environment link, duration;
+ * whether it is a rollback, overrode a freeze or was approved; and the watchdog's warning when nothing picked it up.
+ */
 final class DeploymentMessage {
     private DeploymentMessage() {
     }
 
-    /** The key the message is kept under, so any replica updates the same message. */
-    static String key(long deploymentId) {
-        return "deploy-" + deploymentId;
-    }
-
     static Reply render(Deployment d, Instant now) {
         String ref = "`" + d.gitRef().label() + "`" + (d.sha() == null ? "" : " (`" + d.shortSha() + "`)");
-        String headline = d.state().emoji() + " Deployment of " + ref + " to `" + d.environment() + "` " + d.state().label();
+        String headline = d.state().emoji() + (d.origin().rollbackTo() == null ? "" : " Rollback:") + " Deployment of " + ref
+                + " to `" + d.environment() + "` " + d.state().label();
         List<String> fields = new ArrayList<>();
         fields.add("*Environment*\n`" + d.environment() + "`" + (d.pullRequest() == null ? "" : " (pull request #" + d.pullRequest() + ")"));
         fields.add("*Started by*\n" + d.who() + (d.trigger().equals("slack") ? "" : " (" + d.trigger() + ")"));
@@ -30,6 +29,16 @@ final class DeploymentMessage {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section("*" + headline + "*", fields));
         if (d.detail() != null) blocks.add(new Block.Section(d.detail()));
+        if (d.unheardAt() != null && !d.heard() && !d.state().ended()) blocks.add(new Block.Section(Watchdog.warning(d)));
+        List<String> origin = new ArrayList<>();
+        if (d.origin().rollbackTo() != null) {
+            origin.add(":leftwards_arrow_with_hook: Rollback to the commit of deployment #" + d.origin().rollbackTo());
+        }
+        if (d.origin().emergencyReason() != null) {
+            origin.add(":rotating_light: Emergency override of a freeze: " + d.origin().emergencyReason());
+        }
+        if (d.origin().approvedBy() != null) origin.add(":white_check_mark: Approved by " + d.origin().approvedBy());
+        if (!origin.isEmpty()) blocks.add(new Block.Context(String.join("\n", origin)));
         blocks.add(new Block.Context("Deployment #" + d.id() + " of `" + d.repository() + "`"
                 + (d.githubId() == null ? "" : " · GitHub deployment " + d.githubId())));
         return new Reply(headline, blocks, Reply.Visibility.IN_CHANNEL, false);

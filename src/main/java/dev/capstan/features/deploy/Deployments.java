@@ -13,12 +13,20 @@ import org.jdbi.v3.core.Jdbi;
 /** The deployments' rows: new ones, lookups by GitHub id, CI reference or sha, history, and guarded updates. */
 final class Deployments {
     private static final String COLUMNS = "id, repository, environment, ref, sha, pull_request, trigger_kind, requested_by, "
-            + "author_login, channel_id, state, revision, github_id, environment_url, log_url, ci, ci_ref, detail, created_at, finished_at";
+            + "author_login, channel_id, state, revision, github_id, environment_url, log_url, ci, ci_ref, detail, created_at, finished_at, "
+            + "message_key, rollback_to, emergency_reason, approved_by, heard, unheard_at";
 
-    /** What a new deployment starts with. */
+    /** What a new deployment starts with; its revisions continue after {@code messageVersion} (an approval card's last). */
     record NewDeployment(String repository, String environment, String ref, String sha, Integer pullRequest, String trigger,
                          String requestedBy, String authorLogin, String channelId, String environmentUrl, String ci, Long githubId,
-                         DeploymentState state) { }
+                         DeploymentState state, Deployment.Origin origin, long messageVersion) {
+        NewDeployment(String repository, String environment, String ref, String sha, Integer pullRequest, String trigger,
+                      String requestedBy, String authorLogin, String channelId, String environmentUrl, String ci, Long githubId,
+                      DeploymentState state) {
+            this(repository, environment, ref, sha, pullRequest, trigger, requestedBy, authorLogin, channelId, environmentUrl, ci,
+                    githubId, state, Deployment.Origin.PLAIN, 0);
+        }
+    }
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -33,14 +41,16 @@ final class Deployments {
         long id = h.createUpdate("""
                         insert into deploy_deployments (repository, repository_key, environment, ref, sha, pull_request, trigger_kind,
                             requested_by, author_login, channel_id, state, state_rank, revision, github_id, environment_url, ci,
-                            created_at, updated_at)
-                        values (:repository, :key, :environment, :ref, :sha, :pr, :trigger, :by, :author, :channel, :state, :rank, 1,
-                            :github, :url, :ci, :now, :now)""")
+                            created_at, updated_at, message_key, rollback_to, emergency_reason, approved_by)
+                        values (:repository, :key, :environment, :ref, :sha, :pr, :trigger, :by, :author, :channel, :state, :rank,
+                            :revision, :github, :url, :ci, :now, :now, :messageKey, :rollbackTo, :emergency, :approvedBy)""")
                 .bind("repository", d.repository()).bind("key", Binding.key(d.repository())).bind("environment", d.environment())
                 .bind("ref", d.ref()).bind("sha", d.sha()).bind("pr", d.pullRequest()).bind("trigger", d.trigger())
                 .bind("by", d.requestedBy()).bind("author", d.authorLogin()).bind("channel", d.channelId())
                 .bind("state", d.state().name()).bind("rank", d.state().rank()).bind("github", d.githubId())
-                .bind("url", d.environmentUrl()).bind("ci", d.ci()).bind("now", now)
+                .bind("url", d.environmentUrl()).bind("ci", d.ci()).bind("now", now).bind("revision", d.messageVersion() + 1)
+                .bind("messageKey", d.origin().messageKey()).bind("rollbackTo", d.origin().rollbackTo())
+                .bind("emergency", d.origin().emergencyReason()).bind("approvedBy", d.origin().approvedBy())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         return lockRow(h, id).orElseThrow();
     }
@@ -90,6 +100,14 @@ final class Deployments {
                 q -> q.bind("k", Binding.key(repository)).bind("e", environment)).stream().findFirst();
     }
 
+    /** The last successful deployment of the environment before {@code current} that deployed another commit. */
+    Optional<Deployment> successBefore(Deployment current) {
+        return list("repository_key = :k and environment = :e and state = 'SUCCESS' and id < :id and sha is not null and sha <> :sha "
+                        + "order by id desc limit 1",
+                q -> q.bind("k", current.repositoryKey()).bind("e", current.environment()).bind("id", current.id())
+                        .bind("sha", current.sha() == null ? "" : current.sha())).stream().findFirst();
+    }
+
     /** The latest deployment of the environment that has not ended. */
     Optional<Deployment> latestUnfinished(String repository, String environment) {
         return list("repository_key = :k and environment = :e and state_rank < 9 order by id desc limit 1",
@@ -102,11 +120,12 @@ final class Deployments {
         Instant finished = d.state().ended() && d.finishedAt() == null ? now : d.finishedAt();
         h.createUpdate("""
                         update deploy_deployments set sha = :sha, state = :state, state_rank = :rank, revision = revision + 1,
-                            github_id = :github, log_url = :log, ci_ref = :ciRef, detail = :detail, updated_at = :now, finished_at = :finished
+                            github_id = :github, log_url = :log, ci_ref = :ciRef, detail = :detail, updated_at = :now, finished_at = :finished,
+                            heard = :heard, unheard_at = :unheardAt
                         where id = :id""")
                 .bind("sha", d.sha()).bind("state", d.state().name()).bind("rank", d.state().rank()).bind("github", d.githubId())
                 .bind("log", d.logUrl()).bind("ciRef", d.ciRef()).bind("detail", d.detail()).bind("now", now)
-                .bind("finished", finished).bind("id", d.id()).execute();
+                .bind("finished", finished).bind("heard", d.heard()).bind("unheardAt", d.unheardAt()).bind("id", d.id()).execute();
         return d.revised(d.revision() + 1, finished);
     }
 
@@ -128,7 +147,10 @@ final class Deployments {
                 rs.getString("author_login"), rs.getString("channel_id"), DeploymentState.valueOf(rs.getString("state")),
                 rs.getLong("revision"), rs.getObject("github_id") == null ? null : rs.getLong("github_id"),
                 rs.getString("environment_url"), rs.getString("log_url"), rs.getString("ci"), rs.getString("ci_ref"),
-                rs.getString("detail"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
+                rs.getString("detail"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")),
+                new Deployment.Origin(rs.getString("message_key"), (Long) rs.getObject("rollback_to", Long.class),
+                        rs.getString("emergency_reason"), rs.getString("approved_by")),
+                rs.getBoolean("heard"), instant(rs.getTimestamp("unheard_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

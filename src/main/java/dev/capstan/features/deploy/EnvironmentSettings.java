@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One environment as configured: the refs it may be deployed from, what deploys it automatically, its CI adapter and
- * required contexts. The policy keys (deployers, approvals, freeze, emergency, watchdog, queue) are read and checked
- * here already; approvals, freezes, the watchdog and the queue do not act yet.
+ * required contexts, and its policy: who deploys, approvals, freeze windows, who overrides a freeze, how long a
+ * deployment may go unnoticed (the watchdog) and whether requests queue while it is busy.
  */
 record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, List<String> requiredContexts,
                            PolicySettings.Deployers deployers, PolicySettings.Approvals approvals,

@@ -60,9 +60,11 @@ final class GitHubDeploymentEvents {
         Optional<Deployment> known = find(repository, webhook.body().path("deployment"));
         if (known.isEmpty()) return "ignored: unknown deployment";
         long githubId = webhook.body().path("deployment").path("id").asLong(0);
+        String sha = webhook.body().path("deployment").path("sha").asText(null);
         String logUrl = text(status, "log_url", text(status, "target_url", null));
         Optional<Deployment> moved = progress.advance(known.get().id(), false, x -> {
-            Deployment next = x.githubId() == null && githubId != 0 ? x.withGitHub(githubId, x.sha()) : x;
+            // A status may come before the create job stored GitHub's answer: the event's deployment names its id and commit.
+            Deployment next = x.githubId() == null && githubId != 0 ? x.heardOf().withGitHub(githubId, x.sha() == null ? sha : x.sha()) : x.heardOf();
             if (logUrl != null && x.logUrl() == null) next = next.withCi(next.ciRef(), logUrl);
             String detail = state.get().bad() ? description(status, x.detail()) : x.detail();
             return next.with(rankAtLeast(x.state(), state.get()), detail);

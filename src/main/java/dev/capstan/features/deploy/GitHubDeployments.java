@@ -34,8 +34,9 @@ final class GitHubDeployments {
         if (d.requestedBy() != null) payload.put("slack_user", d.requestedBy());
         if (d.environmentUrl() != null) payload.put("environment_url", d.environmentUrl());
         if (d.pullRequest() != null) payload.put("pull_request", d.pullRequest());
+        if (d.origin().rollbackTo() != null) payload.put("rollback_to_capstan_deployment", d.origin().rollbackTo());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ref", d.sha() != null && d.pullRequest() != null ? d.sha() : d.gitRef().full());
+        body.put("ref", d.sha() != null && (d.pullRequest() != null || d.origin().rollbackTo() != null) ? d.sha() : d.gitRef().full());
         body.put("environment", d.environment());
         body.put("auto_merge", false);
         body.put("required_contexts", requiredContexts);

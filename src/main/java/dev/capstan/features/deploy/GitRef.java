@@ -45,6 +45,15 @@ record GitRef(Kind kind, String name) {
         };
     }
 
+    /** How to type it again in a command so that it means the same ref: {@code main}, {@code tags/v1.0.0}, {@code heads/v2}. */
+    String typed() {
+        return switch (kind) {
+            case TAG -> "tags/" + name;
+            case BRANCH -> parse(name).kind() == Kind.BRANCH && !name.startsWith("refs/") ? name : "heads/" + name;
+            case OTHER -> name;
+        };
+    }
+
     private static String clip(String text) {
         String clean = text.replace("`", "'");
         return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;

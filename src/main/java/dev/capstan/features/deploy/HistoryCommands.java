@@ -50,8 +50,23 @@ final class HistoryCommands {
                 services.deployments().latestUnfinished(binding.repository(), env)
                         .filter(d -> d.state() == DeploymentState.WAITING && d.detail() != null)
                         .ifPresent(d -> blockers.add("deployment #" + d.id() + " of `" + d.gitRef().label() + "`: " + d.detail()));
+                Environments.Environment policyOf = services.environment(env);
+                policyOf.policy().freezes().current(services.clock().instant())
+                        .ifPresent(w -> blockers.add(":snowflake: frozen until " + w.endText()));
+                services.approvals().pending(binding.key(), env).forEach(r -> blockers.add(":raised_hand: approval request #" + r.id()
+                        + " of `" + r.gitRef().label() + "` by " + (r.requestedBy() == null ? "GitHub" : "<@" + r.requestedBy() + ">")
+                        + " waits for " + r.missing() + " more approval" + (r.missing() == 1 ? "" : "s")));
+                List<DeployQueue.Entry> queued = services.queue().waiting(binding.key(), env, DeployQueue.Kind.QUEUED);
+                if (!queued.isEmpty()) {
+                    blockers.add(":hourglass_flowing_sand: queued: " + String.join(", ", queued.stream()
+                            .map(q -> "`" + q.gitRef().label() + "` by " + q.who()).toList()));
+                }
                 text.append(blockers.isEmpty() ? "\n    next deployment: nothing stands in the way"
                         : "\n    next deployment would wait or be refused: " + String.join("; ", blockers));
+                if (policyOf.policy().approvalsNeeded() > 0) text.append("\n    needs ").append(policyOf.policy().approvalRule());
+                if (!policyOf.policy().freezes().none()) {
+                    text.append("\n    freezes: ").append(FreezeCommand.state(policyOf.policy().freezes(), services.clock().instant()));
+                }
             }
             return Reply.text(text.toString());
         }
@@ -83,7 +98,9 @@ final class HistoryCommands {
             for (Deployment d : history) {
                 text.append("\n• #").append(d.id()).append(" `").append(d.gitRef().label()).append("`")
                         .append(d.sha() == null ? "" : " `" + d.shortSha() + "`").append(" → `").append(d.environment()).append("` · ")
-                        .append(d.who()).append(" · ").append(d.state().emoji()).append(' ').append(d.state().label()).append(" · ")
+                        .append(d.who()).append(" · ").append(d.state().emoji()).append(' ').append(d.state().label())
+                        .append(d.origin().rollbackTo() == null ? "" : " · :leftwards_arrow_with_hook: rollback to #" + d.origin().rollbackTo())
+                        .append(d.origin().emergencyReason() == null ? "" : " · :rotating_light: emergency: " + d.origin().emergencyReason()).append(" · ")
                         .append(Durations.format(d.duration(services.clock().instant()))).append(" · ").append(Since.of(d.createdAt()));
             }
             return Reply.text(text.toString());

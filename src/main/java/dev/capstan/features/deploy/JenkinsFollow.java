@@ -29,7 +29,7 @@ final class JenkinsFollow {
         if (poll.buildUrl() == null) {
             JenkinsClient.Queued item = jenkins.queueItem(poll.queueUrl());
             if (item instanceof JenkinsClient.Queued.Started started) {
-                progress.advance(poll.id(), true, x -> x.withCi(x.ciRef(), started.buildUrl()).with(DeploymentState.IN_PROGRESS, null));
+                progress.advance(poll.id(), true, x -> x.heardOf().withCi(x.ciRef(), started.buildUrl()).with(DeploymentState.IN_PROGRESS, null));
                 return JobResult.again(interval, new DeployJobs.JenkinsPoll(poll.id(), poll.queueUrl(), started.buildUrl()));
             }
             if (item instanceof JenkinsClient.Queued.Cancelled) {
@@ -50,7 +50,7 @@ final class JenkinsFollow {
             case "FAILURE", "UNSTABLE" -> DeploymentState.FAILURE;
             default -> DeploymentState.ERROR;
         };
-        progress.advance(poll.id(), true, x -> x.with(state, state == DeploymentState.SUCCESS ? null : "Jenkins: " + build.result()));
+        progress.advance(poll.id(), true, x -> x.heardOf().with(state, state == DeploymentState.SUCCESS ? null : "Jenkins: " + build.result()));
         return JobResult.done();
     }
 

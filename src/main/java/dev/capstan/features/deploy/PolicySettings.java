@@ -1,29 +1,39 @@
 package dev.capstan.features.deploy;
 
 import dev.capstan.command.Role;
+import dev.capstan.jobs.Cron;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Per-environment policy keys (who deploys, approvals, freeze windows, emergency override), read and checked now, enforced later. */
+/**
+ * Per-environment policy keys as written in the YAML file (who deploys, approvals, freeze windows, emergency
+ * override), checked when they are read so that a mistake stops start-up with the key's path.
+ */
 final class PolicySettings {
+    private static final String SLACK_ID = "[UW][A-Z0-9]{2,20}";
+
     private PolicySettings() {
     }
 
-    /** Who may deploy: a least role, people, or teams. */
+    /** Who may deploy: a least role, or people by Slack id (either is enough). Teams are the directory's, not the platform's. */
     record Deployers(Role role, List<String> users, List<String> teams) {
         Deployers {
-            users = users == null ? List.of() : List.copyOf(users);
-            teams = teams == null ? List.of() : List.copyOf(teams);
+            if (teams != null) {
+                throw new IllegalArgumentException("teams must be left out: Capstan's platform has no teams; name users or a role, "
+                        + "or narrow `deploy deploy` with an access rule");
+            }
+            users = slackIds(users);
+            if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may deploy)");
         }
     }
 
-    /** Who may approve: a least role or people. */
+    /** Who may approve: a least role, or people by Slack id. */
     record Approvers(Role role, List<String> users) {
         Approvers {
-            users = users == null ? List.of() : List.copyOf(users);
-            if (role == null && users.isEmpty()) throw new IllegalArgumentException("from must name a role or users");
+            users = slackIds(users);
+            if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may approve)");
         }
     }
 
@@ -33,30 +43,66 @@ final class PolicySettings {
             count = count == null ? 1 : count;
             if (count < 1 || count > 10) throw new IllegalArgumentException("count must be between 1 and 10");
             if (from == null) throw new IllegalArgumentException("from must name who may approve (a role or users)");
+            if (from.role() == null && count > from.users().size()) {
+                throw new IllegalArgumentException("count must not exceed the " + from.users().size() + " users who may approve");
+            }
             selfApproval = selfApproval != null && selfApproval;
             timeout = timeout == null ? Duration.ofMinutes(30) : timeout;
+            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be above zero");
         }
     }
 
-    /** A freeze: recurring (a five-field cron start and a duration) or one-off (from and to), in a time zone. */
+    /** A freeze: recurring (a five-field cron start and a duration) or one-off (from and to), in an IANA time zone. */
     record FreezeWindow(String cron, Duration duration, LocalDateTime from, LocalDateTime to, ZoneId zone) {
         FreezeWindow {
             if (zone == null) throw new IllegalArgumentException("zone must name an IANA time zone, e.g. Europe/Stockholm");
             boolean recurring = cron != null || duration != null;
             boolean oneOff = from != null || to != null;
-            if (recurring == oneOff) throw new IllegalArgumentException("a freeze takes either cron and duration, or from and to");
-            if (recurring && (cron == null || cron.isBlank() || cron.trim().split("\\s+").length != 5 || duration == null)) {
-                throw new IllegalArgumentException("cron must have five fields (minute hour day-of-month month day-of-week) and needs a duration");
+            if (recurring == oneOff) throw new IllegalArgumentException("takes either cron and duration, or from and to");
+            if (recurring) {
+                if (cron == null) throw new IllegalArgumentException("cron must give the start, e.g. \"0 16 * * FRI\"");
+                cron = cron.trim();
+                schedule(cron);
+                if (duration == null || duration.isNegative() || duration.isZero()) {
+                    throw new IllegalArgumentException("duration must be above zero, e.g. 64h");
+                }
             }
-            if (oneOff && (from == null || to == null || !to.isAfter(from))) throw new IllegalArgumentException("to must come after from");
+            if (oneOff && (from == null || to == null)) throw new IllegalArgumentException("takes both from and to");
+            if (oneOff && !to.isAfter(from)) throw new IllegalArgumentException("to must come after from");
+        }
+
+        /** The cron start with seconds, as the platform's cron reads it. */
+        Cron start() {
+            return schedule(cron);
+        }
+
+        private static Cron schedule(String fiveFields) {
+            String wrong = "cron must have five fields (minute hour day-of-month month day-of-week), e.g. \"0 16 * * FRI\", not `"
+                    + fiveFields.replace("`", "'") + "`";
+            if (fiveFields.split("\\s+").length != 5) throw new IllegalArgumentException(wrong);
+            try {
+                return new Cron("0 " + fiveFields);
+            } catch (IllegalArgumentException notACron) {
+                throw new IllegalArgumentException(wrong);
+            }
         }
     }
 
-    /** Who may override a freeze. */
+    /** Who may override a freeze with {@code --emergency "reason"}. */
     record Emergency(Role role, List<String> users) {
         Emergency {
-            users = users == null ? List.of() : List.copyOf(users);
-            if (role == null && users.isEmpty()) throw new IllegalArgumentException("emergency must name a role or users");
+            users = slackIds(users);
+            if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may override a freeze)");
         }
+    }
+
+    private static List<String> slackIds(List<String> users) {
+        List<String> ids = users == null ? List.of() : List.copyOf(users);
+        for (String id : ids) {
+            if (id == null || !id.matches(SLACK_ID)) {
+                throw new IllegalArgumentException("users must be Slack user ids like U012AB3CD, not `" + String.valueOf(id).replace("`", "'") + "`");
+            }
+        }
+        return ids;
     }
 }

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Moves a deployment forward and keeps everything that follows from it together, in one transaction: its row (never
  * back to an earlier state, never past its first ending), its message (the row's revision is the message's version),
- * the environment freed when it ends, the requester's DM when it ends badly, and the status written to GitHub.
+ * the environment freed when it ends (and its queue moved on), the requester's DM when it ends badly, and the status
+ * written to GitHub.
  */
 final class Progress {
     private final Jdbi jdbi;
@@ -50,6 +51,7 @@ final class Progress {
             show(saved);
             if (saved.state().ended()) {
                 holds.releaseRun(h, saved.repositoryKey(), saved.environment(), saved.id());
+                jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(saved.repository(), saved.environment()));
                 if (saved.state().bad() && saved.requestedBy() != null) {
                     outbox.send(new Destination.DirectMessage(saved.requestedBy()), Reply.text(saved.state().emoji()
                             + " Your deployment of `" + saved.gitRef().label() + "` to `" + saved.environment() + "` in `"
@@ -67,6 +69,6 @@ final class Progress {
 
     /** Shows the deployment as its row says now. */
     void show(Deployment d) {
-        messages.show(DeploymentMessage.key(d.id()), d.channelId(), d.revision(), DeploymentMessage.render(d, clock.instant()));
+        messages.show(d.messageKey(), d.channelId(), d.revision(), DeploymentMessage.render(d, clock.instant()));
     }
 }

@@ -86,6 +86,7 @@ final class PlaygroundGitHub {
             if (!rest.contains("page=2")) LOGINS.forEach(login -> list.addObject().put("login", login));
             return json(200, list);
         }
+        if (rest.startsWith("/compare/")) return json(200, comparison(repository, rest.substring("/compare/".length())));
         if (rest.startsWith("/commits/")) return json(200, JSON.createObjectNode().put("sha", sha(rest.substring(9))));
         if (rest.equals("/deployments") && method.equals("POST")) {
             long id = ids.incrementAndGet();
@@ -100,6 +101,20 @@ final class PlaygroundGitHub {
             return json(rest.endsWith("/dispatches") ? 204 : 201, JSON.createObjectNode().put("id", ids.incrementAndGet()));
         }
         return notFound();
+    }
+
+    /** What a dry run sees going out: two pretend commits by the playground's people, one from a pull request. */
+    private static ObjectNode comparison(String repository, String basehead) {
+        ObjectNode answer = JSON.createObjectNode().put("status", "ahead").put("ahead_by", 2).put("behind_by", 0).put("total_commits", 2)
+                .put("html_url", "https://github.com/" + repository + "/compare/" + basehead);
+        ArrayNode commits = answer.putArray("commits");
+        List<String> messages = List.of("Tidy the header (#12)", "Explain the pricing page");
+        for (int i = 0; i < messages.size(); i++) {
+            ObjectNode commit = commits.addObject().put("sha", sha("commit-" + i));
+            commit.putObject("author").put("login", LOGINS.get(i % LOGINS.size()));
+            commit.putObject("commit").put("message", messages.get(i)).putObject("author").put("name", LOGINS.get(i % LOGINS.size()));
+        }
+        return answer;
     }
 
     /** The pretend deployment service: GitHub's deployment_status webhooks, one state per step. */

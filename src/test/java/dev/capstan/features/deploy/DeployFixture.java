@@ -13,9 +13,11 @@ import dev.capstan.support.FakeJenkinsQueue;
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
+import dev.capstan.support.TestClock;
 import dev.capstan.support.TestDatabases;
 import dev.capstan.support.Texts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,22 +55,73 @@ final class DeployFixture implements AutoCloseable {
                     ci: { jenkins: { job: "deploy/web", parameters: { ENV: "{{env}}", REF: "{{ref}}", SHA: "{{sha}}" } } }
                   preview-gha: { refs: ["*"], ci: { github_actions: { workflow: "deploy.yml" } } }
             """;
+    /**
+     * The policy of the safety issue, as written there for production, plus environments that exercise the rest:
+     * {@code qa} with two approvals from named people and named deployers, {@code test} frozen in New York with a
+     * person allowed to override, {@code staging} queueing, and a quick poll for the tests.
+     */
+    static final String POLICY_YAML = """
+            families:
+              deploy:
+                poll_interval: 150ms
+                environments:
+                  staging: { refs: ["*"], queue: true }
+                  production:
+                    refs: ["tags/v*"]
+                    auto: { push: ["tags/v*"] }
+                    deployers: { role: member }
+                    approvals: { count: 1, from: { role: team_lead }, self_approval: false, timeout: 30m }
+                    freeze:
+                      - { cron: "0 16 * * FRI", duration: 64h, zone: Europe/Stockholm }
+                      - { from: "2026-12-23T00:00", to: "2027-01-02T00:00", zone: Europe/Stockholm }
+                    emergency: { role: admin }
+                    watchdog: 5m
+                    queue: false
+                  qa:
+                    refs: ["*"]
+                    deployers: { users: [UALICE01, UBOB00001] }
+                    approvals: { count: 2, from: { users: [ULEAD0001, UADMIN01, UCAROL001] }, timeout: 10m }
+                  test:
+                    refs: ["release*"]
+                    auto: { push: ["release*"] }
+                    freeze:
+                      - { cron: "0 16 * * FRI", duration: 64h, zone: America/New_York }
+                    emergency: { users: [UBOB00001] }
+                    watchdog: 2m
+            """;
+    /** Wednesday 25 March 2026, 11:00 in Stockholm: no freeze anywhere. */
+    static final Instant WEDNESDAY = Instant.parse("2026-03-25T10:00:00Z");
+    static final String CAROL = "UCAROL001";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STARTED = Pattern.compile("Deployment #(\\d+) of");
+    private static final Pattern APPROVAL = Pattern.compile("approval request #(\\d+)");
 
     final FakeGitHub github = new FakeGitHub();
     final FakeGitHubRepos repos = new FakeGitHubRepos();
     final FakeCircleCi circleCi = new FakeCircleCi();
     final FakeJenkinsQueue jenkins = new FakeJenkinsQueue();
     final TestApp app;
+    /** Capstan's clock: fixed, moved by the test; null for the real time. */
+    final TestClock clock;
+    private final String yaml;
+    private final AtomicInteger projects = new AtomicInteger();
 
     DeployFixture(TestDatabases.Kind database) {
         this(database, ISSUE_YAML);
     }
 
-    private final AtomicInteger projects = new AtomicInteger();
-
     DeployFixture(TestDatabases.Kind database, String yaml) {
+        this(database, yaml, null);
+    }
+
+    /** The policy configuration on a clock fixed at {@link #WEDNESDAY}. */
+    static DeployFixture withPolicy(TestDatabases.Kind database) {
+        return new DeployFixture(database, POLICY_YAML, new TestClock(WEDNESDAY));
+    }
+
+    DeployFixture(TestDatabases.Kind database, String yaml, TestClock clock) {
+        this.yaml = yaml;
+        this.clock = clock;
         github.extend(repos);
         app = builder(TestApp.on(database), yaml).start();
         promote(LEAD);
@@ -104,6 +157,27 @@ final class DeployFixture implements AutoCloseable {
             return fx.app.slack().awaitPosts(ack.responseUrl(), 1).get(0).allText();
         }
 
+        /** Clicks a button of a message here and returns what the clicker alone was told. */
+        String click(String user, SlashReply.Button button) {
+            SlashReply ack = fx.app.as(user).in(channel).click(button);
+            assertThat(ack.status()).isEqualTo(200);
+            return fx.app.slack().awaitPosts(ack.responseUrl(), 1).get(0).allText();
+        }
+
+        /** Asks for a deployment that needs approval and returns the approval request's number. */
+        long request(String user, String line) {
+            SlashReply reply = run(user, line);
+            Matcher matcher = APPROVAL.matcher(reply.text());
+            assertThat(matcher.find()).as("an approval request: " + reply.text()).isTrue();
+            return Long.parseLong(matcher.group(1));
+        }
+
+        /** A push event of {@code ref} at {@code sha}, by GitHub user {@code login}. */
+        String push(String ref, String sha, String login) {
+            return "{\"ref\":\"" + ref + "\",\"after\":\"" + sha + "\",\"deleted\":false,\"head_commit\":{\"id\":\"" + sha
+                    + "\",\"author\":{\"username\":\"" + login + "\"}},\"pusher\":{\"name\":\"" + login + "\"}," + repository() + "}";
+        }
+
         /** Deploys and returns the deployment's number from the reply. */
         long deploy(String user, String line) {
             SlashReply reply = run(user, line);
@@ -120,15 +194,21 @@ final class DeployFixture implements AutoCloseable {
 
         /** A deployment_status event for GitHub deployment {@code githubId}. */
         String deploymentStatus(long githubId, long capstanId, String state, String logUrl) {
+            return deploymentStatus(githubId, SHA_V1, capstanId, state, logUrl);
+        }
+
+        /** A deployment_status event for GitHub deployment {@code githubId} of commit {@code sha}. */
+        String deploymentStatus(long githubId, String sha, long capstanId, String state, String logUrl) {
             return "{\"action\":\"created\",\"deployment_status\":{\"id\":9" + githubId + ",\"state\":\"" + state + "\",\"description\":\"" + state
                     + " by the deploy service\"" + (logUrl == null ? "" : ",\"log_url\":\"" + logUrl + "\"") + "},"
-                    + "\"deployment\":{\"id\":" + githubId + ",\"sha\":\"" + SHA_V1 + "\",\"ref\":\"refs/tags/v1.0.0\",\"environment\":\"production\","
+                    + "\"deployment\":{\"id\":" + githubId + ",\"sha\":\"" + sha + "\",\"ref\":\"refs/tags/v1.0.0\",\"environment\":\"production\","
                     + "\"payload\":{\"capstan_request_id\":" + capstanId + "}}," + repository() + "}";
         }
     }
 
     /** The app's environment and families, for a replica or a restart on the same database. */
     TestApp.Builder builder(TestApp.Builder builder, String yaml) {
+        if (clock != null) builder.clock(clock);
         return builder.admins(ADMIN).feature(new Deploy())
                 .env("GITHUB_API_URL", github.url()).env("GITHUB_APP_ID", FakeGitHub.APP_ID)
                 .env("GITHUB_APP_PRIVATE_KEY", github.privateKeyPem()).env("GITHUB_ORG", FakeGitHub.ORG)
@@ -140,7 +220,7 @@ final class DeployFixture implements AutoCloseable {
 
     /** Another app on the same database and the same fake Slack: a second replica, or Capstan after a restart. */
     TestApp another(TestApp of) {
-        return builder(TestApp.on(TestDatabases.Kind.POSTGRES).database(of.databaseUrl()).slack(of.slack()), ISSUE_YAML).start();
+        return builder(TestApp.on(TestDatabases.Kind.POSTGRES).database(of.databaseUrl()).slack(of.slack()), yaml).start();
     }
 
     void promote(String user) {
@@ -160,9 +240,12 @@ final class DeployFixture implements AutoCloseable {
     /** The message's blocks as a person reads them, latest version. */
     String message(long id) {
         List<FakeSlack.ApiCall> calls = calls(id);
-        if (calls.isEmpty()) return "";
+        return calls.isEmpty() ? "" : read(calls.get(calls.size() - 1));
+    }
+
+    private static String read(FakeSlack.ApiCall call) {
         try {
-            return Texts.blocksText(JSON.createObjectNode().set("blocks", JSON.readTree(calls.get(calls.size() - 1).arg("blocks"))));
+            return Texts.blocksText(JSON.createObjectNode().set("blocks", JSON.readTree(call.arg("blocks"))));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -175,6 +258,46 @@ final class DeployFixture implements AutoCloseable {
 
     String awaitState(long id, String label) {
         return awaitMessage(id, m -> m.contains(label), "saying " + label);
+    }
+
+    /** Every version of approval request #id's card Slack was sent. */
+    List<FakeSlack.ApiCall> cardCalls(long id) {
+        Pattern mine = Pattern.compile("Approval request #" + id + "\\b");
+        return app.slack().allCalls().stream().filter(c -> c.method().equals("chat.postMessage") || c.method().equals("chat.update"))
+                .filter(c -> c.arg("blocks") != null && mine.matcher(c.arg("blocks")).find()).toList();
+    }
+
+    /** The card's latest version as a person reads it. */
+    String card(long id) {
+        List<FakeSlack.ApiCall> calls = cardCalls(id);
+        return calls.isEmpty() ? "" : read(calls.get(calls.size() - 1));
+    }
+
+    String awaitCard(long id, Predicate<String> condition, String what) {
+        return Await.until(() -> card(id), condition, Duration.ofSeconds(20), "approval card #" + id + " " + what);
+    }
+
+    /** The card's buttons, latest version. */
+    List<SlashReply.Button> cardButtons(long id) {
+        List<FakeSlack.ApiCall> calls = cardCalls(id);
+        if (calls.isEmpty()) return List.of();
+        return new SlashReply(200, "{\"blocks\":" + calls.get(calls.size() - 1).arg("blocks") + "}", null).buttons();
+    }
+
+    SlashReply.Button cardButton(long id, String text) {
+        return Await.until(() -> cardButtons(id).stream().filter(b -> b.text().equals(text)).findFirst().orElse(null), b -> b != null,
+                Duration.ofSeconds(20), "the " + text + " button of approval card #" + id);
+    }
+
+    /** Where Slack shows the message kept under {@code key}. */
+    String ts(String key) {
+        return app.capstan().database().jdbi().withHandle(h -> h.createQuery("select ts from slack_messages where message_key = :k")
+                .bind("k", key).mapTo(String.class).findOne().orElse(null));
+    }
+
+    /** GitHub deployments of a repository. */
+    List<FakeGitHubRepos.FakeDeployment> gitHubDeployments(String repo) {
+        return repos.deployments().stream().filter(d -> d.repository().equals(repo)).toList();
     }
 
     /** The fake GitHub deployment for Capstan's deployment #id, once created. */

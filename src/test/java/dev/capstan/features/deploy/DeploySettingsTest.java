@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.capstan.app.Config;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The `deploy` section: the two issues' examples start as written, no section means the seed's rules, mistakes name their key. */
@@ -28,10 +29,12 @@ class DeploySettingsTest {
             """;
 
     @Test
-    void thePolicyExampleOfTheNextIssueStartsAlready() {
+    void thePolicyExampleOfTheSafetyIssueStartsAndGetShowsIt() {
         try (DeployFixture fx = new DeployFixture(TestDatabases.Kind.H2, POLICY_YAML)) {
             DeployFixture.Project p = fx.project();
-            assertThat(p.run(ALICE, "/deploy get").text()).contains("`production` from `tags/v*`").doesNotContain("`staging`");
+            assertThat(p.run(ALICE, "/deploy get").text()).contains("`production` from `tags/v*`", "deployed by someone with role member or above",
+                    "needs 1 approval from someone with role team_lead or above", "2 freeze windows (`/deploy freeze list`), overridden by "
+                    + "someone with role admin", "watchdog 5m").doesNotContain("`staging`", "queues");
         }
     }
 
@@ -60,5 +63,35 @@ class DeploySettingsTest {
         Config.Invalid zone = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2).feature(new Deploy())
                 .yaml(POLICY_YAML.replaceFirst("Europe/Stockholm", "Mars/Olympus")).start());
         assertThat(zone.problems()).anySatisfy(p -> assertThat(p).contains("families.deploy.environments.production.freeze[0]"));
+    }
+
+    @Test
+    void invalidPolicyStopsStartUpNamingTheKeysPath() {
+        String at = "families.deploy.environments.production.";
+        assertThat(problems("freeze: [ { cron: \"0 25 * * FRI\", duration: 64h, zone: Europe/Stockholm } ]"))
+                .anySatisfy(p -> assertThat(p).startsWith(at + "freeze[0].cron: must have five fields").contains("not `0 25 * * FRI`"));
+        assertThat(problems("freeze: [ { cron: \"0 16 * * FRI\", duration: 64h, zone: Mars/Olympus } ]"))
+                .anySatisfy(p -> assertThat(p).startsWith(at + "freeze[0].zone: `Mars/Olympus` is not"));
+        assertThat(problems("freeze: [ { cron: \"0 16 * * FRI\", zone: UTC } ]")).anySatisfy(p -> assertThat(p).startsWith(at + "freeze[0].duration:"));
+        assertThat(problems("freeze: [ { from: \"2026-12-23T00:00\", to: \"2026-12-01T00:00\", zone: UTC } ]"))
+                .anySatisfy(p -> assertThat(p).isEqualTo(at + "freeze[0].to: must come after from"));
+        assertThat(problems("approvals: { count: 1, from: { } }"))
+                .anySatisfy(p -> assertThat(p).isEqualTo(at + "approvals.from: needs a role or users (who may approve)"));
+        assertThat(problems("approvals: { count: 1 }")).anySatisfy(p -> assertThat(p).startsWith(at + "approvals.from: must name who may approve"));
+        assertThat(problems("approvals: { count: 3, from: { users: [U1234567, U7654321] } }"))
+                .anySatisfy(p -> assertThat(p).isEqualTo(at + "approvals.count: must not exceed the 2 users who may approve"));
+        assertThat(problems("deployers: { }")).anySatisfy(p -> assertThat(p).isEqualTo(at + "deployers: needs a role or users (who may deploy)"));
+        assertThat(problems("deployers: { users: [bob] }"))
+                .anySatisfy(p -> assertThat(p).isEqualTo(at + "deployers.users: must be Slack user ids like U012AB3CD, not `bob`"));
+        assertThat(problems("deployers: { teams: [ops] }")).anySatisfy(p -> assertThat(p).startsWith(at + "deployers.teams: must be left out"));
+        assertThat(problems("emergency: { }")).anySatisfy(p -> assertThat(p).startsWith(at + "emergency: needs a role or users"));
+        assertThat(problems("watchdog: 0s")).anySatisfy(p -> assertThat(p).isEqualTo(at + "watchdog: must be above zero"));
+    }
+
+    private static List<String> problems(String policy) {
+        Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2).feature(new Deploy())
+                .yaml("families:\n  deploy:\n    environments:\n      production: { refs: [\"tags/v*\"], " + policy + " }\n").start());
+        assertThat(invalid).as("start-up with " + policy).isNotNull();
+        return invalid.problems();
     }
 }

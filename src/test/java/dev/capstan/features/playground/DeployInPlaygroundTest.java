@@ -57,5 +57,10 @@ class DeployInPlaygroundTest {
         JsonNode state = leo.state();
         assertThat(state.path("messages").findValuesAsText("text").stream().filter(t -> t.contains("Deployment of `tag v1.0.0`"))
                 .filter(t -> t.startsWith(":")).count()).as("one message for the deployment").isEqualTo(1);
+
+        mia.type("/deploy v1.1.0 to production --dry-run");
+        JsonNode dryRun = mia.awaitState("the dry run", s -> s.path("messages").findValuesAsText("text").stream()
+                .anyMatch(t -> t.contains("Dry run: `tag v1.1.0` to `production`")));
+        assertThat(dryRun.toString()).contains("2 commits since deployment #", "by ada, leo", "pull requests #12", "compare on GitHub");
     }
 }

@@ -54,7 +54,7 @@ final class TryOutFamily implements Feature {
                 .add(Announce::new)
                 .add(Remind::new)
                 .add(Vote::new);
-        context.interactions().onClick("tryout.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + "."));
+        context.interactions().onClick("tryout.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + ".").replacingOriginal());
         context.confirmations().register(FORGET, false,
                 (ctx, thing) -> Reply.text("Forgot " + thing + "."));
         context.interactions().onSubmit(FEEDBACK_MODAL, submission -> {

@@ -1,0 +1,99 @@
+package dev.capstan.features.deploy;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The rules a deployment request meets, in order, without changing anything (so that a dry run shows what a real
+ * request would meet): the environment's refs, who may deploy, other people's locks, freeze windows (unless overridden
+ * in an emergency by someone allowed to), approvals, and whether another deployment is running.
+ */
+final class DeployGate {
+    /** What the rules say about a request. */
+    sealed interface Verdict {
+        /** No rule stands in the way (the environment may still be taken by someone else a moment later). */
+        record Allowed() implements Verdict { }
+
+        record Refused(String why) implements Verdict { }
+
+        /** Someone else's lock; {@code why} says who, since when and why. */
+        record Locked(Hold lock, String why) implements Verdict { }
+
+        record Frozen(Freezes.Window window, String why) implements Verdict { }
+
+        record NeedsApprovals(String why) implements Verdict { }
+
+        /** Another deployment runs: refused, or queued where the environment queues. */
+        record Busy(String why) implements Verdict { }
+    }
+
+    private final Holds holds;
+    private final Deployments deployments;
+    private final Clock clock;
+
+    DeployGate(Holds holds, Deployments deployments, Clock clock) {
+        this.holds = holds;
+        this.deployments = deployments;
+        this.clock = clock;
+    }
+
+    Verdict evaluate(DeployRequest r) {
+        Environments.Environment env = r.environment();
+        Policy policy = env.policy();
+        if (env.pullRequest() == null && !r.rollback() && !env.allows(r.ref())) {
+            return new Verdict.Refused(":no_entry: " + env.rule() + "; `" + r.ref().label() + "` is " + kind(r.ref()) + ".");
+        }
+        if (r.manual()) {
+            Optional<String> notYou = policy.refusesDeployer(env.name(), r.requestedBy(), r.role());
+            if (notYou.isPresent()) return new Verdict.Refused(notYou.get());
+        }
+        Optional<Hold> lock = holds.find(r.binding().key(), env.name(), Hold.Kind.LOCK);
+        if (lock.isPresent() && !(r.manual() && lock.get().holder().equals(r.requestedBy()))) {
+            Hold held = lock.get();
+            return new Verdict.Locked(held, ":lock: `" + env.name() + "` is locked by <@" + held.holder() + "> since " + Since.of(held.since())
+                    + (held.reason() == null ? "" : ": " + held.reason()) + (r.manual() ? ". Ask them to `unlock " + env.name() + "`." : "."));
+        }
+        Optional<Freezes.Window> freeze = policy.freezes().current(clock.instant());
+        if (freeze.isPresent()) {
+            String reason = r.origin().emergencyReason();
+            if (reason == null || !r.manual()) {
+                return new Verdict.Frozen(freeze.get(), ":snowflake: `" + env.name() + "` is frozen until " + freeze.get().endText() + "."
+                        + (r.manual() ? " " + overrideHint(policy, r) : ""));
+            }
+            if (!policy.mayOverrideFreeze(r.requestedBy(), r.role())) {
+                return new Verdict.Refused(":no_entry: `" + env.name() + "` is frozen until " + freeze.get().endText()
+                        + ", and only " + policy.overriders() + " may override a freeze; you are " + r.role().label() + ".");
+            }
+        }
+        if (policy.approvalsNeeded() > 0 && r.origin().approvedBy() == null) {
+            return new Verdict.NeedsApprovals(":raised_hand: `" + env.name() + "` needs " + policy.approvalRule() + ".");
+        }
+        Optional<Hold> running = holds.find(r.binding().key(), env.name(), Hold.Kind.RUN);
+        if (running.isPresent()) return new Verdict.Busy(busy(running.get(), env.name()));
+        return new Verdict.Allowed();
+    }
+
+    /** "<@U> is deploying `main` to `staging` (deployment #4, since …)". */
+    String busy(Hold hold, String environment) {
+        Optional<Deployment> running = hold.deploymentId() == null ? Optional.empty() : deployments.find(hold.deploymentId());
+        if (running.isEmpty()) return ":construction: Another deployment to `" + environment + "` is starting right now; try again in a moment.";
+        Deployment d = running.get();
+        return ":construction: " + d.who() + " is deploying `" + d.gitRef().label() + "` to `" + environment + "` (deployment #"
+                + d.id() + ", " + d.state().label() + " since " + Since.of(d.createdAt()) + "). One deployment per environment at a time.";
+    }
+
+    private static String overrideHint(Policy policy, DeployRequest r) {
+        if (policy.mayOverrideFreeze(r.requestedBy(), r.role())) {
+            return "If it cannot wait, add `--emergency \"reason\"`; the reason goes on the message and in the audit log.";
+        }
+        return "Only " + policy.overriders() + " may override a freeze.";
+    }
+
+    private static String kind(GitRef ref) {
+        return switch (ref.kind()) {
+            case BRANCH -> "a branch";
+            case TAG -> "a tag";
+            case OTHER -> "neither a branch nor a tag";
+        };
+    }
+}
