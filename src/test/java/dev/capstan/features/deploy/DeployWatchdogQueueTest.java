@@ -39,7 +39,7 @@ class DeployWatchdogQueueTest {
     private void awaitWatchdog(long id) {
         Await.until(() -> fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery(
                         "select count(*) from audit_log where job_id = :job and outcome = 'done'")
-                .bind("job", "deploy-watchdog-" + id).mapTo(Integer.class).one()), n -> n >= 1, Duration.ofSeconds(20), "the watchdog of #" + id);
+                .bind("job", "deploy-watchdog-" + id).mapTo(Integer.class).one()), n -> n >= 1, Duration.ofSeconds(60), "the watchdog of #" + id);
     }
 
     /** The first DM to {@code user} saying {@code text}, once it came. */
