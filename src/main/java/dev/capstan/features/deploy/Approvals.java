@@ -37,7 +37,14 @@ final class Approvals {
         this.deadlines = deadlines;
     }
 
-    Reply approve(String userId, String value) {
+    /** What a click does to a request that is still open, with its row locked, the environment's policy and the clicker's role. */
+    @FunctionalInterface
+    private interface Decision {
+        Reply decide(Handle h, ApprovalRequest request, Instant now, Policy policy, Role role);
+    }
+
+    /** Locks the request a click names; a request unknown or already closed is answered as such and not decided again. */
+    private Reply onOpenRequest(String userId, String value, Decision decision) {
         return jdbi.inTransaction(h -> {
             Optional<ApprovalRequest> found = lock(h, value);
             if (found.isEmpty()) return note(":warning: I don't know this approval request any more.");
@@ -46,7 +53,12 @@ final class Approvals {
             Optional<Reply> closed = closed(h, r, now);
             if (closed.isPresent()) return closed.get();
             Policy policy = environments.find(r.environment()).map(Environments.Environment::policy).orElse(Policy.OPEN);
-            Role role = people.roleOf(userId);
+            return decision.decide(h, r, now, policy, people.roleOf(userId));
+        });
+    }
+
+    Reply approve(String userId, String value) {
+        return onOpenRequest(userId, value, (h, r, now, policy, role) -> {
             if (policy.approvals() == null) return note(":warning: `" + r.environment() + "` no longer needs approvals; deploy it again.");
             if (userId.equals(r.requestedBy()) && !policy.approvals().selfApproval()) {
                 return note(":no_entry: You asked for this deployment, so your own approval does not count here. It needs "
@@ -71,15 +83,7 @@ final class Approvals {
     }
 
     Reply reject(String userId, String value) {
-        return jdbi.inTransaction(h -> {
-            Optional<ApprovalRequest> found = lock(h, value);
-            if (found.isEmpty()) return note(":warning: I don't know this approval request any more.");
-            ApprovalRequest r = found.get();
-            Instant now = deadlines.now();
-            Optional<Reply> closed = closed(h, r, now);
-            if (closed.isPresent()) return closed.get();
-            Policy policy = environments.find(r.environment()).map(Environments.Environment::policy).orElse(Policy.OPEN);
-            Role role = people.roleOf(userId);
+        return onOpenRequest(userId, value, (h, r, now, policy, role) -> {
             if (!userId.equals(r.requestedBy()) && !policy.mayApprove(userId, role)) {
                 return note(":no_entry: Only the requester or " + (policy.approvals() == null ? "an approver"
                         : Policy.who(policy.approvals().from().role(), policy.approvals().from().users())) + " may reject this; you are "

@@ -8,37 +8,14 @@ import static dev.capstan.features.deploy.DeployFixture.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Approval cards on a fixed clock: who may approve, each approver once, reject, expiry, and the card becoming the deployment. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployApprovalConversationsTest {
+class DeployApprovalConversationsTest extends DeployPolicyConversation {
     private static final Pattern STARTED = Pattern.compile("Deployment #(\\d+) started");
-    DeployFixture fx;
-
-    @BeforeAll
-    void start() {
-        fx = DeployFixture.withPolicy(TestDatabases.Kind.H2);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void wednesday() {
-        fx.clock.set(DeployFixture.WEDNESDAY);
-    }
-
     @Test
     void aDeploymentThatNeedsApprovalPostsACardAndCreatesNothingAtGitHubUntilItIsApproved() {
         DeployFixture.Project p = fx.project();

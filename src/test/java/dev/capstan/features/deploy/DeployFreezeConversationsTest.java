@@ -8,36 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.Await;
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Freeze windows on a fixed clock: refusals with the end in the window's zone, emergency overrides, held automatic deployments. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployFreezeConversationsTest {
+class DeployFreezeConversationsTest extends DeployPolicyConversation {
     /** Saturday 28 March 2026, 13:00 in Stockholm and 08:00 in New York: both Friday freezes are on. */
     static final Instant SATURDAY = Instant.parse("2026-03-28T12:00:00Z");
     private static final String SHA_HOTFIX = "5555555555555555555555555555555555555555";
     private static final Pattern STARTED = Pattern.compile("Deployment #(\\d+) (?:of|started)");
-    DeployFixture fx;
-
-    @BeforeAll
-    void start() {
-        fx = DeployFixture.withPolicy(TestDatabases.Kind.H2);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
-
     @BeforeEach
     void saturday() {
         fx.clock.set(SATURDAY);

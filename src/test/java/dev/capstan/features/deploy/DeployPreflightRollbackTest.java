@@ -8,33 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.FakeGitHubRepos;
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** `--dry-run` (the commit, what goes out, the checks, the verdict; nothing created) and `rollback <env>`, on a fixed clock. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployPreflightRollbackTest {
-    DeployFixture fx;
-
-    @BeforeAll
-    void start() {
-        fx = DeployFixture.withPolicy(TestDatabases.Kind.H2);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void wednesday() {
-        fx.clock.set(DeployFixture.WEDNESDAY);
-    }
-
+class DeployPreflightRollbackTest extends DeployPolicyConversation {
     /** Deploys {@code line} and lets GitHub report it successful (possibly before Capstan stored GitHub's answer). */
     private long succeeded(DeployFixture.Project p, String user, String line) {
         long id = p.deploy(user, line);

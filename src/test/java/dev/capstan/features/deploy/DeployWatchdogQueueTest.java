@@ -7,34 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.Await;
 import dev.capstan.support.SlashReply;
-import dev.capstan.support.TestDatabases;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The watchdog (nothing picked a deployment up) and the queue of an environment that queues, on a fixed clock. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeployWatchdogQueueTest {
-    DeployFixture fx;
-
-    @BeforeAll
-    void start() {
-        fx = DeployFixture.withPolicy(TestDatabases.Kind.H2);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void wednesday() {
-        fx.clock.set(DeployFixture.WEDNESDAY);
-    }
-
+class DeployWatchdogQueueTest extends DeployPolicyConversation {
     /** Waits until the watchdog job of deployment #id has run to its end. */
     private void awaitWatchdog(long id) {
         Await.until(() -> fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery(
