@@ -12,6 +12,7 @@ public final class Family {
     private final String description;
     private final List<CommandEntry> commands = new CopyOnWriteArrayList<>();
     private boolean ownSlashCommand;
+    private boolean rootNeedsWords;
 
     Family(String name, String description) {
         this.name = name;
@@ -48,6 +49,14 @@ public final class Family {
      * a name equal to the family's makes it the command run when no sub-command word matches.
      */
     public Family add(Supplier<? extends CapstanCommand> factory) {
+        return add(factory, null);
+    }
+
+    /**
+     * Adds a picocli command class whose least role comes from the family's settings instead of its
+     * {@code @CommandInfo} (null: that one), e.g. deploybot's {@code setup}, anyone's unless a team makes it a team lead's.
+     */
+    public Family add(Supplier<? extends CapstanCommand> factory, Role leastRole) {
         CapstanCommand sample = factory.get();
         Class<?> type = sample.getClass();
         CommandLine.Command command = type.getAnnotation(CommandLine.Command.class);
@@ -57,7 +66,8 @@ public final class Family {
         List<String> path = path(command.name());
         CommandLine line = PicocliCommands.commandLine(sample, name, path);
         String description = command.description().length > 0 ? command.description()[0] : "";
-        return register(path, description, line, CommandTraits.of(info), CommandLines.ofClass(factory, name, path));
+        CommandTraits traits = leastRole == null ? CommandTraits.of(info) : new CommandTraits(leastRole, info.slow());
+        return register(path, description, line, traits, CommandLines.ofClass(factory, name, path));
     }
 
     /** Adds a command declared as data; see {@link DeclaredCommand}. */
@@ -78,6 +88,7 @@ public final class Family {
         String synopsis = line.getHelp().synopsis(0).trim().substring(line.getCommandName().length())
                 .replace("[-h]", "").replaceAll("\\s+", " ").trim();
         commands.add(new CommandEntry(name, path, description, synopsis, traits, lines));
+        if (path.isEmpty()) rootNeedsWords = needsWords(line);
         return this;
     }
 
@@ -96,6 +107,19 @@ public final class Family {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether the family's default command needs words to run ({@code /deploy <ref> to <env>}): then the family word
+     * alone shows the family's help instead of running it, whereas {@code /flush} alone opens its form.
+     */
+    boolean rootNeedsWords() {
+        return rootNeedsWords;
+    }
+
+    private static boolean needsWords(CommandLine line) {
+        return line.getCommandSpec().positionalParameters().stream().anyMatch(p -> p.arity().min() > 0)
+                || line.getCommandSpec().options().stream().anyMatch(CommandLine.Model.OptionSpec::required);
     }
 
     CommandEntry root() {

@@ -64,6 +64,7 @@ public final class DurableOutbox implements Outbox {
     private static String describe(Destination destination) {
         if (destination instanceof Destination.DirectMessage dm) return "user " + dm.userId();
         if (destination instanceof Destination.Channel channel) return "channel " + channel.channelId();
+        if (destination instanceof Destination.Ephemeral shown) return "user " + shown.userId() + " in channel " + shown.channelId();
         return "a response_url";
     }
 }

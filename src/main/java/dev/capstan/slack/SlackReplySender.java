@@ -1,6 +1,7 @@
 package dev.capstan.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.webhook.WebhookResponse;
 import dev.capstan.command.Destination;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends late replies: through the response_url while it is valid (30 minutes, 5 uses), else as a DM from the bot;
- * DMs and channel posts through chat.postMessage. Each message Slack accepts is recorded at once, and one already
+ * DMs and channel posts through chat.postMessage, a message for one person in a channel through chat.postEphemeral. Each message Slack accepts is recorded at once, and one already
  * recorded is not sent again. Failures throw so that the delivery job retries.
  */
 public final class SlackReplySender implements ReplySender {
@@ -44,6 +45,8 @@ public final class SlackReplySender implements ReplySender {
             post(dm.userId(), reply, skipMessages, accepted);
         } else if (destination instanceof Destination.Channel channel) {
             post(channel.channelId(), reply, skipMessages, accepted);
+        } else if (destination instanceof Destination.Ephemeral shown) {
+            postEphemeral(shown, reply, skipMessages, accepted);
         }
     }
 
@@ -78,6 +81,20 @@ public final class SlackReplySender implements ReplySender {
 
     private static boolean gone(String body) {
         return body != null && (body.contains("expired_url") || body.contains("used_url"));
+    }
+
+    private void postEphemeral(Destination.Ephemeral shown, Reply reply, int skip, Accepted accepted) throws Exception {
+        List<SlackMessage> messages = renderer.render(reply, MAX_POSTED_MESSAGES);
+        for (int i = skip; i < messages.size(); i++) {
+            if (accepted.already(i)) continue;
+            SlackMessage message = messages.get(i);
+            ChatPostEphemeralResponse posted = web.call("chat.postEphemeral", m -> m.chatPostEphemeral(r -> {
+                r.channel(shown.channelId()).user(shown.userId()).text(message.text());
+                if (!message.blocks().isEmpty()) r.blocks(message.blocks());
+                return r;
+            }));
+            accepted.record(i, shown.channelId(), posted.getMessageTs());
+        }
     }
 
     private void post(String channel, Reply reply, int skip, Accepted accepted) throws Exception {
