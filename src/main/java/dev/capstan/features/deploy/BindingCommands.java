@@ -1,10 +1,13 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.Block;
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,7 +18,7 @@ final class BindingCommands {
     }
 
     @Command(name = "setup", description = "Bind this channel to a GitHub repository (one repository per channel, one channel per repository).")
-    @CommandInfo(role = Role.TEAM_LEAD, slow = true)
+    @CommandInfo(role = Role.MEMBER, slow = true)
     static final class Setup implements CapstanCommand {
         private final DeployServices services;
 
@@ -42,10 +45,22 @@ final class BindingCommands {
                         + "and try again. Nothing was changed.");
             }
             Bindings.Bound bound = services.bindings().bind(channel, visible.get(), ctx.userId());
-            return refusal(bound, visible.get()).orElseGet(() -> Reply.text(":white_check_mark: Setting up `" + visible.get()
-                    + "` in this channel. Deploy with `/deploy <ref> to <env>`; environments: " + services.known() + ". "
-                    + "You should run `/deploy set basedomain <domain>` so deployments link to their environments, and say "
-                    + "`/deploy hello` so I can @ you properly.").inChannel());
+            Optional<Reply> taken = refusal(bound, visible.get());
+            return taken.orElseGet(() -> setUp(services, visible.get()));
+        }
+
+        /** deploybot's setup message: what now, and the buttons for the collaborators nobody has claimed yet, for the channel to see. */
+        private static Reply setUp(DeployServices services, String repository) {
+            String done = ":white_check_mark: Setting up `" + repository + "` in this channel. Deploy with `/deploy <ref> to <env>` "
+                    + "or `/deploy deploy <env>`; environments: " + services.known() + ". You should run `/deploy set basedomain <domain>` "
+                    + "so deployments link to their environments.";
+            List<String> unclaimed = ClaimButtons.unclaimed(services, repository);
+            if (unclaimed.isEmpty()) return Reply.text(done + " Everyone with access to the repository already told me who they are.").inChannel();
+            List<Block> blocks = new ArrayList<>();
+            blocks.add(new Block.Section(done));
+            blocks.add(new Block.Section(ClaimButtons.ASK));
+            blocks.addAll(ClaimButtons.rows(unclaimed, ClaimButtons.IN_CHANNEL));
+            return Reply.blocks(done, blocks).inChannel();
         }
 
         private static Optional<Reply> refusal(Bindings.Bound bound, String repository) {
@@ -65,7 +80,7 @@ final class BindingCommands {
     }
 
     @Command(name = "reset", description = "Remove this channel's repository and its settings.")
-    @CommandInfo(role = Role.TEAM_LEAD)
+    @CommandInfo(role = Role.MEMBER)
     static final class Reset implements CapstanCommand {
         private final DeployServices services;
 

@@ -42,6 +42,8 @@ final class CircleCiClient {
         if (answer.status() == 429 || answer.status() >= 500) throw new TransientFailure("CircleCI answered " + answer.status(), null);
         if (!answer.ok()) {
             String message = answer.json().path("message").asText("HTTP " + answer.status());
+            String undeclared = answer.status() == 400 ? CircleCiParameters.missing(message, parameters) : null;
+            if (undeclared != null) throw new PermanentFailure(undeclared);
             throw new PermanentFailure("CircleCI refused the pipeline (HTTP " + answer.status() + "): " + message);
         }
         long number = answer.json().path("number").asLong();

@@ -103,13 +103,25 @@ public final class Deploy implements Feature {
 
         DeployServices services = new DeployServices(bindings, environments, deployments, holds, requests, approvalRequests, queue, jobs,
                 new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());
+        DeployDefaultRef byDefault = new DeployDefaultRef(bindings, environments, new DefaultRefs(new GitHubRefs(rest), github), requests, jobs,
+                context.people(), context.identities(), context.outbox(), context.clock());
+        Newcomers newcomers = new Newcomers(context.jdbi(), services);
+        jobs.declareDeploybotWays(
+                context.job("deploy.default-ref", DeployJobs.DefaultRef.class, JobOptions.retrying(context.jobSettings(),
+                        (run, failure) -> byDefault.gaveUp(run.data(), failure)), run -> byDefault.run(run.data())),
+                context.job("deploy.claim-offer", DeployJobs.ClaimOffer.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                        log.warn("Gave up showing {} the GitHub buttons in {}: {}", run.data().userId(), run.data().channelId(), failure.sentence())),
+                        run -> newcomers.offer(run.data())));
+        context.onEvent("member_joined_channel", newcomers::joined);
         ConfirmationType<RollbackCommand.Proposal> rollback = context.confirmation("deploy.rollback", RollbackCommand.Proposal.class, false,
                 (ctx, proposal) -> RollbackCommand.confirmed(services, ctx, proposal));
         context.commands().family(FAMILY, "Deploy branches and tags through GitHub Deployments and CI; lock environments.")
                 .ownSlashCommand()
                 .add(() -> new DeployCommand(services))
-                .add(() -> new BindingCommands.Setup(services)).add(() -> new BindingCommands.Reset(services))
-                .add(() -> new SettingCommands.Set(services)).add(() -> new SettingCommands.Unset(services))
+                .add(() -> new BindingCommands.Setup(services), settings.setupRole())
+                .add(() -> new BindingCommands.Reset(services), settings.setupRole())
+                .add(() -> new SettingCommands.Set(services), settings.setupRole())
+                .add(() -> new SettingCommands.Unset(services), settings.setupRole())
                 .add(() -> new SettingCommands.Get(services)).add(() -> new SettingCommands.Config(services))
                 .add(() -> new IdentityCommands.Hello(services)).add(() -> new IdentityCommands.Goodbye(services))
                 .add(() -> new IdentityCommands.Bye(services))
@@ -117,8 +129,9 @@ public final class Deploy implements Feature {
                 .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
                 .add(() -> new LockCommands.Locks(services))
                 .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services));
-        context.onClick(IdentityCommands.HELLO_ACTION, click -> IdentityCommands.link(services, click.userId(), click.value())
+        context.onClick(ClaimButtons.REPLACING, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());
+        context.onClick(ClaimButtons.IN_CHANNEL, click -> IdentityCommands.link(services, click.userId(), click.value()));
         context.onClick(ApprovalCard.APPROVE, click -> approvals.approve(click.userId(), click.value()));
         context.onClick(ApprovalCard.REJECT, click -> approvals.reject(click.userId(), click.value()));
 

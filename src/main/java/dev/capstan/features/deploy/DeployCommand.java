@@ -6,15 +6,18 @@ import dev.capstan.command.CommandInfo;
 import dev.capstan.command.DidYouMean;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
+import dev.capstan.command.UserError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code /deploy <ref> to <env>} (also {@code /deploy deploy <ref> to <env>}, {@code /cimon deploy …}): asks for a
- * deployment of the channel's repository, which meets the environment's rules. {@code --dry-run} shows what would
+ * deployment of the channel's repository, which meets the environment's rules. {@code /cimon deploy <env>}, deploybot's
+ * form, deploys the environment's default ref ({@link DefaultRefs}). {@code --dry-run} shows what would
  * happen; {@code --emergency "reason"} overrides a freeze for those allowed to. The ref keeps its case.
  */
 @Command(name = Deploy.FAMILY, description = "Deploy a branch or tag: `<ref> to <env>`, e.g. `v1.2.0 to production`.")
@@ -24,10 +27,11 @@ final class DeployCommand implements CapstanCommand {
             "deploy", "status", "list", "lock", "unlock", "locks", "rollback", "freeze", "help");
     static final int MAX_REASON = 300;
     private static final String USAGE = "You must specify what and where to deploy, as `/deploy <branch-or-tag> to <environment>`"
-            + " (or `/deploy deploy <branch-or-tag> to <environment>`).";
+            + " (or `/deploy deploy <branch-or-tag> to <environment>`), or `/deploy deploy <environment>` for its default ref.";
     private final DeployServices services;
 
-    @Parameters(arity = "0..*", paramLabel = "REF to ENV", description = "What to deploy and where, e.g. `main to staging`.")
+    @Parameters(arity = "1..*", paramLabel = "REF to ENV", description = "What to deploy and where, e.g. `main to staging`, or an "
+            + "environment alone for its default ref.")
     List<String> words;
 
     @Option(names = "--dry-run", description = "Show the commit, what goes out, the checks and the verdict; create nothing.")
@@ -43,20 +47,14 @@ final class DeployCommand implements CapstanCommand {
     @Override
     public Reply run(CommandContext ctx) {
         List<String> given = new ArrayList<>(words == null ? List.of() : words);
-        if (given.size() == 4 && given.get(0).equalsIgnoreCase("deploy")) given.remove(0);
-        if (given.isEmpty()) return Reply.text(USAGE + " Type `/deploy help` to see every command.");
-        if (given.size() == 1 && !given.get(0).equalsIgnoreCase("deploy")) {
-            return Reply.text("`" + given.get(0).replace("`", "'") + "` is not a command." + DidYouMean.sentence(given.get(0), COMMANDS)
-                    + " " + USAGE + " Type `/deploy help` to see every command.");
-        }
+        boolean saidDeploy = (given.size() == 2 || given.size() == 4) && given.get(0).equalsIgnoreCase("deploy");
+        if (saidDeploy) given.remove(0);
+        if (given.size() == 1) return oneWord(ctx, given.get(0), saidDeploy);
         if (given.size() != 3 || !given.get(1).equalsIgnoreCase("to")) return Reply.text(USAGE);
         Reply badReason = checkReason(emergency);
         if (badReason != null) return badReason;
         Binding binding = services.binding(ctx.caller().channelId());
-        Environments.Environment env = services.environment(given.get(2));
-        if (env.pullRequest() != null) {
-            return Reply.text(":warning: `" + env.name() + "` is a pull request's environment; it is deployed when the pull request is opened or updated.");
-        }
+        Environments.Environment env = deployable(services.environment(given.get(2)));
         GitRef ref = GitRef.parse(given.get(0));
         if (dryRun) {
             services.jobs().preflight().enqueue(new DeployJobs.Preflight(ctx.caller().channelId(), ctx.userId(), ref.full(), env.name(),
@@ -69,6 +67,37 @@ final class DeployCommand implements CapstanCommand {
         Reply reply = DeployOutcomes.reply(services.requests().request(request), ref, env.name());
         if (emergency != null && !frozen) return Reply.text(reply.text() + " (`" + env.name() + "` is not frozen, so `--emergency` was not needed.)");
         return reply;
+    }
+
+    /**
+     * One word: deploybot's {@code deploy <environment>}. A word naming an environment is that environment (also when a
+     * branch has the same name: a ref is always followed by {@code to <env>}), and its default ref is deployed.
+     */
+    private Reply oneWord(CommandContext ctx, String word, boolean saidDeploy) {
+        if (word.equalsIgnoreCase("deploy")) return Reply.text(USAGE);
+        Optional<Environments.Environment> named = services.environments().find(word);
+        if (named.isEmpty() && saidDeploy) services.environment(word);
+        if (named.isEmpty()) {
+            List<String> known = new ArrayList<>(COMMANDS);
+            known.addAll(services.environments().names());
+            return Reply.text("`" + word.replace("`", "'") + "` is not a command or an environment." + DidYouMean.sentence(word, known)
+                    + " " + USAGE + " Type `/deploy help` to see every command.");
+        }
+        Reply badReason = checkReason(emergency);
+        if (badReason != null) return badReason;
+        Binding binding = services.binding(ctx.caller().channelId());
+        Environments.Environment env = deployable(named.get());
+        services.jobs().defaultRef().enqueue(new DeployJobs.DefaultRef(ctx.caller().channelId(), ctx.userId(), env.name(), emergency, dryRun,
+                ctx.invocation().responseUrl(), services.clock().instant()));
+        return Reply.text(":mag: Finding the ref `" + env.name() + "` takes by default in `" + binding.repository() + "`…");
+    }
+
+    /** The environment, unless it is a pull request's, which its pull request deploys. */
+    private static Environments.Environment deployable(Environments.Environment env) {
+        if (env.pullRequest() != null) {
+            throw new UserError(":warning: `" + env.name() + "` is a pull request's environment; it is deployed when the pull request is opened or updated.");
+        }
+        return env;
     }
 
     /** A refusal for a blank or long `--emergency` reason; null when it is fine or not given. */

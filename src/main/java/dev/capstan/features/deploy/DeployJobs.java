@@ -30,6 +30,13 @@ final class DeployJobs {
     record Preflight(String channelId, String userId, String ref, String environment, String emergencyReason, String responseUrl,
                      Instant askedAt) { }
 
+    /** {@code deploy <env>} without a ref, for a person: pick the environment's default ref, then deploy it (or dry-run it). */
+    record DefaultRef(String channelId, String userId, String environment, String emergencyReason, boolean dryRun, String responseUrl,
+                      Instant askedAt) { }
+
+    /** Show {@code userId}, who just joined bound channel {@code channelId}, the buttons to say who they are on GitHub. */
+    record ClaimOffer(String channelId, String userId) { }
+
     private JobType<DeploymentRef> create;
     private JobType<DeploymentRef> ciStart;
     private JobType<StatusData> githubStatus;
@@ -40,6 +47,8 @@ final class DeployJobs {
     private JobType<EnvironmentRef> queueNext;
     private JobType<Thaw> thaw;
     private JobType<Preflight> preflight;
+    private JobType<DefaultRef> defaultRef;
+    private JobType<ClaimOffer> claimOffer;
 
     void declare(JobType<DeploymentRef> create, JobType<DeploymentRef> ciStart, JobType<StatusData> githubStatus,
                  JobType<JenkinsPoll> jenkinsPoll, JobType<FindRun> findRun) {
@@ -58,6 +67,20 @@ final class DeployJobs {
         this.queueNext = queueNext;
         this.thaw = thaw;
         this.preflight = preflight;
+    }
+
+    /** The jobs of deploybot's ways: {@code deploy <env>} and the buttons shown to someone joining a bound channel. */
+    void declareDeploybotWays(JobType<DefaultRef> defaultRef, JobType<ClaimOffer> claimOffer) {
+        this.defaultRef = defaultRef;
+        this.claimOffer = claimOffer;
+    }
+
+    JobType<DefaultRef> defaultRef() {
+        return defaultRef;
+    }
+
+    JobType<ClaimOffer> claimOffer() {
+        return claimOffer;
     }
 
     JobType<Due> approvalExpiry() {

@@ -1,5 +1,6 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.Role;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.Map;
 
 /**
  * The family's configuration ({@code families.deploy} in the YAML file): required contexts, the environments and
- * their rules, pull-request environments and how often CI is polled. Without environments the seed's four apply.
+ * their rules, pull-request environments, how often CI is polled, and the least role for {@code setup}, {@code reset},
+ * {@code set} and {@code unset} (member by default: in deploybot anyone in the channel could). Without environments
+ * the seed's four apply.
  */
 record DeploySettings(List<String> requiredContexts, Map<String, EnvironmentSettings> environments,
-                      PullRequestSettings pullRequests, Duration pollInterval) {
+                      PullRequestSettings pullRequests, Duration pollInterval, Role setupRole) {
 
     /** {@code pr<N>} environments for pull requests: deployed when a pull request is opened or updated, unless {@code auto} is false. */
     record PullRequestSettings(Boolean auto, CiSettings ci, List<String> requiredContexts) {
@@ -38,6 +41,7 @@ record DeploySettings(List<String> requiredContexts, Map<String, EnvironmentSett
         }
         pullRequests = pullRequests == null ? new PullRequestSettings(null, null, null) : pullRequests;
         pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
+        setupRole = setupRole == null ? Role.MEMBER : setupRole;
         if (pollInterval.isNegative() || pollInterval.isZero()) throw new IllegalArgumentException("poll_interval must be above zero");
     }
 

@@ -1,17 +1,19 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.UserError;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * One environment as configured: the refs it may be deployed from, what deploys it automatically, its CI adapter and
  * required contexts, and its policy: who deploys, approvals, freeze windows, who overrides a freeze, how long a
- * deployment may go unnoticed (the watchdog) and whether requests queue while it is busy.
+ * deployment may go unnoticed (the watchdog), whether requests queue while it is busy, and the ref that
+ * {@code deploy <env>} deploys when no ref is named ({@code default_ref}; null: worked out from the repository).
  */
 record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, List<String> requiredContexts,
                            PolicySettings.Deployers deployers, PolicySettings.Approvals approvals,
                            List<PolicySettings.FreezeWindow> freeze, PolicySettings.Emergency emergency,
-                           Duration watchdog, Boolean queue) {
+                           Duration watchdog, Boolean queue, String defaultRef) {
 
     /** Automatic deployments: pushes to branches or tags matching these patterns. */
     record AutoSettings(List<String> push) {
@@ -31,9 +33,21 @@ record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, 
         freeze = freeze == null ? List.of() : List.copyOf(freeze);
         if (watchdog != null && (watchdog.isNegative() || watchdog.isZero())) throw new IllegalArgumentException("watchdog must be above zero");
         queue = queue != null && queue;
+        if (defaultRef != null) {
+            GitRef ref;
+            try {
+                ref = GitRef.parse(defaultRef);
+            } catch (UserError notARef) {
+                throw new IllegalArgumentException("default_ref `" + defaultRef + "` is not a branch or tag name");
+            }
+            if (refs.stream().map(RefPattern::parse).noneMatch(p -> p.matches(ref))) {
+                throw new IllegalArgumentException("default_ref `" + defaultRef + "` is not allowed by this environment's refs " + refs
+                        + " (a plain name is a branch, `tags/…` a tag)");
+            }
+        }
     }
 
     static EnvironmentSettings of(List<String> refs, List<String> autoPush) {
-        return new EnvironmentSettings(refs, new AutoSettings(autoPush), null, null, null, null, null, null, null, null);
+        return new EnvironmentSettings(refs, new AutoSettings(autoPush), null, null, null, null, null, null, null, null, null);
     }
 }

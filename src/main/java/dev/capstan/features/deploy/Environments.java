@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /** The configured environments with their rules resolved, and the pull requests' own {@code pr<N>} environments. */
 final class Environments {
-    /** One environment's rules; {@code pullRequest} is set for a {@code pr<N>} environment. */
+    /** One environment's rules; {@code pullRequest} is set for a {@code pr<N>} environment; {@code defaultRef} when configured. */
     record Environment(String name, List<RefPattern> refs, List<RefPattern> autoPush, CiSettings ci,
-                       List<String> requiredContexts, Integer pullRequest, Policy policy) {
+                       List<String> requiredContexts, Integer pullRequest, Policy policy, GitRef defaultRef) {
 
         boolean allows(GitRef ref) {
             return refs.stream().anyMatch(p -> p.matches(ref));
@@ -50,7 +50,7 @@ final class Environments {
     Environment pullRequest(int number) {
         DeploySettings.PullRequestSettings pr = settings.pullRequests();
         return new Environment("pr" + number, List.of(RefPattern.parse("*")), List.of(), pr.ci(),
-                pr.requiredContexts() == null ? settings.requiredContexts() : pr.requiredContexts(), number, Policy.OPEN);
+                pr.requiredContexts() == null ? settings.requiredContexts() : pr.requiredContexts(), number, Policy.OPEN, null);
     }
 
     boolean pullRequestsDeploy() {
@@ -70,6 +70,7 @@ final class Environments {
     private Environment resolve(String name, EnvironmentSettings env) {
         return new Environment(name, env.refs().stream().map(RefPattern::parse).toList(),
                 env.auto().push().stream().map(RefPattern::parse).toList(), env.ci(),
-                env.requiredContexts() == null ? settings.requiredContexts() : env.requiredContexts(), null, Policy.of(env));
+                env.requiredContexts() == null ? settings.requiredContexts() : env.requiredContexts(), null, Policy.of(env),
+                env.defaultRef() == null ? null : GitRef.parse(env.defaultRef()));
     }
 }

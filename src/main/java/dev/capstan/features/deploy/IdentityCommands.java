@@ -22,12 +22,12 @@ import picocli.CommandLine.Parameters;
  * else and move a login from its owner. {@code goodbye}/{@code bye} forgets the caller's link.
  */
 final class IdentityCommands {
-    static final String HELLO_ACTION = "deploy.hello";
+    /** The action of hello's buttons. */
+    static final String HELLO_ACTION = ClaimButtons.REPLACING;
     static final String THANKS = "Thanks, now I can @ you properly. If there were any other buttons available you should "
             + "encourage the other channel members to say `hello` to me as well.";
     static final String TAKEN = "Hm. I have that GitHub username registered to someone else. No action taken, but you can say "
             + "`goodbye` if you like. An admin can move it with `/deploy hello <login> --user @you`.";
-    private static final int MAX_BUTTONS = 100;
 
     private IdentityCommands() {
     }
@@ -70,21 +70,17 @@ final class IdentityCommands {
                         + (done.movedFrom() == null || done.movedFrom().equals(target) ? "." : " (moved from <@" + done.movedFrom() + ">, who was told)."));
             }
             Optional<GitHubIdentities.Identity> known = services.identities().find(ctx.userId());
-            List<String> unclaimed = collaborators.stream().filter(c -> services.identities().ownerOf(c).isEmpty()).limit(MAX_BUTTONS).toList();
             if (known.isPresent()) {
                 return Reply.text("Hi! I already know you as `" + known.get().login() + "` on GitHub. Say `/deploy goodbye` to forget that.");
             }
+            List<String> unclaimed = ClaimButtons.unclaimed(services.identities(), collaborators);
             if (unclaimed.isEmpty()) {
                 return Reply.text("Hi! Either we already know each other or you don't have access to the repo. If you think you "
                         + "should have access, check with the repository's admins.");
             }
             List<Block> blocks = new ArrayList<>();
-            blocks.add(new Block.Section("Hi! Who are you when you're not here? Select your GitHub username so we can connect it to "
-                    + "your Slack username. If you don't see your name you don't have access to the repository."));
-            for (int i = 0; i < unclaimed.size(); i += 25) {
-                blocks.add(new Block.Actions(unclaimed.subList(i, Math.min(unclaimed.size(), i + 25)).stream()
-                        .map(l -> new Block.Button("@" + l, HELLO_ACTION, l, Block.Button.Style.DEFAULT)).toList()));
-            }
+            blocks.add(new Block.Section("Hi! " + ClaimButtons.ASK));
+            blocks.addAll(ClaimButtons.rows(unclaimed, ClaimButtons.REPLACING));
             return Reply.blocks("Hi! Who are you when you're not here?", blocks);
         }
     }

@@ -27,7 +27,7 @@ final class SettingCommands {
     }
 
     @Command(name = "set", description = "Set basedomain, urlseparator, urlpattern, or `url <env> <host>`.")
-    @CommandInfo(role = Role.TEAM_LEAD)
+    @CommandInfo(role = Role.MEMBER)
     static final class Set implements CapstanCommand {
         private final DeployServices services;
 
@@ -71,7 +71,7 @@ final class SettingCommands {
     }
 
     @Command(name = "unset", description = "Unset basedomain, urlseparator, urlpattern, or `url <env>`.")
-    @CommandInfo(role = Role.TEAM_LEAD)
+    @CommandInfo(role = Role.MEMBER)
     static final class Unset implements CapstanCommand {
         private final DeployServices services;
 
