@@ -112,7 +112,7 @@ function renderFrame(state) {
     li.textContent = '# ' + c.name;
     li.dataset.id = c.id;
     li.className = c.id === page.channel ? 'active' : '';
-    li.onclick = () => { page.channel = c.id; refresh(); };
+    li.onclick = () => { page.channel = c.id; join().then(refresh); };
     return li;
   }));
   $('channel-title').textContent = '# ' + (state.channels.find(c => c.id === page.channel)?.name || page.channel);
@@ -121,6 +121,11 @@ function renderFrame(state) {
     li.textContent = call.method + ' ' + JSON.stringify(call.args);
     return li;
   }));
+}
+
+// Opening a channel joins it, as in Slack; Capstan hears member_joined_channel the first time.
+function join() {
+  return post('/playground/join', {user: page.user, channel: page.channel});
 }
 
 async function refresh() {
@@ -146,7 +151,7 @@ $('add-person').onsubmit = e => {
     page.user = added.id;
     $('new-name').value = '';
     $('person').innerHTML = '';
-    refresh();
+    join().then(refresh);
   });
 };
 refresh();

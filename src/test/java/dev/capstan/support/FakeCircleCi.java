@@ -6,14 +6,19 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local CircleCI v2 API: {@code POST /api/v2/project/gh/{org}/{repo}/pipeline} with a {@code Circle-Token} answers
- * 201 with the pipeline's id and number, as CircleCI does; each trigger is recorded; the next one can be refused.
+ * 201 with the pipeline's id and number, as CircleCI does; each trigger is recorded; the next one can be refused, and a
+ * project whose config declares its pipeline parameters refuses any other with CircleCI's 400.
  */
 public final class FakeCircleCi implements AutoCloseable {
     public static final String TOKEN = "circle-token-for-tests";
@@ -26,6 +31,7 @@ public final class FakeCircleCi implements AutoCloseable {
     private final List<Trigger> triggers = new CopyOnWriteArrayList<>();
     private final AtomicInteger numbers = new AtomicInteger(100);
     private volatile String refuseNext;
+    private final Map<String, Set<String>> declared = new ConcurrentHashMap<>();
 
     public FakeCircleCi() {
         server = FakeHttp.serve(this::handle, 2);
@@ -37,6 +43,14 @@ public final class FakeCircleCi implements AutoCloseable {
 
     public List<Trigger> triggers() {
         return List.copyOf(triggers);
+    }
+
+    /**
+     * The pipeline parameters the project's {@code .circleci/config.yml} declares ("gh/acme/web"); from then on a trigger
+     * with any other parameter is refused as CircleCI refuses it: 400, "Unexpected argument(s): a, b".
+     */
+    public void declare(String project, String... parameters) {
+        declared.put(project, Set.of(parameters));
     }
 
     /** The next trigger is answered 400 with this message (an undeclared pipeline parameter, say). */
@@ -61,8 +75,21 @@ public final class FakeCircleCi implements AutoCloseable {
             FakeHttp.respond(exchange, 400, JSON.createObjectNode().put("message", refusal).toString());
             return;
         }
-        Trigger trigger = new Trigger(path.substring("/api/v2/project/".length(), path.length() - "/pipeline".length()),
-                JSON.readTree(body), UUID.randomUUID().toString(), numbers.incrementAndGet());
+        String project = path.substring("/api/v2/project/".length(), path.length() - "/pipeline".length());
+        JsonNode request = JSON.readTree(body);
+        Set<String> known = declared.get(project);
+        if (known != null) {
+            List<String> unexpected = new ArrayList<>();
+            request.path("parameters").fieldNames().forEachRemaining(name -> {
+                if (!known.contains(name)) unexpected.add(name);
+            });
+            if (!unexpected.isEmpty()) {
+                FakeHttp.respond(exchange, 400, JSON.createObjectNode().put("message", "Unexpected argument(s): "
+                        + String.join(", ", unexpected)).toString());
+                return;
+            }
+        }
+        Trigger trigger = new Trigger(project, request, UUID.randomUUID().toString(), numbers.incrementAndGet());
         triggers.add(trigger);
         FakeHttp.respond(exchange, 201, JSON.createObjectNode().put("id", trigger.pipelineId()).put("number", trigger.number())
                 .put("state", "created").put("created_at", "2026-01-01T00:00:00Z").toString());

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Repositories behind {@link FakeGitHub}'s App authentication, as GitHub's REST API answers about them: the repository,
  * its collaborators, deployments (GitHub's required-contexts check, 201, 409, 422) and their statuses (only the REST
  * spellings of a state are accepted, so {@code in-progress} is refused as GitHub refuses it), Actions dispatches
- * and runs, comparisons of two commits (scripted by the test; unknown pairs are 404 as for commits GitHub lacks),
+ * and runs, its default branch and tags (in no particular order, as GitHub lists them), comparisons of two commits (scripted by the test; unknown pairs are 404 as for commits GitHub lacks),
  * and a commit's combined status and check runs. Everything is recorded for the test to read.
  */
 public final class FakeGitHubRepos implements FakeGitHub.Extension {
@@ -39,7 +39,7 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
 
     /** One repository: collaborators, refs (full ref → sha), commit check states (context → state) by sha, check runs, comparisons. */
     private record Repo(String fullName, List<String> collaborators, Map<String, String> refs, Map<String, Map<String, String>> checks,
-                        Map<String, Map<String, String>> checkRuns, Map<String, ObjectNode> comparisons) { }
+                        Map<String, Map<String, String>> checkRuns, Map<String, ObjectNode> comparisons, Map<String, String> defaultBranch) { }
 
     /** A commit of a comparison: its sha, its author's login (null for an author GitHub cannot link), name and message. */
     public record Commit(String sha, String login, String name, String message) { }
@@ -55,7 +55,14 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
     /** A repository the App can see, with collaborators; refs are added with {@link #ref}. */
     public FakeGitHubRepos repository(String fullName, String... collaborators) {
         repos.put(fullName.toLowerCase(), new Repo(fullName, new CopyOnWriteArrayList<>(List.of(collaborators)),
-                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
+                new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>(Map.of("name", "main"))));
+        return this;
+    }
+
+    /** The repository's default branch ({@code main} unless set). */
+    public FakeGitHubRepos defaultBranch(String repository, String branch) {
+        repo(repository).defaultBranch().put("name", branch);
         return this;
     }
 
@@ -126,7 +133,16 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
             return true;
         }
         if (method.equals("GET") && rest.isEmpty()) {
-            FakeHttp.respond(exchange, 200, JSON.createObjectNode().put("full_name", repo.fullName()).put("default_branch", "main").toString());
+            FakeHttp.respond(exchange, 200, JSON.createObjectNode().put("full_name", repo.fullName())
+                    .put("default_branch", repo.defaultBranch().get("name")).toString());
+        } else if (method.equals("GET") && rest.equals("/tags")) {
+            ArrayNode list = JSON.createArrayNode();
+            if (query(exchange, "page", "1").equals("1")) {
+                repo.refs().forEach((ref, sha) -> {
+                    if (ref.startsWith("refs/tags/")) list.addObject().put("name", ref.substring("refs/tags/".length())).putObject("commit").put("sha", sha);
+                });
+            }
+            FakeHttp.respond(exchange, 200, list.toString());
         } else if (method.equals("GET") && rest.equals("/collaborators")) {
             int page = Integer.parseInt(query(exchange, "page", "1"));
             ArrayNode list = JSON.createArrayNode();

@@ -104,6 +104,13 @@ public final class Playground implements Feature {
                     body.path("view_id").asText(null), body.path("action"));
             return OK;
         }));
+        context.route("POST", "/playground/join", guard.guard(PAGE, request -> {
+            JsonNode body = JSON.readTree(request.body());
+            String user = body.path("user").asText();
+            String channel = body.path("channel").asText();
+            if (workspace.person(user).isPresent() && workspace.join(user, channel)) slack.memberJoined(user, channel);
+            return OK;
+        }));
         context.route("POST", "/playground/submit", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.submit(body.path("user").asText(), body.path("view_id").asText(), body.path("values"));
@@ -127,6 +134,7 @@ public final class Playground implements Feature {
         addPerson(workspace, roles, "ULEAD0001", "Leo Lead", Role.TEAM_LEAD);
         addPerson(workspace, roles, "UMEMBER01", "Mia Member", Role.MEMBER);
         addPerson(workspace, roles, "UMEMBER02", "Max Member", Role.MEMBER);
+        workspace.people().forEach(p -> workspace.joinEverywhere(p.id()));
     }
 
     private static void addPerson(Workspace workspace, PeopleStore roles, String id, String name, Role role) {

@@ -86,6 +86,11 @@ final class PlaygroundGitHub {
             if (!rest.contains("page=2")) LOGINS.forEach(login -> list.addObject().put("login", login));
             return json(200, list);
         }
+        if (rest.equals("/tags")) {
+            ArrayNode tags = JSON.createArrayNode();
+            List.of("v1.1.0", "v1.0.0").forEach(tag -> tags.addObject().put("name", tag).putObject("commit").put("sha", sha("refs/tags/" + tag)));
+            return json(200, tags);
+        }
         if (rest.startsWith("/compare/")) return json(200, comparison(repository, rest.substring("/compare/".length())));
         if (rest.startsWith("/commits/")) return json(200, JSON.createObjectNode().put("sha", sha(rest.substring(9))));
         if (rest.equals("/deployments") && method.equals("POST")) {

@@ -71,6 +71,16 @@ final class SlackClient {
         if (sourceTs != null) hooks.computeIfPresent(hookId, (id, hook) -> new Hook(userId, channel, sourceTs, hook.uses()));
     }
 
+    /** Slack's Events API delivery of {@code member_joined_channel}: {@code userId} joined {@code channel}. */
+    void memberJoined(String userId, String channel) throws Exception {
+        ObjectNode envelope = JSON.createObjectNode().put("token", "unused").put("team_id", TEAM_ID).put("api_app_id", "APLAYGRND")
+                .put("type", "event_callback").put("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase())
+                .put("event_time", clock.instant().getEpochSecond());
+        envelope.putObject("event").put("type", "member_joined_channel").put("user", userId).put("channel", channel)
+                .put("channel_type", "C").put("team", TEAM_ID).put("event_ts", clock.millis() / 1000 + ".000200");
+        post("/slack/events", envelope.toString(), "application/json");
+    }
+
     /** Clicks a button or picks an option, in a message ({@code messageTs}) or in a modal ({@code viewId}). */
     void click(String userId, String channel, String messageTs, String viewId, JsonNode action) throws Exception {
         ObjectNode payload = envelope("block_actions", userId);
@@ -172,9 +182,13 @@ final class SlackClient {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body, "application/x-www-form-urlencoded");
+    }
+
+    private HttpResponse<String> post(String path, String body, String contentType) throws Exception {
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
                 .header("X-Slack-Signature", "v0=" + Hmac.sha256Hex(signingSecret, "v0:" + timestamp + ":" + body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

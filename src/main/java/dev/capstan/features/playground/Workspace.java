@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -49,6 +50,7 @@ final class Workspace {
     private final Map<String, String> triggerOwners = new ConcurrentHashMap<>();
     private final Deque<ObjectNode> calls = new ConcurrentLinkedDeque<>();
     private final AtomicLong clockTicks = new AtomicLong(1_700_000_000_000L);
+    private final Set<String> memberships = ConcurrentHashMap.newKeySet();
 
     Workspace(Clock clock) {
         this.clock = clock;
@@ -56,6 +58,16 @@ final class Workspace {
 
     synchronized void addPerson(Person person) {
         people.put(person.id(), person);
+    }
+
+    /** Puts the person in every channel without a word (the playground's first people were there from the start). */
+    void joinEverywhere(String userId) {
+        channels.forEach(c -> memberships.add(c.id() + "/" + userId));
+    }
+
+    /** True when the person was not in the channel yet and is now (Slack then sends member_joined_channel). */
+    boolean join(String userId, String channel) {
+        return channels.stream().anyMatch(c -> c.id().equals(channel)) && memberships.add(channel + "/" + userId);
     }
 
     synchronized List<Person> people() {

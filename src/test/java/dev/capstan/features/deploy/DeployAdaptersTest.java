@@ -118,7 +118,7 @@ class DeployAdaptersTest {
         DeployFixture.Project p = fx.project();
         fx.circleCi.refuseNext("Unexpected argument(s): capstan_sha");
         long id = p.deploy(ALICE, "/deploy main to staging");
-        assertThat(fx.awaitState(id, "errored")).contains("CircleCI refused the pipeline (HTTP 400): Unexpected argument(s): capstan_sha");
+        assertThat(fx.awaitState(id, "errored")).contains("CircleCI does not know the pipeline parameter `capstan_sha`");
         assertThat(gitHubStates(id, 1)).containsExactly("error");
     }
 

@@ -94,7 +94,7 @@ class DeployConversationsTest {
         DeployFixture.Project p = fx.project();
         assertThat(p.run(ALICE, "/deploy main preview").text()).contains("You must specify what and where to deploy");
         assertThat(p.run(ALICE, "/deploy main to").text()).contains("You must specify what and where to deploy");
-        assertThat(p.run(ALICE, "/deploy").text()).contains("You must specify what and where");
+        assertThat(p.run(ALICE, "/deploy").text()).contains("*/deploy*", "`/deploy setup").doesNotContain("You must specify");
         assertThat(p.run(ALICE, "/deploy stauts").text()).contains("`stauts` is not a command", "Did you mean `status`");
         assertThat(p.run(ALICE, "/deploy main to moon").text()).contains("I don't recognise the environment `moon`", "`production`");
         assertThat(p.run(ALICE, "/deploy main to pr12").text()).contains("pull request's environment");
