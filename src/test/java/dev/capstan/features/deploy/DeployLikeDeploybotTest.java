@@ -166,7 +166,8 @@ class DeployLikeDeploybotTest {
         assertThat(joins(newcomer, p.channel(), "1").status()).isEqualTo(200);
         FakeSlack.ApiCall shown = awaitButtonsFor(newcomer);
         assertThat(shown.arg("channel")).isEqualTo(p.channel());
-        assertThat(shown.arg("blocks")).contains("Who are you when you're not here?", "@carol-gh-", IdentityCommands.HELLO_ACTION);
+        assertThat(shown.arg("blocks")).contains("This channel deploys `" + p.repo() + "`. Who are you when you", "@carol-gh-",
+                IdentityCommands.HELLO_ACTION);
 
         String linked = newPerson();
         assertThat(p.slow(linked, "/deploy hello bob-gh")).containsAnyOf("Thanks, now I can @ you properly", "registered to someone else");
@@ -216,7 +217,6 @@ class DeployLikeDeploybotTest {
 
         List<String> declared = new ArrayList<>();
         new YAMLMapper().readTree(readmeBlock("# .circleci/config.yml")).path("parameters").fieldNames().forEachRemaining(declared::add);
-        declared.add("deploy_env");
         fx.circleCi.declare(project, declared.toArray(String[]::new));
         long accepted = p.deploy(ALICE, "/deploy main to staging");
         fx.awaitState(accepted, "queued");
