@@ -30,6 +30,11 @@ final class PlaygroundVisitor {
         post("/playground/command", JSON.createObjectNode().put("user", userId).put("channel", channel).put("text", line));
     }
 
+    /** Opens the channel, as clicking it on the page does: the first time, Slack tells Capstan the person joined. */
+    void join() {
+        post("/playground/join", JSON.createObjectNode().put("user", userId).put("channel", channel));
+    }
+
     void click(JsonNode message, String buttonText) {
         for (JsonNode block : message.path("blocks")) {
             for (JsonNode element : block.path("elements")) {
