@@ -125,6 +125,7 @@ final class SettingCommands {
                 String url = b.environmentUrl(name);
                 text.append("• `").append(name).append("` from ").append(String.join(", ", env.refs().stream().map(p -> "`" + p.text() + "`").toList()))
                         .append(env.autoPush().isEmpty() ? "" : "; on push of " + String.join(", ", env.autoPush().stream().map(p -> "`" + p.text() + "`").toList()))
+                        .append(env.defaultRef() == null ? "" : "; `deploy " + name + "` takes `" + env.defaultRef().label() + "`")
                         .append("; CI: ").append(env.ci().kind()).append(env.policy().summary()).append(url == null ? "" : "; " + url).append('\n');
             }
             text.append("Say `/deploy hello` so I know who you are on GitHub.");

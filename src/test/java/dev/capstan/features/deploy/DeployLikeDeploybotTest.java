@@ -100,6 +100,11 @@ class DeployLikeDeploybotTest {
         assertThat(said).contains("`preview` gets `main` (the repository's default branch), commit `" + SHA_MAIN.substring(0, 7) + "`.",
                 "of `main` to `preview` requested");
         assertThat(fx.gitHubDeployment(deploymentNumber(said)).request().path("ref").asText()).isEqualTo("refs/heads/main");
+
+        SlashReply dryRun = p.run(ALICE, "/cimon deploy preview --dry-run");
+        List<FakeSlack.HookPost> posts = fx.app.slack().awaitPosts(dryRun.responseUrl(), 2);
+        assertThat(posts.get(0).allText()).contains("`preview` gets `main`", "This is a dry run: nothing is created.");
+        assertThat(posts.get(1).allText()).contains("Dry run: `main` to `preview`");
     }
 
     @Test
@@ -120,6 +125,7 @@ class DeployLikeDeploybotTest {
         String said = later(p, ALICE, "/deploy test", "Finding the ref `test` takes by default");
         assertThat(said).contains("`test` gets `release/1.2` (its `default_ref`), commit `" + SHA_RELEASE.substring(0, 7) + "`.",
                 "of `release/1.2` to `test` requested");
+        assertThat(p.run(ALICE, "/cimon get").text()).contains("`deploy test` takes `release/1.2`").doesNotContain("`deploy preview` takes");
     }
 
     @Test
