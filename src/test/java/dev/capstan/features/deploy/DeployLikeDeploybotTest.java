@@ -5,16 +5,19 @@ import static dev.capstan.features.deploy.DeployFixture.LEAD;
 import static dev.capstan.features.deploy.DeployFixture.SHA_MAIN;
 import static dev.capstan.features.deploy.DeployFixture.SHA_RELEASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.capstan.app.Config;
 import dev.capstan.app.SlackManifest;
 import dev.capstan.support.Await;
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
+import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +138,14 @@ class DeployLikeDeploybotTest {
         String said = later(p, ALICE, "/cimon deploy preview", "Finding the ref `preview`");
         assertThat(said).contains("`preview` has no default ref", "default branch `develop`", "`/deploy <ref> to preview`", "`default_ref`");
         assertThat(fx.gitHubDeployments(p.repo())).isEmpty();
+    }
+
+    @Test
+    void aDefaultRefTheEnvironmentsRefsRefuseStopsStartUpNamingTheKey() {
+        Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(database).feature(new Deploy())
+                .yaml("families:\n  deploy:\n    environments:\n      production: { refs: [\"tags/v*\"], default_ref: main }\n").start());
+        assertThat(invalid.problems()).anySatisfy(problem -> assertThat(problem).contains("families.deploy.environments.production",
+                "default_ref `main` is not allowed by this environment's refs"));
     }
 
     @Test
