@@ -76,8 +76,7 @@ final class DeployCommand implements CapstanCommand {
     private Reply oneWord(CommandContext ctx, String word, boolean saidDeploy) {
         if (word.equalsIgnoreCase("deploy")) return Reply.text(USAGE);
         Optional<Environments.Environment> named = services.environments().find(word);
-        if (named.isEmpty() && saidDeploy) services.environment(word);
-        if (named.isEmpty()) {
+        if (named.isEmpty() && !saidDeploy) {
             List<String> known = new ArrayList<>(COMMANDS);
             known.addAll(services.environments().names());
             return Reply.text("`" + word.replace("`", "'") + "` is not a command or an environment." + DidYouMean.sentence(word, known)
@@ -86,10 +85,10 @@ final class DeployCommand implements CapstanCommand {
         Reply badReason = checkReason(emergency);
         if (badReason != null) return badReason;
         Binding binding = services.binding(ctx.caller().channelId());
-        Environments.Environment env = deployable(named.get());
+        Environments.Environment env = deployable(named.orElseGet(() -> services.environment(word)));
         services.jobs().defaultRef().enqueue(new DeployJobs.DefaultRef(ctx.caller().channelId(), ctx.userId(), env.name(), emergency, dryRun,
                 ctx.invocation().responseUrl(), services.clock().instant()));
-        return Reply.text(":mag: Finding the ref `" + env.name() + "` takes by default in `" + binding.repository() + "`…");
+        return Reply.text(":mag: Finding which ref `" + env.name() + "` takes by default in `" + binding.repository() + "`…");
     }
 
     /** The environment, unless it is a pull request's, which its pull request deploys. */

@@ -99,7 +99,7 @@ class DeployLikeDeploybotTest {
     @Test
     void deployingAnEnvironmentThatTakesBranchesDeploysTheDefaultBranchAndSaysWhichCommit() {
         DeployFixture.Project p = fx.project();
-        String said = later(p, ALICE, "/cimon deploy preview", "Finding the ref `preview` takes by default in `" + p.repo() + "`");
+        String said = later(p, ALICE, "/cimon deploy preview", "Finding which ref `preview` takes by default in `" + p.repo() + "`");
         assertThat(said).contains("`preview` gets `main` (the repository's default branch), commit `" + SHA_MAIN.substring(0, 7) + "`.",
                 "of `main` to `preview` requested");
         assertThat(fx.gitHubDeployment(deploymentNumber(said)).request().path("ref").asText()).isEqualTo("refs/heads/main");
@@ -116,7 +116,7 @@ class DeployLikeDeploybotTest {
         fx.repos.ref(p.repo(), "refs/tags/v1.9.2", "9".repeat(40)).ref(p.repo(), "refs/tags/v1.10.0", "a".repeat(40))
                 .ref(p.repo(), "refs/tags/v2.0.0-rc1", "b".repeat(40)).ref(p.repo(), "refs/tags/v2.0.0", "c".repeat(40))
                 .ref(p.repo(), "refs/tags/zz-nightly", "d".repeat(40));
-        String said = later(p, ALICE, "/deploy deploy production", "Finding the ref `production` takes by default");
+        String said = later(p, ALICE, "/deploy deploy production", "Finding which ref `production` takes by default");
         assertThat(said).contains("`production` gets `tag v2.0.0` (the newest tag its refs allow), commit `ccccccc`.",
                 "of `tag v2.0.0` to `production` requested");
         assertThat(fx.gitHubDeployment(deploymentNumber(said)).request().path("ref").asText()).isEqualTo("refs/tags/v2.0.0");
@@ -125,7 +125,7 @@ class DeployLikeDeploybotTest {
     @Test
     void anEnvironmentsDefaultRefIsDeployedWhenItHasOne() {
         DeployFixture.Project p = fx.project();
-        String said = later(p, ALICE, "/deploy test", "Finding the ref `test` takes by default");
+        String said = later(p, ALICE, "/deploy test", "Finding which ref `test` takes by default");
         assertThat(said).contains("`test` gets `release/1.2` (its `default_ref`), commit `" + SHA_RELEASE.substring(0, 7) + "`.",
                 "of `release/1.2` to `test` requested");
         assertThat(p.run(ALICE, "/cimon get").text()).contains("`deploy test` takes `release/1.2`").doesNotContain("`deploy preview` takes");
@@ -135,7 +135,7 @@ class DeployLikeDeploybotTest {
     void anEnvironmentWithoutADefaultRefIsRefusedSayingHowToNameOneAndNothingIsCreated() {
         DeployFixture.Project p = fx.project();
         fx.repos.defaultBranch(p.repo(), "develop");
-        String said = later(p, ALICE, "/cimon deploy preview", "Finding the ref `preview`");
+        String said = later(p, ALICE, "/cimon deploy preview", "Finding which ref `preview`");
         assertThat(said).contains("`preview` has no default ref", "default branch `develop`", "`/deploy <ref> to preview`", "`default_ref`");
         assertThat(fx.gitHubDeployments(p.repo())).isEmpty();
     }
@@ -152,7 +152,7 @@ class DeployLikeDeploybotTest {
     void aWordThatNamesAnEnvironmentIsTheEnvironmentAndARefAlwaysComesWithToEnv() {
         DeployFixture.Project p = fx.project();
         fx.repos.ref(p.repo(), "refs/heads/staging", "e".repeat(40));
-        String said = later(p, ALICE, "/deploy staging", "Finding the ref `staging`");
+        String said = later(p, ALICE, "/deploy staging", "Finding which ref `staging`");
         assertThat(said).contains("`staging` gets `main` (the repository's default branch)");
         assertThat(p.run(ALICE, "/deploy staging to test").text()).contains("`test` is deployed only from `release*`");
         assertThat(p.run(ALICE, "/deploy deploy nowhere").text()).contains("I don't recognise the environment `nowhere`");
