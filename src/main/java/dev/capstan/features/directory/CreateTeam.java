@@ -42,7 +42,8 @@ final class CreateTeam implements CapstanCommand {
         InputChecks.teamDetails(displayName, platform, folder);
         if (HERE.equals(channel)) channel = ctx.caller().channelId();
         if (channel != null && !channel.matches("[CG][A-Z0-9]{2,31}")) {
-            throw new UserError(":warning: `--channel` takes a channel: pick it with `#`, e.g. `#general`. Nothing was changed.");
+            throw new UserError(":warning: `--channel` takes a channel: pick it with `#`, e.g. `#general`, or give `--channel` "
+                    + "alone in the channel itself (not in a direct message). Nothing was changed.");
         }
         String leadId = lead == null ? ctx.userId() : UserIds.require(lead);
         Profile leadProfile = services.members().registered(leadId);

@@ -40,7 +40,7 @@ final class EditTeam implements CapstanCommand {
         if (renaming && !Team.keyOf(newName).equals(team.key())) TeamNames.require(newName, services.teams());
         boolean describing = displayName != null && services.members().onGitHub(team);
         if (team.githubId() != null && (renaming || describing)) {
-            services.github().require(renaming ? "--github" : "--displayname")
+            services.github().require(renaming ? "--github" : "--name")
                     .editTeam(team.slug(), renaming ? newName : null, describing ? displayName : null);
         }
         if (renaming) renamed = newName;
