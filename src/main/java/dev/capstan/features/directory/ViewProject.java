@@ -30,7 +30,7 @@ final class ViewProject implements CapstanCommand {
                 + (project.assigned() ? "team " + project.teamName() : "no team"), List.of(
                 new Block.Header(title),
                 new Block.Section("*Project ID:* `" + project.id() + "`", List.of(
-                        "*Repository*\n<https://github.com/" + project.repository() + "|" + project.repository() + ">",
+                        "*Repository*\n`" + project.repository() + "`",
                         "*Team*\n" + (project.assigned() ? "`" + project.teamName() + "`" : "none"),
                         "*Display name*\n" + (project.displayName() == null ? "—" : project.displayName())))));
     }
