@@ -39,6 +39,7 @@ public final class FakeDrive implements AutoCloseable {
     private final Map<String, List<Permission>> folders = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<String> subjects = new CopyOnWriteArrayList<>();
 
     public FakeDrive() {
         try {
@@ -52,6 +53,11 @@ public final class FakeDrive implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
+    }
+
+    /** The {@code sub} claim of each accepted sign-in, "" for one without: whom the service account acted for. */
+    public List<String> signInSubjects() {
+        return List.copyOf(subjects);
     }
 
     public String url() {
@@ -150,6 +156,7 @@ public final class FakeDrive implements AutoCloseable {
         try {
             var claims = Jwts.parser().verifyWith(keys.getPublic()).build().parseSignedClaims(assertion).getPayload();
             if (!SERVICE_ACCOUNT.equals(claims.getIssuer()) || !claims.getAudience().contains(url() + "/token")) throw new IllegalArgumentException();
+            subjects.add(claims.getSubject() == null ? "" : claims.getSubject());
             respond(exchange, 200, "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}");
         } catch (Exception e) {
             respond(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");

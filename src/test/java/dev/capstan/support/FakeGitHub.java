@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * A local stand-in for the GitHub REST API as a GitHub App installed on one organisation sees it: App JWT
- * (checked against a key pair generated here) → installation token, users, org memberships and teams.
+ * (checked against a key pair generated here) → installation token, users, org memberships, teams, their members and
+ * the repositories they may use.
  * Every call is recorded; the next call matching a method and path can be scripted to fail.
  */
 public final class FakeGitHub implements AutoCloseable {
@@ -58,6 +59,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, String> orgRoles = new ConcurrentHashMap<>();
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final Map<Long, FakeTeam> teams = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, String>> teamRepositories = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
     private final List<Extension> extensions = new CopyOnWriteArrayList<>();
     private volatile int pageLimit = 100;
@@ -243,6 +245,11 @@ public final class FakeGitHub implements AutoCloseable {
             page(exchange, team.members().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .filter(e -> role.equals("all") || e.getValue().equals(role))
                     .map(e -> userJson(e.getKey(), users.getOrDefault(e.getKey(), 0L))).toList());
+        } else if (rest.startsWith("/memberships/") && method.equals("GET")) {
+            String role = team.members().get(rest.substring("/memberships/".length()).toLowerCase());
+            respond(exchange, role == null ? 404 : 200, role == null ? error("Not Found") : "{\"state\":\"active\",\"role\":\"" + role + "\"}");
+        } else if (rest.startsWith("/repos/")) {
+            teamRepository(exchange, method, team, rest.substring("/repos/".length()).toLowerCase(), body);
         } else if (rest.startsWith("/memberships/") && method.equals("PUT")) {
             String login = rest.substring("/memberships/".length()).toLowerCase();
             String role = JSON.readTree(body.isEmpty() ? "{}" : body).path("role").asText("member");
@@ -254,6 +261,38 @@ public final class FakeGitHub implements AutoCloseable {
         } else {
             respond(exchange, 404, error("Not Found (fake has no " + method + " team" + rest + ")"));
         }
+    }
+
+    /**
+     * GitHub's team repository permissions: GET answers 204 when the team has access and 404 when not, PUT gives the
+     * permission in the body (or the team's default, pull), DELETE takes the repository away (204 either way).
+     */
+    private void teamRepository(HttpExchange exchange, String method, FakeTeam team, String repository, String body) throws IOException {
+        Map<String, String> repositories = teamRepositories.computeIfAbsent(team.id(), id -> new ConcurrentHashMap<>());
+        switch (method) {
+            case "GET" -> respond(exchange, repositories.containsKey(repository) ? 204 : 404,
+                    repositories.containsKey(repository) ? "" : error("Not Found"));
+            case "PUT" -> {
+                repositories.put(repository, JSON.readTree(body.isEmpty() ? "{}" : body).path("permission").asText("pull"));
+                respond(exchange, 204, "");
+            }
+            case "DELETE" -> {
+                repositories.remove(repository);
+                respond(exchange, 204, "");
+            }
+            default -> respond(exchange, 404, error("Not Found"));
+        }
+    }
+
+    /** The repositories ("owner/name", lower-cased) the named team has access to, with the permission given. */
+    public Map<String, String> teamRepositories(String teamName) {
+        FakeTeam team = teamNamed(teamName);
+        return team == null ? Map.of() : Map.copyOf(teamRepositories.getOrDefault(team.id(), Map.of()));
+    }
+
+    /** Gives a team access to a repository, as someone did on GitHub. */
+    public void grant(String teamName, String repository, String permission) {
+        teamRepositories.computeIfAbsent(teamNamed(teamName).id(), id -> new ConcurrentHashMap<>()).put(repository.toLowerCase(), permission);
     }
 
     /** Answers one page of a list, with GitHub's Link header pointing to the next page while there is one. */

@@ -20,12 +20,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "create", description = "Create a team (and its GitHub team), led by you or --lead.")
 @CommandInfo(role = Role.TEAM_LEAD, slow = true)
 final class CreateTeam implements CapstanCommand {
+    /** What {@code --channel} holds when given without a channel: the channel the command was typed in. */
+    private static final String HERE = "\u0000here";
     private final Services services;
 
     @Parameters(paramLabel = "TEAM") String name;
-    @Option(names = "--displayname", paramLabel = "NAME") String displayName;
+    @Option(names = {"--name", "--displayname"}, paramLabel = "DISPLAY_NAME", description = "The team's display name.") String displayName;
     @Option(names = "--platform", paramLabel = "PLATFORM") String platform;
-    @Option(names = "--channel", paramLabel = "CHANNEL", description = "Add every registered member of this channel.") String channel;
+    @Option(names = "--channel", paramLabel = "CHANNEL", arity = "0..1", fallbackValue = HERE,
+            description = "Add every registered member of this channel (alone: of the channel you are in).") String channel;
     @Option(names = "--lead", paramLabel = "USER", description = "Who leads the team (default: you).") String lead;
     @Option(names = "--folder", paramLabel = "DRIVE_ID", description = "The team's Google Drive folder id.") String folder;
 
@@ -37,8 +40,10 @@ final class CreateTeam implements CapstanCommand {
     public Reply run(CommandContext ctx) {
         TeamNames.require(name, services.teams());
         InputChecks.teamDetails(displayName, platform, folder);
+        if (HERE.equals(channel)) channel = ctx.caller().channelId();
         if (channel != null && !channel.matches("[CG][A-Z0-9]{2,31}")) {
-            throw new UserError(":warning: `--channel` takes a channel: pick it with `#`, e.g. `#general`. Nothing was changed.");
+            throw new UserError(":warning: `--channel` takes a channel: pick it with `#`, e.g. `#general`, or give `--channel` "
+                    + "alone in the channel itself (not in a direct message). Nothing was changed.");
         }
         String leadId = lead == null ? ctx.userId() : UserIds.require(lead);
         Profile leadProfile = services.members().registered(leadId);

@@ -33,8 +33,14 @@ public final class Directory implements Feature {
         PeopleStore people = context.people();
         GitHubAccess github = new GitHubAccess(context.github().map(app -> (OrgGitHub) new HubOrgGitHub(app)));
         RoleSync roles = new RoleSync(people, teams, settings);
+        Permissions permissions = new Permissions(teams);
+        DefaultTeam defaultTeam = new DefaultTeam(context.variable("GITHUB_DEFAULT_TEAM_NAME",
+                "the GitHub team everyone with a linked GitHub login is in (default: all)"));
         Services services = new Services(profiles, teams, new Karma(context.jdbi()), people, github,
-                new TeamMembers(profiles, teams, github, roles), new Permissions(teams), context.slack());
+                new TeamMembers(profiles, teams, github, roles), permissions, context.slack(),
+                new Projects(context.jdbi(), context.clock()), new ProjectAccess(teams, github, permissions, settings.projectGrant()),
+                defaultTeam);
+        Notices notices = new Notices(notificationChannel(context), context.outbox(), context.slack());
 
         TeamReconciler reconciler = new TeamReconciler(profiles, teams, roles);
         context.commands().family("user", "Your profile in the team directory.")
@@ -46,6 +52,11 @@ public final class Directory implements Feature {
                 .add(() -> new RemoveMember(services)).add(() -> new LeadTeam(services))
                 .add(() -> new EditTeam(services)).add(() -> new DeleteTeam(services))
                 .add(() -> new RefreshTeams(services, reconciler));
+        context.commands().family("project", "Projects: GitHub repositories and the teams working on them.")
+                .add(() -> new ListProjects(services)).add(() -> new ViewProject(services))
+                .add(() -> new CreateProject(services)).add(() -> new AssignProject(services))
+                .add(() -> new UnassignProject(services)).add(() -> new EditProject(services))
+                .add(() -> new DeleteProject(services));
         context.commands().family("karma", "Thank people with karma points.")
                 .add(() -> new GiveKarma(services)).add(() -> new ViewKarma(services))
                 .add(() -> new SetKarma(services)).add(() -> new ResetKarma(services));
@@ -59,20 +70,31 @@ public final class Directory implements Feature {
 
         Welcome welcome = new Welcome(profiles, people, context.outbox());
         context.onEvent("team_join", welcome::handle);
-        WebhookSync sync = new WebhookSync(profiles, teams, roles);
+        WebhookSync sync = new WebhookSync(profiles, teams, roles, notices);
         for (String event : WebhookSync.EVENTS) context.onWebhook("github", event, webhook -> sync.apply(webhook.event(), webhook.body()));
-        String serviceAccount = context.secret("GOOGLE_SERVICE_ACCOUNT_JSON",
-                "a Google service account's JSON key, for sharing team Drive folders");
+        String serviceAccount = Optional.ofNullable(context.secret("GOOGLE_SERVICE_ACCOUNT_JSON",
+                "a Google service account's JSON key, for sharing team Drive folders")).orElse(context.secret(
+                "GCP_SERVICE_ACCOUNT_CREDENTIALS", "Rocket 2's name for GOOGLE_SERVICE_ACCOUNT_JSON, also read"));
+        String subject = context.variable("GCP_SERVICE_ACCOUNT_SUBJECT",
+                "the Google Workspace user the Drive service account acts for (domain-wide delegation); unset: itself");
         if (serviceAccount != null) {
             String tokenUri = ServiceAccount.tokenUri(serviceAccount);
             OutboundClient http = context.http("drive", HttpPolicy.standard(HostAllowList.of(
                     URI.create(settings.drive().apiUrl()).getHost(), URI.create(tokenUri).getHost())));
-            DriveFolders drive = new DriveFolders(settings.drive().apiUrl(), ServiceAccount.fromJson(serviceAccount, http, context.clock()), http);
+            DriveFolders drive = new DriveFolders(settings.drive().apiUrl(), ServiceAccount.fromJson(serviceAccount, subject, http, context.clock()), http);
             context.schedule(new RecurringJob("directory-drive-sharing", settings.drive().syncCron().expression(), ZoneOffset.UTC,
-                    new DriveSharing(teams, profiles, drive, settings.drive().role())));
+                    new DriveSharing(teams, profiles, drive, settings.drive().role(), notices)));
         }
         settings.featured().ifPresent(weekly -> context.schedule(new RecurringJob("directory-featured-channel", weekly.cron(),
                 weekly.zone(), new FeaturedChannel(context.slack(), context.outbox(), weekly.channel(), new SecureRandom()))));
+    }
+
+    /** SLACK_NOTIFICATION_CHANNEL, or Rocket 2's own spelling SLACK_NOFICIATION_CHANNEL, so an old environment file works. */
+    private static String notificationChannel(FeatureContext context) {
+        String channel = context.variable("SLACK_NOTIFICATION_CHANNEL",
+                "where directory service notices go (a channel id or #name): changes from GitHub webhooks, sync problems");
+        String misspelt = context.variable("SLACK_NOFICIATION_CHANNEL", "Rocket 2's spelling of SLACK_NOTIFICATION_CHANNEL, also read");
+        return channel != null ? channel : misspelt;
     }
 
     private static List<String> whoami(Services services, String userId) {

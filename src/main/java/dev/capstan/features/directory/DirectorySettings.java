@@ -6,12 +6,21 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The directory's part of the YAML file ({@code families.directory}): which GitHub teams grant roles, the featured-channel post, Drive sharing. */
-record DirectorySettings(String leadsTeam, String adminsTeam, FeaturedChannel featuredChannel, Drive drive) {
+/** The directory's part of the YAML file ({@code families.directory}): which GitHub teams grant roles, the featured-channel post, Drive sharing, projects' GitHub access. */
+record DirectorySettings(String leadsTeam, String adminsTeam, FeaturedChannel featuredChannel, Drive drive, String projectAccess) {
     public DirectorySettings {
         leadsTeam = blankToNull(leadsTeam);
         adminsTeam = blankToNull(adminsTeam);
         drive = drive == null ? new Drive(null, null, null) : drive;
+        projectAccess = projectAccess == null ? "none" : projectAccess.trim();
+        if (!projectAccess.matches("none|pull|triage|push|maintain|admin")) {
+            throw new IllegalArgumentException("project_access must be none, pull, triage, push, maintain or admin, not `" + projectAccess + "`");
+        }
+    }
+
+    /** The access a project's team gets on its repository; empty: none, projects are a record here only (as in Rocket 2). */
+    public Optional<String> projectGrant() {
+        return projectAccess.equals("none") ? Optional.empty() : Optional.of(projectAccess);
     }
 
     public Optional<FeaturedChannel> featured() {

@@ -28,8 +28,9 @@ final class DriveFolders {
         this.http = http;
     }
 
-    public String serviceAccountEmail() {
-        return account.email();
+    /** Whether a grant is the account's own (the service account, or the user it acts for), which sharing leaves alone. */
+    public boolean isSelf(String email) {
+        return email.equalsIgnoreCase(account.email()) || email.equalsIgnoreCase(account.subject() == null ? "" : account.subject());
     }
 
     public List<Permission> permissions(String folderId) throws IOException {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +20,16 @@ final class DriveSharing implements Runnable {
     private final Profiles profiles;
     private final DriveFolders drive;
     private final String role;
+    private final Notices notices;
+    /** Teams whose failure was announced, so a folder failing every minute is announced once until it works again. */
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
-    DriveSharing(Teams teams, Profiles profiles, DriveFolders drive, String role) {
+    DriveSharing(Teams teams, Profiles profiles, DriveFolders drive, String role, Notices notices) {
         this.teams = teams;
         this.profiles = profiles;
         this.drive = drive;
         this.role = role;
+        this.notices = notices;
     }
 
     @Override
@@ -42,8 +47,13 @@ final class DriveSharing implements Runnable {
             try {
                 sync(work);
                 teams.driveSynced(work.name(), work.version());
+                announced.remove(work.name());
             } catch (Exception e) {
                 log.warn("Drive folder of team {} not shared yet; will retry: {}", work.name(), e.getMessage());
+                if (announced.add(work.name())) {
+                    notices.post(":warning: The Drive folder of team `" + work.name() + "` could not be shared with its members ("
+                            + e.getMessage() + "); Capstan keeps trying and says nothing more until it works.");
+                }
             }
         }
     }
@@ -66,7 +76,7 @@ final class DriveSharing implements Runnable {
             String email = permission.email() == null ? null : permission.email().toLowerCase(Locale.ROOT);
             if (email != null) present.add(email);
             if (!"user".equals(permission.type()) || permission.inherited() || "owner".equals(permission.role())
-                    || email == null || email.equalsIgnoreCase(drive.serviceAccountEmail()) || wanted.contains(email)) {
+                    || email == null || drive.isSelf(email) || wanted.contains(email)) {
                 continue;
             }
             drive.unshare(folder, permission.id());

@@ -17,7 +17,7 @@ final class EditTeam implements CapstanCommand {
     private final Services services;
 
     @Parameters(paramLabel = "TEAM") String name;
-    @Option(names = "--displayname", paramLabel = "NAME") String displayName;
+    @Option(names = {"--name", "--displayname"}, paramLabel = "DISPLAY_NAME", description = "The team's display name.") String displayName;
     @Option(names = "--platform", paramLabel = "PLATFORM") String platform;
     @Option(names = "--folder", paramLabel = "DRIVE_ID") String folder;
     @Option(names = "--github", paramLabel = "NEWNAME", description = "Rename the team (on GitHub too).") String newName;
@@ -31,7 +31,7 @@ final class EditTeam implements CapstanCommand {
         Team team = services.team(name);
         services.permissions().requireTeamManager(ctx, team, "edit it");
         if (displayName == null && platform == null && folder == null && newName == null) {
-            throw new UserError(":warning: Nothing to change. Give --displayname, --platform, --folder or --github "
+            throw new UserError(":warning: Nothing to change. Give --name (or --displayname), --platform, --folder or --github "
                     + "(an empty value clears a field).");
         }
         InputChecks.teamDetails(displayName, platform, folder);
@@ -40,7 +40,7 @@ final class EditTeam implements CapstanCommand {
         if (renaming && !Team.keyOf(newName).equals(team.key())) TeamNames.require(newName, services.teams());
         boolean describing = displayName != null && services.members().onGitHub(team);
         if (team.githubId() != null && (renaming || describing)) {
-            services.github().require(renaming ? "--github" : "--displayname")
+            services.github().require(renaming ? "--github" : "--name")
                     .editTeam(team.slug(), renaming ? newName : null, describing ? displayName : null);
         }
         if (renaming) renamed = newName;

@@ -25,6 +25,9 @@ final class GitHubLoginMove {
         OrgGitHub org = services.github().require("--github");
         long id = step("invite `" + newLogin + "` to the organisation", () -> org.invite(newLogin));
         done.add("`" + newLogin + "` is in the organisation");
+        DefaultTeam all = services.defaultTeam();
+        step("add `" + newLogin + "` to GitHub team `" + all.slug() + "`", () -> all.join(org, newLogin));
+        done.add("`" + newLogin + "` is in GitHub team `" + all.slug() + "`");
         int moved = 0;
         for (Membership membership : gitHubTeamsOf(userId)) {
             String slug = services.team(membership.teamName()).slug();
@@ -36,16 +39,25 @@ final class GitHubLoginMove {
             if (oldLogin != null) removeFrom(org, slug, oldLogin);
             moved++;
         }
+        if (oldLogin != null && !oldLogin.equalsIgnoreCase(newLogin)) leaveDefaultTeam(org, oldLogin);
         return new Linked(id, moved);
     }
 
     /** Takes {@code oldLogin} out of each of the person's GitHub teams; returns how many. */
     int unlink(String userId, String oldLogin) {
         List<Membership> onGitHub = gitHubTeamsOf(userId);
-        if (onGitHub.isEmpty()) return 0;
+        if (onGitHub.isEmpty() && !services.github().configured()) return 0;
         OrgGitHub org = services.github().require("--github");
         for (Membership membership : onGitHub) removeFrom(org, services.team(membership.teamName()).slug(), oldLogin);
+        leaveDefaultTeam(org, oldLogin);
         return onGitHub.size();
+    }
+
+    /** A login that is no longer linked leaves the default team (GITHUB_DEFAULT_TEAM_NAME), unless the moves above did it. */
+    private void leaveDefaultTeam(OrgGitHub org, String login) {
+        String slug = services.defaultTeam().slug();
+        if (done.contains("removed `" + login + "` from GitHub team `" + slug + "`")) return;
+        removeFrom(org, slug, login);
     }
 
     private void removeFrom(OrgGitHub org, String slug, String login) {

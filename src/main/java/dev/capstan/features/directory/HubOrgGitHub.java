@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.kohsuke.github.GHException;
@@ -49,6 +51,11 @@ final class HubOrgGitHub implements OrgGitHub {
 
     private GHOrganization org() throws IOException {
         return app.client().getOrganization(app.organization());
+    }
+
+    @Override
+    public String organization() {
+        return app.organization();
     }
 
     @Override
@@ -133,6 +140,64 @@ final class HubOrgGitHub implements OrgGitHub {
         call("delete team `" + teamSlug + "`", () -> {
             org().getTeamBySlug(teamSlug).delete();
             return null;
+        });
+    }
+
+    @Override
+    public Optional<String> repository(String fullName) {
+        return call("look up repository `" + fullName + "`", () -> {
+            RawGitHub.Answer answer = raw.sendApi("GET", "/repos/" + fullName, null);
+            return answer.status() == 404 ? Optional.<String>empty() : Optional.of(answer.body().path("full_name").asText(fullName));
+        });
+    }
+
+    @Override
+    public boolean teamHasRepository(String teamSlug, String fullName) {
+        return call("check team `" + teamSlug + "` on `" + fullName + "`",
+                () -> raw.send("GET", "/teams/" + teamSlug + "/repos/" + fullName, null).status() != 404);
+    }
+
+    @Override
+    public void grantRepository(String teamSlug, String fullName, String permission) {
+        call("give team `" + teamSlug + "` " + permission + " access to `" + fullName + "`", () -> {
+            RawGitHub.Answer answer = raw.send("PUT", "/teams/" + teamSlug + "/repos/" + fullName, Map.of("permission", permission));
+            if (answer.status() == 404) throw new HttpException(answer.body().toString(), 404, "Not Found", fullName);
+            return null;
+        });
+    }
+
+    @Override
+    public void revokeRepository(String teamSlug, String fullName) {
+        call("take `" + fullName + "` from team `" + teamSlug + "`", () -> {
+            if (raw.send("DELETE", "/teams/" + teamSlug + "/repos/" + fullName, null).status() == 404) {
+                log.info("Team {} already had no access to {}", teamSlug, fullName);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean ensureInTeam(String teamName, String login) {
+        String slug = new Team(teamName, null, null, null, null).slug();
+        return call("add `" + login + "` to team `" + slug + "`", () -> {
+            if (raw.send("GET", "/teams/" + slug, null).status() == 404) {
+                org().createTeam(teamName).privacy(GHTeam.Privacy.CLOSED).description("Everyone with a linked GitHub login").create();
+            }
+            if (raw.send("GET", "/teams/" + slug + "/memberships/" + login, null).status() != 404) return false;
+            RawGitHub.Answer added = raw.send("PUT", "/teams/" + slug + "/memberships/" + login, Map.of("role", "member"));
+            if (added.status() == 404) throw new HttpException(added.body().toString(), 404, "Not Found", login);
+            return true;
+        });
+    }
+
+    @Override
+    public Set<String> loginsIn(String teamName) {
+        String slug = new Team(teamName, null, null, null, null).slug();
+        return call("list the members of team `" + slug + "`", () -> {
+            Set<String> logins = new HashSet<>();
+            if (raw.send("GET", "/teams/" + slug, null).status() == 404) return logins;
+            for (GHUser user : org().getTeamBySlug(slug).listMembers().withPageSize(PAGE)) logins.add(user.getLogin().toLowerCase(Locale.ROOT));
+            return logins;
         });
     }
 }

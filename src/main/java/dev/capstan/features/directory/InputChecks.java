@@ -67,7 +67,7 @@ final class InputChecks {
 
     /** A team's details, as {@code team create} and {@code team edit} take them; null (not given) passes. */
     static void teamDetails(String displayName, String platform, String folder) {
-        line("--displayname", displayName, NAME);
+        line("--name", displayName, NAME);
         line("--platform", platform, NAME);
         line("--folder", folder, NAME);
     }

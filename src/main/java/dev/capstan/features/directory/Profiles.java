@@ -120,6 +120,11 @@ final class Profiles {
         link(profile);
     }
 
+    /** Removes the person's GitHub link (they left the organisation); the profile stays. */
+    public void unlinkGitHub(String userId) {
+        identities.unlink(userId);
+    }
+
     /** Deletes the profile and its memberships; false when there was no profile. */
     public boolean delete(String userId) {
         return jdbi.inTransaction(h -> {

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.kohsuke.github.HttpException;
 
-/** The few organisation REST calls hub4j 1.330 does not wrap, sent with the App's installation token. */
+/** The few REST calls hub4j 1.330 does not wrap, sent with the App's installation token. */
 final class RawGitHub {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final GitHubApp app;
@@ -23,7 +23,12 @@ final class RawGitHub {
 
     /** Sends one call under /orgs/{org}; any status from 400 up other than 404 is thrown as GitHub's error. */
     Answer send(String method, String orgPath, Map<String, Object> body) throws IOException {
-        String url = app.apiUrl().replaceAll("/+$", "") + "/orgs/" + app.organization() + orgPath;
+        return sendApi(method, "/orgs/" + app.organization() + orgPath, body);
+    }
+
+    /** Sends one call to any path of the API (e.g. /repos/{owner}/{repo}); statuses as for {@link #send}. */
+    Answer sendApi(String method, String path, Map<String, Object> body) throws IOException {
+        String url = app.apiUrl().replaceAll("/+$", "") + path;
         HttpCall call = HttpCall.of(method, url).header("Authorization", app.authorization())
                 .header("Accept", "application/vnd.github+json");
         if (body != null) call = call.json(JSON.writeValueAsString(body));

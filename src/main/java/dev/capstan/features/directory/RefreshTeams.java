@@ -7,7 +7,10 @@ import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import picocli.CommandLine.Command;
 
-/** {@code team refresh}: an admin reconciles every team and its members from GitHub and reads what changed. */
+/**
+ * {@code team refresh}: an admin reconciles every team and its members from GitHub, puts every linked login in the default
+ * GitHub team (GITHUB_DEFAULT_TEAM_NAME), and reads what changed.
+ */
 @Command(name = "refresh", description = "Reconcile teams and members from GitHub (admins).")
 @CommandInfo(role = Role.ADMIN, slow = true)
 final class RefreshTeams implements CapstanCommand {
@@ -21,8 +24,12 @@ final class RefreshTeams implements CapstanCommand {
 
     @Override
     public Reply run(CommandContext ctx) {
-        var remote = services.github().require("team refresh").teams();
+        OrgGitHub org = services.github().require("team refresh");
+        var remote = org.teams();
         TeamReconciler.Report report = reconciler.apply(remote);
+        DefaultTeam all = services.defaultTeam();
+        all.reconcile(org, services.profiles().all()).forEach(login -> report.changes().add("`" + login
+                + "` joined GitHub team `" + all.slug() + "` (everyone with a linked GitHub login is in it)"));
         String unknown = report.unknownAccounts() == 0 ? "" : "\n" + report.unknownAccounts()
                 + " GitHub account(s) in these teams are linked to nobody in the directory and were left out.";
         if (report.changes().isEmpty()) {

@@ -29,15 +29,17 @@ final class ServiceAccount {
     private final String email;
     private final PrivateKey key;
     private final String tokenUri;
+    private final String subject;
     private final OutboundClient http;
     private final Clock clock;
     private String token;
     private Instant expires = Instant.MIN;
 
-    private ServiceAccount(String email, PrivateKey key, String tokenUri, OutboundClient http, Clock clock) {
+    private ServiceAccount(String email, PrivateKey key, String tokenUri, String subject, OutboundClient http, Clock clock) {
         this.email = email;
         this.key = key;
         this.tokenUri = tokenUri;
+        this.subject = subject;
         this.http = http;
         this.clock = clock;
     }
@@ -51,8 +53,11 @@ final class ServiceAccount {
         }
     }
 
-    /** Reads the JSON key file's content (client_email, private_key, token_uri). */
-    public static ServiceAccount fromJson(String json, OutboundClient http, Clock clock) {
+    /**
+     * Reads the JSON key file's content (client_email, private_key, token_uri). With a {@code subject} (an email), the
+     * account acts for that user through domain-wide delegation: the assertion's {@code sub} claim names them.
+     */
+    public static ServiceAccount fromJson(String json, String subject, OutboundClient http, Clock clock) {
         try {
             JsonNode node = JSON.readTree(json);
             String pem = node.path("private_key").asText();
@@ -60,7 +65,7 @@ final class ServiceAccount {
                     .replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", ""));
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
             return new ServiceAccount(node.path("client_email").asText(), key,
-                    node.path("token_uri").asText("https://oauth2.googleapis.com/token"), http, clock);
+                    node.path("token_uri").asText("https://oauth2.googleapis.com/token"), subject, http, clock);
         } catch (Exception e) {
             throw new IllegalArgumentException("GOOGLE_SERVICE_ACCOUNT_JSON is not a service account key (client_email, private_key)");
         }
@@ -70,12 +75,19 @@ final class ServiceAccount {
         return email;
     }
 
+    /** The user this account acts for (GCP_SERVICE_ACCOUNT_SUBJECT), or null when it acts as itself. */
+    public String subject() {
+        return subject;
+    }
+
     /** A valid access token, fetched anew when the last one is about to expire. */
     public synchronized String accessToken() throws IOException {
         Instant now = clock.instant();
         if (token != null && now.isBefore(expires.minus(Duration.ofMinutes(1)))) return token;
-        String assertion = Jwts.builder().issuer(email).audience().add(tokenUri).and().claim("scope", SCOPE)
-                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofHours(1)))).signWith(key, Jwts.SIG.RS256).compact();
+        var claims = Jwts.builder().issuer(email).audience().add(tokenUri).and().claim("scope", SCOPE)
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofHours(1))));
+        if (subject != null) claims.subject(subject);
+        String assertion = claims.signWith(key, Jwts.SIG.RS256).compact();
         String form = "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:jwt-bearer", StandardCharsets.UTF_8)
                 + "&assertion=" + assertion;
         HttpAnswer response;

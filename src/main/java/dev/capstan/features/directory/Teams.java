@@ -83,15 +83,19 @@ final class Teams {
                     .bindMap(fields(team)).bind("key", team.key()).bind("old", old).execute();
             h.createUpdate("update directory_members set team_key = :key where team_key = :old")
                     .bind("key", team.key()).bind("old", old).execute();
+            h.createUpdate("update directory_projects set team_key = :key where team_key = :old")
+                    .bind("key", team.key()).bind("old", old).execute();
         });
     }
 
-    /** Deletes a team and its memberships; its Drive folder, if any, is released so members lose their grants. */
+    /** Deletes a team and its memberships, leaving its projects unassigned; its Drive folder, if any, is released so members lose their grants. */
     public boolean delete(String name) {
         return jdbi.inTransaction(h -> {
             h.createQuery("select folder from directory_teams where team_key = :k and folder is not null")
                     .bind("k", Team.keyOf(name)).mapTo(String.class).findOne().ifPresent(folder -> release(h, folder));
             h.createUpdate("delete from directory_members where team_key = :k").bind("k", Team.keyOf(name)).execute();
+            h.createUpdate("update directory_projects set team_key = null, access_granted = false where team_key = :k")
+                    .bind("k", Team.keyOf(name)).execute();
             return h.createUpdate("delete from directory_teams where team_key = :k").bind("k", Team.keyOf(name)).execute() > 0;
         });
     }

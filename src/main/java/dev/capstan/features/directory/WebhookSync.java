@@ -4,41 +4,61 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.webhooks.WebhookRejected;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the directory in step with GitHub's organization, team and membership webhook events (payloads as in
- * GitHub's "Webhook events and payloads"). Unknown teams or people are logged and left alone; a name no team or
+ * GitHub's "Webhook events and payloads"): GitHub is the source of truth, so a team it creates or edits that is unknown
+ * here is created here. Unknown people are logged and left alone; a name no team or
  * login here can have is rejected, so GitHub hears a 4xx instead of retrying a delivery that can never apply.
  */
 final class WebhookSync {
     private static final Logger log = LoggerFactory.getLogger(WebhookSync.class);
     /** GitHub's logins have at most 39 characters; the column holds 100. */
     private static final int MAX_LOGIN = 100;
+    /** A Slack user id in an outcome, which the notice shows as a mention. */
+    private static final Pattern SLACK_USER = Pattern.compile("\\b[UW][A-Z0-9]{6,}\\b");
     private final Profiles profiles;
     private final Teams teams;
     private final RoleSync roles;
+    private final Notices notices;
 
     /** The GitHub events the directory follows. */
     static final List<String> EVENTS = List.of("organization", "team", "membership");
 
-    WebhookSync(Profiles profiles, Teams teams, RoleSync roles) {
+    WebhookSync(Profiles profiles, Teams teams, RoleSync roles, Notices notices) {
         this.profiles = profiles;
         this.teams = teams;
         this.roles = roles;
+        this.notices = notices;
     }
 
-    /** Applies one event and says what happened, for the response body and the log. */
+    /**
+     * Applies one event and says what happened, for the response body and the log; a change is also a notice in the
+     * notification channel, and so is a delivery refused as one that can never apply.
+     */
     String apply(String event, JsonNode body) {
         String action = body.path("action").asText("");
-        String outcome = switch (event) {
-            case "organization" -> organization(action, body);
-            case "team" -> team(action, body);
-            case "membership" -> membership(action, body);
-            default -> "ignored: event " + event;
-        };
+        String outcome;
+        try {
+            outcome = switch (event) {
+                case "organization" -> organization(action, body);
+                case "team" -> team(action, body);
+                case "membership" -> membership(action, body);
+                default -> "ignored: event " + event;
+            };
+        } catch (WebhookRejected refused) {
+            notices.postNow(":no_entry: A GitHub `" + event + "` " + action + " delivery was refused and changed nothing here: "
+                    + refused.getMessage() + ".");
+            throw refused;
+        }
         log.info("GitHub {} {}: {}", event, action, outcome);
+        if (!outcome.startsWith("ignored") && !outcome.startsWith("already") && !outcome.startsWith("nothing") && !outcome.startsWith("noted")) {
+            notices.post(":arrows_counterclockwise: From GitHub (`" + event + "` " + action + "): "
+                    + SLACK_USER.matcher(outcome).replaceAll("<@$0>") + ".");
+        }
         return outcome;
     }
 
@@ -53,7 +73,9 @@ final class WebhookSync {
         List<Membership> memberships = teams.membershipsOf(userId);
         teams.removeEverywhere(userId);
         memberships.forEach(m -> roles.left(m.teamName(), userId));
-        return "removed " + userId + " from " + memberships.size() + " teams";
+        profiles.unlinkGitHub(userId);
+        return "removed " + userId + " from " + memberships.size() + " teams and unlinked GitHub login "
+                + profile.get().githubLogin() + " (they left the organisation; their profile stays)";
     }
 
     private String team(String action, JsonNode body) {
@@ -68,14 +90,7 @@ final class WebhookSync {
         switch (action) {
             case "created" -> {
                 if (known.isPresent()) return known.get().name().equals(name) ? "already known: " + name : rename(known.get(), name);
-                Optional<Team> sameName = teams.find(name);
-                if (sameName.isPresent()) {
-                    Team t = sameName.get();
-                    teams.update(t.name(), new Team(t.name(), t.displayName(), t.platform(), t.folder(), id));
-                    return "linked " + name + " to GitHub";
-                }
-                teams.create(new Team(name, null, null, null, id), null);
-                return "created " + name;
+                return adopt(name, id);
             }
             case "deleted" -> {
                 if (known.isEmpty()) return "ignored: unknown team " + name;
@@ -85,7 +100,7 @@ final class WebhookSync {
                 return "deleted " + name;
             }
             case "edited" -> {
-                if (known.isEmpty()) return "ignored: unknown team " + name;
+                if (known.isEmpty()) return adopt(name, id);
                 if (known.get().name().equals(name)) return "nothing to change for " + name;
                 return rename(known.get(), name);
             }
@@ -93,6 +108,18 @@ final class WebhookSync {
                 return "ignored: team " + action;
             }
         }
+    }
+
+    /** A GitHub team this directory does not know by id: a team here of that name is linked to it, else it is created. */
+    private String adopt(String name, long id) {
+        Optional<Team> sameName = teams.find(name);
+        if (sameName.isPresent()) {
+            Team t = sameName.get();
+            teams.update(t.name(), new Team(t.name(), t.displayName(), t.platform(), t.folder(), id));
+            return "linked " + name + " to GitHub";
+        }
+        teams.create(new Team(name, null, null, null, id), null);
+        return "created " + name;
     }
 
     /** GitHub's name for a team it knows by id wins, unless another team here already has that name. */

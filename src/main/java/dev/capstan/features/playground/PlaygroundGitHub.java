@@ -71,6 +71,7 @@ final class PlaygroundGitHub {
             return json(201, JSON.createObjectNode().put("id", ids.incrementAndGet()).put("name", body.path("name").asText())
                     .put("slug", body.path("name").asText().toLowerCase()));
         }
+        if (path.equals("/orgs/" + ORG) && method.equals("GET")) return json(200, JSON.createObjectNode().put("login", ORG).put("id", 1));
         if (path.startsWith("/orgs/") && method.equals("GET") && path.endsWith("/teams")) return json(200, JSON.createArrayNode());
         if (path.startsWith("/orgs/") || path.startsWith("/organizations/")) {
             return method.equals("GET") ? notFound() : json(method.equals("DELETE") ? 204 : 200, JSON.createObjectNode().put("state", "active").put("role", "member"));

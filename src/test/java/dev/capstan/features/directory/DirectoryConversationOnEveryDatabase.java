@@ -2,6 +2,7 @@ package dev.capstan.features.directory;
 
 import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.TestDatabases;
+import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -20,9 +21,14 @@ abstract class DirectoryConversationOnEveryDatabase {
         return "";
     }
 
+    /** Environment variables the class runs with beyond GitHub's. */
+    Map<String, String> env() {
+        return Map.of();
+    }
+
     @BeforeParameterizedClassInvocation
     void startDirectory() {
-        fx = new DirectoryFixture(database, settings());
+        fx = new DirectoryFixture(database, settings(), env());
     }
 
     @AfterParameterizedClassInvocation

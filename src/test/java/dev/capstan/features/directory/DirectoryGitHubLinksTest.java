@@ -24,7 +24,7 @@ class DirectoryGitHubLinksTest extends DirectoryConversationOnEveryDatabase {
         assertThat(fx.slow(me, "/capstan user edit --github " + owner)).contains("GitHub login `" + owner + "`")
                 .contains("whose role is kept");
         assertThat(fx.github.orgRole(owner)).isEqualTo("admin");
-        assertThat(fx.gitHubChanges()).noneMatch(change -> change.contains("/memberships/" + owner));
+        assertThat(fx.gitHubChanges()).noneMatch(change -> change.contains("/orgs/launchpad/memberships/" + owner));
     }
 
     @Test
@@ -58,7 +58,8 @@ class DirectoryGitHubLinksTest extends DirectoryConversationOnEveryDatabase {
         fx.github.failNext("DELETE", "/memberships/" + old, 403, "You must be a team maintainer");
         String refused = fx.slow(lead, "/capstan user edit --github " + renamed);
         assertThat(refused).contains("You must be a team maintainer").doesNotContain("Nothing was changed")
-                .contains("Already done on GitHub: `" + renamed + "` is in the organisation; added `" + renamed + "` to GitHub team `" + first + "`")
+                .contains("Already done on GitHub: `" + renamed + "` is in the organisation; `" + renamed + "` is in GitHub team `all`; added `"
+                        + renamed + "` to GitHub team `" + first + "`")
                 .contains("Not done: remove `" + old + "` from GitHub team `" + first + "`").contains("the profile here was not changed");
         assertThat(fx.run(lead, "/capstan user view").text()).contains("`" + old + "`").doesNotContain(renamed);
         assertThat(fx.slow(lead, "/capstan user edit --github " + renamed)).contains("replaced the old login in 2 GitHub teams");
@@ -90,7 +91,7 @@ class DirectoryGitHubLinksTest extends DirectoryConversationOnEveryDatabase {
         assertThat(fx.slow(lead, "/capstan user edit --github retried-" + old)).contains("replaced the old login in 1 GitHub team");
         assertThat(fx.github.teamNamed(team).members()).containsEntry("retried-" + old, "maintainer").doesNotContainKey(old);
         assertThat(fx.gitHubChanges()).filteredOn(c -> c.startsWith("PUT") && c.endsWith("/memberships/retried-" + old)
-                && c.contains("/team")).hasSize(2);
+                && c.contains("/team/")).hasSize(2);
     }
 
     @Test
@@ -103,8 +104,11 @@ class DirectoryGitHubLinksTest extends DirectoryConversationOnEveryDatabase {
         assertThat(fx.slow(lead, "/capstan user edit --github again-" + old)).contains("replaced the old login in 1 GitHub team");
         assertThat(fx.github.teamNamed(team).members()).containsEntry("again-" + old, "maintainer").doesNotContainKey(old);
         assertThat(fx.gitHubChanges()).filteredOn(c -> c.startsWith("PUT") && c.endsWith("/memberships/again-" + old)
-                && c.contains("/team")).hasSize(1);
-        assertThat(fx.gitHubChanges()).filteredOn(c -> c.startsWith("DELETE") && c.endsWith("/memberships/" + old)).hasSize(2);
+                && c.contains("/team/")).hasSize(1);
+        String byId = "/team/" + fx.github.teamNamed(team).id() + "/";
+        assertThat(fx.gitHubChanges()).filteredOn(c -> c.startsWith("DELETE") && c.endsWith("/memberships/" + old) && c.contains(byId))
+                .hasSize(2);
+        assertThat(fx.github.teamNamed("all").members()).containsKey("again-" + old).doesNotContainKey(old);
     }
 
     @Test

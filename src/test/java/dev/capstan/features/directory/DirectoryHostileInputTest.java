@@ -63,10 +63,10 @@ class DirectoryHostileInputTest extends DirectoryConversationOnEveryDatabase {
         String tooLong = "x".repeat(201);
         assertThat(fx.slow(lead, "/capstan team edit " + team + " --platform " + tooLong))
                 .contains("`--platform` takes at most 200 characters on one line, without control characters; nothing was changed.");
-        assertThat(fx.slow(lead, "/capstan team edit " + team + " --displayname \"a\0b\"")).contains("`--displayname` takes at most 200");
+        assertThat(fx.slow(lead, "/capstan team edit " + team + " --displayname \"a\0b\"")).contains("`--name` takes at most 200");
         assertThat(fx.slow(lead, "/capstan team edit " + team + " --folder " + tooLong)).contains("`--folder` takes at most 200");
         String name = "long-" + lead.toLowerCase();
-        assertThat(fx.slow(lead, "/capstan team create " + name + " --displayname " + tooLong)).contains("`--displayname` takes at most 200");
+        assertThat(fx.slow(lead, "/capstan team create " + name + " --displayname " + tooLong)).contains("`--name` takes at most 200");
         assertThat(fx.slow(lead, "/capstan team create " + name + " --channel \0")).contains("`--channel` takes a channel");
         assertThat(fx.github.teamNamed(name)).isNull();
         assertThat(fx.slow(lead, "/capstan team edit " + team + " --platform " + "y".repeat(200))).contains("Updated team");

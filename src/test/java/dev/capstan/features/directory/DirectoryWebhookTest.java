@@ -75,6 +75,7 @@ class DirectoryWebhookTest extends DirectoryConversation {
         assertThat(removed.body()).contains("removed " + member + " from 2 teams");
         assertThat(fx.run(lead, "/capstan team view " + first).text()).doesNotContain("<@" + member + ">");
         assertThat(fx.run(lead, "/capstan team view " + second).text()).doesNotContain("<@" + member + ">");
+        assertThat(fx.slow(member, "/capstan user edit --github " + member.toLowerCase())).contains("Updated your profile");
         fx.slow(lead, "/capstan team add " + first + " " + member);
         assertThat(deliver("organization", "delivery-" + member, body).body()).isEqualTo("already handled");
         assertThat(fx.run(lead, "/capstan team view " + first).text()).contains("<@" + member + ">");

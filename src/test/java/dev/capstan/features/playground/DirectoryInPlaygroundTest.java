@@ -1,0 +1,43 @@
+package dev.capstan.features.playground;
+
+import dev.capstan.app.Launcher;
+import dev.capstan.app.Main;
+import dev.capstan.support.TestApp;
+import dev.capstan.support.TestDatabases;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A newcomer tries Rocket 2's team and project commands in the playground, against its pretend GitHub. */
+class DirectoryInPlaygroundTest {
+    private static Launcher.Running running;
+
+    @BeforeAll
+    static void start() {
+        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
+                Main.features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+    }
+
+    private static void typeAndAwait(PlaygroundVisitor visitor, String line, String answer) {
+        visitor.type(line);
+        visitor.awaitState(answer, s -> s.path("messages").toString().contains(answer.replace("\"", "\\\"")));
+    }
+
+    @Test
+    void createATeamWithRocket2sOwnExampleThenAProjectForOneOfItsRepositories() {
+        PlaygroundVisitor ada = new PlaygroundVisitor(running.playgroundUrl(), "UADMIN001", "CROCKET");
+        typeAndAwait(ada, "/rocket user add", "registered");
+        typeAndAwait(ada, "/rocket user edit --github ada", "GitHub login `ada`");
+        typeAndAwait(ada, "/rocket team create \"struddle-bouts\" --name \"Struddle Bouts\" --channel", "Created team `struddle-bouts`");
+        typeAndAwait(ada, "/rocket project create https://github.com/acme/web struddle-bouts --name \"Web\"",
+                "(Web) for `acme/web`, assigned to team `struddle-bouts`");
+        typeAndAwait(ada, "/rocket project list", "*Web* `acme/web` (team `struddle-bouts`)");
+    }
+}
