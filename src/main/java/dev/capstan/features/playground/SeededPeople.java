@@ -39,13 +39,16 @@ final class SeededPeople {
         this.jdbi = jdbi;
     }
 
-    /** Seeds everyone; a person already linked (a playground started before on the same database) joins only the workspace. */
+    /**
+     * Seeds everyone; a person already linked (a playground started before on the same database) joins only the
+     * workspace. The link comes first, so the welcome the join sends names it.
+     */
     void seed(boolean pretendGitHub) {
         for (Seed seed : ALL) {
             add(seed.id(), seed.name(), seed.role());
             if (identities.find(seed.id()).isPresent()) continue;
-            join(seed);
             if (pretendGitHub) identities.link(seed.id(), seed.login(), PretendOrg.userId(seed.login()), false);
+            join(seed);
         }
     }
 

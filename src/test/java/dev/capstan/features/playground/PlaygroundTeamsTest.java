@@ -59,5 +59,7 @@ class PlaygroundTeamsTest {
         max.type("/capstan user view --github mia");
         JsonNode state = max.awaitState("Mia's card", s -> s.path("messages").toString().contains("Mia Member"));
         assertThat(state.path("messages").toString()).contains("mia").doesNotContain("not registered");
+        JsonNode welcome = max.awaitState("Max's welcome", s -> s.path("dms").toString().contains("Welcome"));
+        assertThat(welcome.path("dms").toString()).contains("Your GitHub account `max` is linked").doesNotContain("Link your GitHub account");
     }
 }
