@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PlaygroundGitHub {
     static final String ORG = PretendOrg.LOGIN;
-    static final List<String> LOGINS = List.of("ada", "leo", "mia", "max");
+    /** The seeded people's logins: members of the organisation and collaborators on every repository. */
+    static final List<String> LOGINS = SeededPeople.ALL.stream().map(SeededPeople.Seed::login).toList();
     private static final Logger log = LoggerFactory.getLogger(PlaygroundGitHub.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long INSTALLATION = 1;
