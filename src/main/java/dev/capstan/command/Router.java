@@ -44,6 +44,9 @@ public final class Router {
             return withinFamily(helped, main + " " + helped.name(), helpRest, runnable);
         }
         family = commands.find(first);
+        if (family == null && rest.size() == 1 && !commands.topic(first).isEmpty()) {
+            return new Route.TopicHelp(first, commands.topic(first), main);
+        }
         if (family == null) return unknownFamily(main, rest.get(0), runnable);
         return withinFamily(family, main + " " + family.name(), rest.subList(1, rest.size()), runnable);
     }

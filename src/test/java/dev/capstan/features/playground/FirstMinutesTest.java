@@ -70,6 +70,8 @@ class FirstMinutesTest {
         String help = replyTo(as("ULEAD0001", "CGENERAL"), "/capstan help directory", "/capstan user");
         assertThat(help).contains("• `/capstan user view", "• `/capstan team list", "• `/capstan karma view", "• `/capstan export emails")
                 .doesNotContain("I don't know");
+        assertThat(replyTo(as("UMEMBER02", "CGENERAL"), "/capstan directory", "/capstan team")).contains("• `/capstan karma give")
+                .doesNotContain("export emails");
     }
 
     @Test
