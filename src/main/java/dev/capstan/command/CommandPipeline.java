@@ -62,7 +62,7 @@ public final class CommandPipeline {
             return Reply.text(":hourglass_flowing_sand: Working on `" + outcome.display + "`… I'll reply here when it's done.");
         }
         audit.append(entry(invocation, outcome, outcome.result, started, null));
-        return outcome.reply;
+        return cutLongInput(outcome.reply, invocation);
     }
 
     /**
@@ -74,7 +74,13 @@ public final class CommandPipeline {
         Caller caller = new Caller(invocation.userId(), invocation.channelId(), people.roleOf(invocation.userId()));
         Outcome outcome = decide(invocation, caller, true);
         audit.complete(auditId, outcome.result, elapsedMs(started));
-        return outcome.reply;
+        return cutLongInput(outcome.reply, invocation);
+    }
+
+    /** The reply with every over-long word the caller typed cut where it is repeated. */
+    private static Reply cutLongInput(Reply reply, Invocation invocation) {
+        Tokenizer.Result tokens = Tokenizer.tokenize(invocation.text());
+        return LongInput.cut(reply, invocation.text(), tokens.ok() ? tokens.tokens() : List.of());
     }
 
     private enum Kind { REPLY, QUEUE }
@@ -97,6 +103,9 @@ public final class CommandPipeline {
         }
         if (route instanceof Route.FamilyHelp family) {
             return Outcome.reply(help.family(caller, family.family(), family.prefix()), family.family().name() + " help", "help", "ok");
+        }
+        if (route instanceof Route.TopicHelp topic) {
+            return Outcome.reply(help.topic(caller, topic), topic.topic() + " help", "help", "ok");
         }
         if (route instanceof Route.Unknown unknown) {
             return Outcome.reply(Reply.text(unknown.message()), unknown.attempted(), "invalid", "unknown command");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,7 @@ public final class Commands {
     private final List<Function<String, List<String>>> whoamiFacts = new ArrayList<>();
     private final Set<String> scopes = new TreeSet<>();
     private final Set<String> guardedNames = new TreeSet<>();
+    private final Map<String, List<String>> topics = new ConcurrentHashMap<>();
 
     public synchronized Family family(String name, String description) {
         String key = name.toLowerCase(Locale.ROOT);
@@ -59,6 +61,17 @@ public final class Commands {
         Map<String, String> next = new LinkedHashMap<>(aliases);
         next.put(alias.toLowerCase(Locale.ROOT).replaceFirst("^/", ""), target.toLowerCase(Locale.ROOT).replaceFirst("^/", ""));
         aliases = Collections.unmodifiableMap(next);
+    }
+
+    /** A help topic: one name for several families of one feature, so that {@code help <topic>} shows them all. */
+    public void topic(String name, String... familyNames) {
+        topics.put(name.toLowerCase(Locale.ROOT), List.of(familyNames));
+    }
+
+    /** The families a help topic names, those that exist; empty when there is no such topic. */
+    public List<Family> topic(String name) {
+        List<String> names = name == null ? List.of() : topics.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        return names.stream().map(this::find).filter(java.util.Objects::nonNull).toList();
     }
 
     public void shorthand(Shorthand shorthand) {

@@ -42,6 +42,18 @@ public final class HelpText {
         return Reply.blocks(text, List.of(new Block.Section(text)));
     }
 
+    /** Every family of a topic with the commands the caller may run here, one part after the other. */
+    public Reply topic(Caller caller, Route.TopicHelp topic) {
+        List<String> parts = new ArrayList<>();
+        for (Family family : topic.families()) {
+            if (runnable(caller, family).isEmpty()) continue;
+            parts.add(family(caller, family, topic.mainCommand() + " " + family.name()).text().replace("\n\nAdd `-h` after a command for its options.", ""));
+        }
+        if (parts.isEmpty()) return Reply.text("You may not run any `" + topic.topic() + "` command here. Ask an admin for access.");
+        String text = String.join("\n\n", parts) + "\n\nAdd `-h` after a command for its options.";
+        return Reply.blocks(text, parts.stream().<Block>map(Block.Section::new).toList());
+    }
+
     private List<CommandEntry> runnable(Caller caller, Family family) {
         return family.commands().stream()
                 .filter(e -> policy.allows(caller, e.fullName(), e.info()))

@@ -11,6 +11,9 @@ public sealed interface Route {
 
     record FamilyHelp(Family family, String prefix) implements Route { }
 
+    /** Help on a topic that names several families (the directory: user, team, karma, export). */
+    record TopicHelp(String topic, List<Family> families, String mainCommand) implements Route { }
+
     record CommandHelp(CommandEntry entry, String prefix) implements Route { }
 
     record Unknown(String message, String attempted) implements Route { }

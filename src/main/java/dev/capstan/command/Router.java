@@ -34,12 +34,19 @@ public final class Router {
         if (HELP_WORDS.contains(first)) {
             if (rest.size() == 1) return new Route.TopHelp(main);
             Family helped = commands.find(rest.get(1));
+            List<Family> topic = commands.topic(rest.get(1));
+            if (helped == null && !topic.isEmpty() && rest.size() == 2) {
+                return new Route.TopicHelp(rest.get(1).toLowerCase(Locale.ROOT), topic, main);
+            }
             if (helped == null) return unknownFamily(main, rest.get(1), runnable);
             List<String> helpRest = new ArrayList<>(List.of("help"));
             helpRest.addAll(rest.subList(2, rest.size()));
             return withinFamily(helped, main + " " + helped.name(), helpRest, runnable);
         }
         family = commands.find(first);
+        if (family == null && rest.size() == 1 && !commands.topic(first).isEmpty()) {
+            return new Route.TopicHelp(first, commands.topic(first), main);
+        }
         if (family == null) return unknownFamily(main, rest.get(0), runnable);
         return withinFamily(family, main + " " + family.name(), rest.subList(1, rest.size()), runnable);
     }

@@ -47,6 +47,7 @@ public final class DurableOutbox implements Outbox {
     }
 
     /** Sends the reply unless one was ever sent under {@code key}; false when it was. */
+    @Override
     public boolean sendOnce(String key, Destination destination, Reply reply) {
         return deliveries.enqueueOnce(key, new DeliveryJob(destination, reply, 0));
     }

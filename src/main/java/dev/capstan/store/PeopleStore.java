@@ -65,6 +65,12 @@ public final class PeopleStore implements People {
                 .bind("id", userId).bind("role", role.name().toLowerCase(Locale.ROOT)).bind("at", clock.instant()).execute();
     }
 
+    /** Everyone with this role, by user id. */
+    public List<String> withRole(Role role) {
+        return jdbi.withHandle(h -> h.createQuery("select user_id from people where role = :role order by user_id")
+                .bind("role", role.name().toLowerCase(Locale.ROOT)).mapTo(String.class).list());
+    }
+
     /** CAPSTAN_ADMINS: the listed people are admins from start-up on, so nobody edits the database by hand. */
     public void makeAdmins(Collection<String> userIds) {
         userIds.forEach(id -> setRole(id, Role.ADMIN));

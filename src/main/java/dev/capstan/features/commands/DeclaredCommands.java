@@ -64,7 +64,8 @@ public final class DeclaredCommands implements Feature {
         problems.forEach(context::problem);
         if (!problems.isEmpty()) return;
         registry.install(loaded.commands());
-        FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), reloader::reload);
+        RefusedReloadNotice notice = new RefusedReloadNotice(file, context.outbox(), context.people(), settings.auditChannel());
+        FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), () -> notice.tell(reloader.reload()));
         context.onStart(() -> {
             List<String> jenkinsProblems = new ArrayList<>();
             catalog.all().values().forEach(c -> jenkinsProblems.addAll(loader.checkJenkins(c.declaration())));

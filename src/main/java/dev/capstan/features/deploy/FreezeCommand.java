@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code freeze list [env]}: each environment's freeze windows, the current and the next, in each window's own time zone. */
-@Command(name = "freeze", description = "`freeze list [env]`: the current and next freeze windows.")
+@Command(name = "freeze", description = "The current and next freeze windows of each environment, or of one.")
 @CommandInfo(role = Role.MEMBER)
 final class FreezeCommand implements CapstanCommand {
     private final DeployServices services;

@@ -31,7 +31,7 @@ final class SettingCommands {
     static final class Set implements CapstanCommand {
         private final DeployServices services;
 
-        @Parameters(arity = "0..*", paramLabel = "SETTING VALUE…")
+        @Parameters(arity = "0..*", paramLabel = "SETTING VALUE")
         List<String> words;
 
         Set(DeployServices services) {

@@ -62,6 +62,7 @@ public final class Directory implements Feature {
                 .add(() -> new SetKarma(services)).add(() -> new ResetKarma(services));
         context.commands().family("export", "Export directory data.")
                 .add(() -> new ExportEmails(services));
+        context.commands().topic("directory", "user", "team", "karma", "export");
         context.commands().requireScopes("users:read", "users:read.email", "channels:read");
         context.commands().shorthand(KarmaShorthand::rewrite);
         context.commands().whoamiFact(userId -> whoami(services, userId));

@@ -64,11 +64,15 @@ final class Profiles {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from directory_profiles order by user_id").map(mapper(links)).list());
     }
 
-    /** Adds a profile unless the person has one, also one added at the same moment; true when it was added. */
+    /**
+     * Adds a profile unless the person has one, also one added at the same moment; true when it was added. A GitHub link
+     * the person already has (from the deployments' {@code hello}) is kept when the new profile names no login.
+     */
     public boolean addIfAbsent(Profile profile) {
         return jdbi.inTransaction(h -> {
             if (!insertBlank(h, profile.userId())) return false;
-            update(h, profile);
+            if (profile.githubLogin() == null) updateFields(h, profile);
+            else update(h, profile);
             return true;
         });
     }
@@ -113,11 +117,15 @@ final class Profiles {
     }
 
     private void update(Handle h, Profile profile) {
+        updateFields(h, profile);
+        link(profile);
+    }
+
+    private static void updateFields(Handle h, Profile profile) {
         h.createUpdate("update directory_profiles set name = :name, email = :email, position = :position, "
                         + "major = :major, bio = :bio where user_id = :userId")
                 .bind("name", profile.name()).bind("email", profile.email()).bind("position", profile.position())
                 .bind("major", profile.major()).bind("bio", profile.bio()).bind("userId", profile.userId()).execute();
-        link(profile);
     }
 
     /** Removes the person's GitHub link (they left the organisation); the profile stays. */

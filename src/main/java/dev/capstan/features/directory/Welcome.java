@@ -39,9 +39,11 @@ final class Welcome {
         people.ensure(userId);
         String storedEmail = email != null && InputChecks.isEmail(email) ? email : null;
         profiles.addIfAbsent(new Profile(userId, InputChecks.fitLine(name, InputChecks.NAME), storedEmail, null, null, null, null, null));
+        String linked = profiles.find(userId).map(Profile::githubLogin).orElse(null);
+        String gitHub = linked == null ? "Link your GitHub account with `/capstan user edit --github YOUR_LOGIN` (you will get "
+                + "an invitation to the organisation), and see" : "Your GitHub account `" + linked + "` is linked; see";
         outbox.send(new Destination.DirectMessage(userId), Reply.text(":wave: Welcome, <@" + userId + ">! You are in the "
-                + "team directory now. Link your GitHub account with `/capstan user edit --github YOUR_LOGIN` (you will get "
-                + "an invitation to the organisation), and see your profile with `/capstan user view`."));
+                + "team directory now. " + gitHub + " your profile with `/capstan user view`."));
     }
 
     private static String text(Object value) {

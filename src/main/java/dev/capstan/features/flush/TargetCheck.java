@@ -29,8 +29,9 @@ final class TargetCheck {
     static Result check(Site site, Kind kind, String text) {
         Set<String> targets = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
-        for (String raw : (text == null ? "" : text).split("\\R")) {
-            String line = SLACK_LINK.matcher(raw.trim()).replaceAll("$1").trim();
+        String[] lines = (text == null ? "" : text).split("\\R");
+        for (int number = 1; number <= lines.length; number++) {
+            String line = SLACK_LINK.matcher(lines[number - 1].trim()).replaceAll("$1").trim();
             if (line.isEmpty()) continue;
             String problem = line.length() > LONGEST ? "is longer than " + LONGEST + " characters" : null;
             String target = null;
@@ -41,7 +42,7 @@ final class TargetCheck {
                     problem = e.getMessage();
                 }
             }
-            if (problem != null) problems.add("`" + shorten(line) + "` " + problem);
+            if (problem != null) problems.add("Line " + number + ": “" + shorten(line) + "” " + problem);
             else targets.add(target);
         }
         return new Result(List.copyOf(targets), problems);

@@ -82,7 +82,7 @@ final class FakeFileUploads {
     private static String shown(String title, Upload upload) {
         String name = ":page_facing_up: *" + title + "* (`" + upload.filename() + "`)";
         if (!TEXT_FILE.matcher(upload.filename()).matches()) return name;
-        String[] lines = upload.content().split("\n", -1);
+        String[] lines = upload.content().replaceFirst("\r?\n$", "").split("\r?\n", -1);
         String preview = Arrays.stream(lines).limit(PREVIEW_LINES).collect(Collectors.joining("\n"));
         String more = lines.length > PREVIEW_LINES ? "\n… " + (lines.length - PREVIEW_LINES) + " more lines" : "";
         return name + "\n```" + preview + "```" + more;

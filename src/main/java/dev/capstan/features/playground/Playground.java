@@ -13,7 +13,6 @@ import dev.capstan.platform.Feature;
 import dev.capstan.platform.Declarations;
 import dev.capstan.platform.FeatureContext;
 import dev.capstan.http.HttpExchange;
-import dev.capstan.store.PeopleStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -76,8 +75,8 @@ public final class Playground implements Feature {
     @Override
     public void register(FeatureContext context) {
         Workspace workspace = new Workspace(context.clock());
-        PeopleStore roles = context.people();
-        context.onStart(() -> seed(workspace, roles));
+        SeededPeople people = new SeededPeople(workspace, context.people(), context.identities(), context.events(), context.jdbi());
+        context.onStart(() -> people.seed(gitHubWebhookSecret != null));
         FakeWebApi api = new FakeWebApi(workspace, baseUrl);
         SlackClient slack = new SlackClient(workspace, baseUrl, signingSecret, context.clock());
         LocalPageGuard guard = new LocalPageGuard(URI.create(baseUrl).getPort());
@@ -124,22 +123,9 @@ public final class Playground implements Feature {
             JsonNode body = JSON.readTree(request.body());
             Role role = Role.parse(body.path("role").asText("member")).orElse(Role.MEMBER);
             String id = "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
-            addPerson(workspace, roles, id, body.path("name").asText("Someone"), role);
+            people.add(id, body.path("name").asText("Someone"), role);
             return HttpExchange.Response.json(JSON.writeValueAsString(Map.of("id", id)));
         }));
-    }
-
-    private static void seed(Workspace workspace, PeopleStore roles) {
-        addPerson(workspace, roles, "UADMIN001", "Ada Admin", Role.ADMIN);
-        addPerson(workspace, roles, "ULEAD0001", "Leo Lead", Role.TEAM_LEAD);
-        addPerson(workspace, roles, "UMEMBER01", "Mia Member", Role.MEMBER);
-        addPerson(workspace, roles, "UMEMBER02", "Max Member", Role.MEMBER);
-        workspace.people().forEach(p -> workspace.joinEverywhere(p.id()));
-    }
-
-    private static void addPerson(Workspace workspace, PeopleStore roles, String id, String name, Role role) {
-        roles.setRole(id, role);
-        workspace.addPerson(new Workspace.Person(id, name, role.label()));
     }
 
     /** Everything the page shows to one person: people, channels, the channel, their DMs, their modal, the API calls. */

@@ -11,10 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,14 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pretend GitHub for the playground, behind the platform's GitHub App client: the App's installation token, any
- * repository with the playground's people as collaborators, deployments, and teams that simply exist. A deployment is
- * then run by a pretend deployment service that sends GitHub's signed {@code deployment_status} webhooks back
- * (queued, in progress, success), so the deployment's message can be watched moving through its states.
+ * A pretend GitHub for the playground, behind the platform's GitHub App client: the App's installation token, the
+ * organisation {@code acme} with its members and teams ({@link PretendOrg}), any repository with the playground's
+ * people as collaborators, one commit history every answer agrees with ({@link PretendCommits}), deployments, and
+ * workflow dispatches. A deployment is then run by a pretend deployment service that sends GitHub's signed
+ * {@code deployment_status} webhooks back (queued, in progress, success), so its message can be watched moving.
  */
 final class PlaygroundGitHub {
-    static final String ORG = "acme";
-    static final List<String> LOGINS = List.of("ada", "leo", "mia", "max");
+    static final String ORG = PretendOrg.LOGIN;
+    /** The seeded people's logins: members of the organisation and collaborators on every repository. */
+    static final List<String> LOGINS = SeededPeople.ALL.stream().map(SeededPeople.Seed::login).toList();
     private static final Logger log = LoggerFactory.getLogger(PlaygroundGitHub.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long INSTALLATION = 1;
@@ -38,6 +41,9 @@ final class PlaygroundGitHub {
     private final String baseUrl;
     private final String webhookSecret;
     private final long stepMillis;
+    private final PretendCommits commits = new PretendCommits();
+    private final PretendOrg org;
+    private final Map<Long, ObjectNode> dispatchedRuns = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(100);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService service = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,76 +57,122 @@ final class PlaygroundGitHub {
         this.baseUrl = baseUrl;
         this.webhookSecret = webhookSecret;
         this.stepMillis = stepMillis;
+        this.org = new PretendOrg(baseUrl + "/playground/github", LOGINS);
     }
 
     HttpExchange.Response handle(String method, HttpExchange.Request request) throws Exception {
-        String path = request.path().replaceFirst("^/playground/github", "").replaceFirst("\\?.*$", "");
+        String full = request.path().replaceFirst("^/playground/github", "");
+        String path = full.replaceFirst("\\?.*$", "");
+        String query = full.contains("?") ? full.substring(full.indexOf('?') + 1) : "";
         JsonNode body = request.bytes().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.bytes());
         String[] parts = path.split("/");
         if (path.equals("/app")) return json(200, JSON.createObjectNode().put("id", 1).put("slug", "capstan-playground"));
         if (path.equals("/orgs/" + ORG + "/installation")) {
-            return json(200, JSON.createObjectNode().put("id", INSTALLATION).put("app_id", 1)
-                    .put("access_tokens_url", baseUrl + "/playground/github/app/installations/" + INSTALLATION + "/access_tokens"));
+            ObjectNode installation = JSON.createObjectNode().put("id", INSTALLATION).put("app_id", 1)
+                    .put("access_tokens_url", baseUrl + "/playground/github/app/installations/" + INSTALLATION + "/access_tokens");
+            installation.putObject("account").put("login", ORG).put("id", PretendOrg.ID);
+            return json(200, installation);
         }
         if (path.startsWith("/app/installations/")) {
             return json(201, JSON.createObjectNode().put("token", "ghs_playground").put("expires_at", "2099-01-01T00:00:00Z"));
         }
-        if (path.startsWith("/repos/") && parts.length >= 4) return repository(method, parts[2] + "/" + parts[3], path, body);
-        if (path.startsWith("/users/")) return json(200, JSON.createObjectNode().put("login", parts[2]).put("id", Math.abs(parts[2].hashCode())));
-        if (path.startsWith("/orgs/" + ORG + "/teams") && method.equals("POST")) {
-            return json(201, JSON.createObjectNode().put("id", ids.incrementAndGet()).put("name", body.path("name").asText())
-                    .put("slug", body.path("name").asText().toLowerCase()));
-        }
-        if (path.equals("/orgs/" + ORG) && method.equals("GET")) return json(200, JSON.createObjectNode().put("login", ORG).put("id", 1));
-        if (path.startsWith("/orgs/") && method.equals("GET") && path.endsWith("/teams")) return json(200, JSON.createArrayNode());
-        if (path.startsWith("/orgs/") || path.startsWith("/organizations/")) {
-            return method.equals("GET") ? notFound() : json(method.equals("DELETE") ? 204 : 200, JSON.createObjectNode().put("state", "active").put("role", "member"));
+        if (path.startsWith("/repos/") && parts.length >= 4) return repository(method, parts[2] + "/" + parts[3], path, query, body);
+        Optional<PretendOrg.Answer> answer = org.handle(method, path, query, body);
+        if (answer.isPresent()) {
+            return answer.get().body() == null ? new HttpExchange.Response(answer.get().status(), "application/json; charset=utf-8", "")
+                    : json(answer.get().status(), answer.get().body());
         }
         return notFound();
     }
 
-    private HttpExchange.Response repository(String method, String repository, String path, JsonNode body) throws Exception {
+    private HttpExchange.Response repository(String method, String repository, String path, String query, JsonNode body) throws Exception {
         String rest = path.substring(("/repos/" + repository).length());
         if (rest.isEmpty()) return json(200, JSON.createObjectNode().put("full_name", repository).put("default_branch", "main"));
         if (rest.startsWith("/collaborators")) {
             ArrayNode list = JSON.createArrayNode();
-            if (!rest.contains("page=2")) LOGINS.forEach(login -> list.addObject().put("login", login));
+            if (!query.contains("page=2")) LOGINS.forEach(login -> list.addObject().put("login", login).put("id", PretendOrg.userId(login)));
             return json(200, list);
         }
         if (rest.equals("/tags")) {
             ArrayNode tags = JSON.createArrayNode();
-            List.of("v1.1.0", "v1.0.0").forEach(tag -> tags.addObject().put("name", tag).putObject("commit").put("sha", sha("refs/tags/" + tag)));
+            List.of("v1.1.0", "v1.0.0").forEach(tag -> tags.addObject().put("name", tag).putObject("commit")
+                    .put("sha", commits.resolve(tag).orElseThrow().sha()));
             return json(200, tags);
         }
-        if (rest.startsWith("/compare/")) return json(200, comparison(repository, rest.substring("/compare/".length())));
-        if (rest.startsWith("/commits/")) return json(200, JSON.createObjectNode().put("sha", sha(rest.substring(9))));
-        if (rest.equals("/deployments") && method.equals("POST")) {
-            long id = ids.incrementAndGet();
-            String sha = sha(body.path("ref").asText());
-            ObjectNode deployment = JSON.createObjectNode().put("id", id).put("sha", sha).put("ref", body.path("ref").asText())
-                    .put("environment", body.path("environment").asText());
-            deployment.set("payload", body.path("payload"));
-            run(repository, deployment);
-            return json(201, deployment);
+        if (rest.startsWith("/compare/")) return comparison(repository, rest.substring("/compare/".length()));
+        if (rest.matches("/commits/.+/status")) return json(200, combinedStatus());
+        if (rest.matches("/commits/.+/check-runs")) return json(200, JSON.createObjectNode().put("total_count", 0).set("check_runs", JSON.createArrayNode()));
+        if (rest.startsWith("/commits/")) return commits.resolve(rest.substring("/commits/".length()))
+                .map(commit -> json(200, commitJson(commit))).orElseGet(() -> unprocessable("No commit found for SHA: " + rest.substring(9)));
+        if (rest.matches("/git/ref/(heads|tags)/.+")) {
+            String ref = rest.substring("/git/ref/".length());
+            return commits.resolve(ref).map(commit -> {
+                ObjectNode answer = JSON.createObjectNode().put("ref", "refs/" + ref);
+                answer.putObject("object").put("sha", commit.sha()).put("type", "commit");
+                return json(200, answer);
+            }).orElseGet(PlaygroundGitHub::notFound);
         }
-        if (rest.matches("/deployments/\\d+/statuses") || rest.endsWith("/dispatches")) {
-            return json(rest.endsWith("/dispatches") ? 204 : 201, JSON.createObjectNode().put("id", ids.incrementAndGet()));
+        if (rest.equals("/deployments") && method.equals("POST")) return deploy(repository, body);
+        if (rest.matches("/deployments/\\d+/statuses")) return json(201, JSON.createObjectNode().put("id", ids.incrementAndGet()));
+        if (rest.matches("/actions/workflows/[^/]+/dispatches") && method.equals("POST")) return dispatch(repository, body);
+        if (rest.matches("/actions/workflows/[^/]+/runs")) {
+            ObjectNode answer = JSON.createObjectNode();
+            ArrayNode runs = answer.putArray("workflow_runs");
+            dispatchedRuns.values().forEach(runs::add);
+            return json(200, answer.put("total_count", runs.size()));
         }
         return notFound();
     }
 
-    /** What a dry run sees going out: two pretend commits by the playground's people, one from a pull request. */
-    private static ObjectNode comparison(String repository, String basehead) {
-        ObjectNode answer = JSON.createObjectNode().put("status", "ahead").put("ahead_by", 2).put("behind_by", 0).put("total_commits", 2)
-                .put("html_url", "https://github.com/" + repository + "/compare/" + basehead);
-        ArrayNode commits = answer.putArray("commits");
-        List<String> messages = List.of("Tidy the header (#12)", "Explain the pricing page");
-        for (int i = 0; i < messages.size(); i++) {
-            ObjectNode commit = commits.addObject().put("sha", sha("commit-" + i));
-            commit.putObject("author").put("login", LOGINS.get(i % LOGINS.size()));
-            commit.putObject("commit").put("message", messages.get(i)).putObject("author").put("name", LOGINS.get(i % LOGINS.size()));
-        }
+    private HttpExchange.Response deploy(String repository, JsonNode body) {
+        String ref = body.path("ref").asText();
+        Optional<PretendCommits.Commit> commit = commits.resolve(ref);
+        if (commit.isEmpty()) return unprocessable("No ref found for: " + ref);
+        long id = ids.incrementAndGet();
+        ObjectNode deployment = JSON.createObjectNode().put("id", id).put("sha", commit.get().sha()).put("ref", ref)
+                .put("environment", body.path("environment").asText());
+        deployment.set("payload", body.path("payload"));
+        run(repository, deployment);
+        return json(201, deployment);
+    }
+
+    /** A workflow dispatch: its run is then listed, titled with the deployment id as the README asks a workflow to. */
+    private HttpExchange.Response dispatch(String repository, JsonNode body) {
+        long id = ids.incrementAndGet();
+        ObjectNode run = JSON.createObjectNode().put("id", id).put("name", "Deploy")
+                .put("display_title", "Deploy " + body.path("inputs").path("deployment_id").asText(""))
+                .put("html_url", "https://github.com/" + repository + "/actions/runs/" + id).put("status", "queued");
+        dispatchedRuns.put(id, run);
+        return new HttpExchange.Response(204, "application/json; charset=utf-8", "");
+    }
+
+    /** Every commit's checks passed: the playground's CI is as pretend as its deployment service. */
+    private static ObjectNode combinedStatus() {
+        ObjectNode answer = JSON.createObjectNode().put("state", "success");
+        answer.putArray("statuses").addObject().put("context", "ci/test").put("state", "success")
+                .put("description", "The playground's pretend CI");
         return answer;
+    }
+
+    /** What a dry run sees going out, from the one history; GitHub answers 404 for commits it does not know. */
+    private HttpExchange.Response comparison(String repository, String basehead) {
+        String[] ends = basehead.split("\\.\\.\\.", 2);
+        if (ends.length < 2) return notFound();
+        Optional<PretendCommits.Comparison> comparison = commits.compare(ends[0], ends[1]);
+        if (comparison.isEmpty()) return notFound();
+        PretendCommits.Comparison c = comparison.get();
+        ObjectNode answer = JSON.createObjectNode().put("status", c.status()).put("ahead_by", c.aheadBy()).put("behind_by", c.behindBy())
+                .put("total_commits", c.commits().size()).put("html_url", "https://github.com/" + repository + "/compare/" + basehead);
+        ArrayNode list = answer.putArray("commits");
+        c.commits().forEach(commit -> list.add(commitJson(commit)));
+        return json(200, answer);
+    }
+
+    private static ObjectNode commitJson(PretendCommits.Commit commit) {
+        ObjectNode node = JSON.createObjectNode().put("sha", commit.sha());
+        node.putObject("author").put("login", commit.author());
+        node.putObject("commit").put("message", commit.message()).putObject("author").put("name", commit.author());
+        return node;
     }
 
     /** The pretend deployment service: GitHub's deployment_status webhooks, one state per step. */
@@ -149,17 +201,12 @@ final class PlaygroundGitHub {
         }
     }
 
-    /** A made-up commit id that stays the same for the same ref. */
-    private static String sha(String ref) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(ref.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static HttpExchange.Response json(int status, JsonNode body) {
         return new HttpExchange.Response(status, "application/json; charset=utf-8", body.toString());
+    }
+
+    private static HttpExchange.Response unprocessable(String message) {
+        return json(422, JSON.createObjectNode().put("message", message));
     }
 
     private static HttpExchange.Response notFound() {

@@ -79,4 +79,22 @@ class LoadingConversationsTest {
             Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    void aRefusedChangeOfTheFileIsPostedToTheAuditChannelWithFileLineAndReason() throws Exception {
+        Path file = Files.createTempFile("capstan-commands", ".yaml");
+        Files.writeString(file, Declared.YAML.replace("    watch_every: 100ms", "    watch_every: 100ms\n    audit_channel: C0AUDIT001"));
+        try (Declared declared = new Declared(TestDatabases.Kind.H2, "", Map.of("CAPSTAN_CONFIG", file.toString()))) {
+            Files.writeString(file, BAD);
+            var posts = Await.until(() -> declared.app.slack().calls("chat.postMessage").stream()
+                    .filter(call -> String.valueOf(call.arg("text")).contains("refused the new version")).toList(),
+                    found -> !found.isEmpty(), Duration.ofSeconds(10), "the notice");
+            assertThat(posts).hasSize(1);
+            assertThat(posts.get(0).arg("channel")).isEqualTo("C0AUDIT001");
+            assertThat(posts.get(0).arg("text")).contains(file.toString(), ".yaml:6: the host evil.example is outside the allow-list");
+            assertThat(declared.app.as(Declared.ADMIN).run("/capstan help").text()).contains("`/capstan whois`");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

@@ -9,8 +9,11 @@ import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,5 +65,53 @@ class DeployInPlaygroundTest {
         JsonNode dryRun = mia.awaitState("the dry run", s -> s.path("messages").findValuesAsText("text").stream()
                 .anyMatch(t -> t.contains("Dry run: `tag v1.1.0` to `production`")));
         assertThat(dryRun.toString()).contains("2 commits since deployment #", "by ada, leo", "pull requests #12", "compare on GitHub");
+    }
+
+    private static List<String> texts(JsonNode state) {
+        return state.path("messages").findValuesAsText("text");
+    }
+
+    private static String fullSha(JsonNode state, String dryRunOf) {
+        List<JsonNode> messages = new java.util.ArrayList<>();
+        state.path("messages").forEach(messages::add);
+        return messages.stream().filter(m -> m.path("text").asText().contains("Dry run: `" + dryRunOf + "`")).map(m -> {
+            Matcher sha = Pattern.compile("\\*Commit\\*: `([0-9a-f]{40})`").matcher(m.toString());
+            return sha.find() ? sha.group(1) : null;
+        }).filter(java.util.Objects::nonNull).reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no sha in " + state.path("messages")));
+    }
+
+    private static long succeeded(JsonNode state, String ref) {
+        return texts(state).stream().filter(t -> t.startsWith(":") && t.contains("Deployment of `" + ref + "`") && t.endsWith("succeeded")).count();
+    }
+
+    @Test
+    void aTagIsTheSameCommitInTheDryRunTheDeploymentAndTheRollback() {
+        PlaygroundVisitor leo = new PlaygroundVisitor(running.playgroundUrl(), "ULEAD0001", "CSHOP");
+        leo.type("/deploy setup acme/shop");
+        leo.awaitState("the set-up", s -> texts(s).stream().anyMatch(t -> t.contains("Setting up `acme/shop` in this channel")));
+        PlaygroundVisitor mia = new PlaygroundVisitor(running.playgroundUrl(), "UMEMBER01", "CSHOP");
+
+        mia.type("/deploy v1.0.0 to production --dry-run");
+        String first = fullSha(mia.awaitState("the first dry run", s -> texts(s).stream().anyMatch(t -> t.contains("Dry run: `tag v1.0.0`"))), "tag v1.0.0");
+        mia.type("/deploy v1.0.0 to production");
+        JsonNode deployed = mia.awaitState("v1.0.0 deployed", s -> succeeded(s, "tag v1.0.0") == 1);
+        assertThat(texts(deployed)).anySatisfy(t -> assertThat(t).contains("Deployment of `tag v1.0.0` (`" + first.substring(0, 7) + "`)"));
+
+        mia.type("/deploy tags/v1.1.0 to production --dry-run");
+        String second = fullSha(mia.awaitState("the second dry run", s -> texts(s).stream().anyMatch(t -> t.contains("Dry run: `tag v1.1.0`"))), "tag v1.1.0");
+        assertThat(second).isNotEqualTo(first);
+        mia.type("/deploy refs/tags/v1.1.0 to production");
+        JsonNode again = mia.awaitState("v1.1.0 deployed", s -> succeeded(s, "tag v1.1.0") == 1);
+        assertThat(texts(again)).anySatisfy(t -> assertThat(t).contains("Deployment of `tag v1.1.0` (`" + second.substring(0, 7) + "`)"));
+
+        mia.type("/deploy rollback production");
+        JsonNode question = mia.awaitState("the rollback question", s -> texts(s).stream().anyMatch(t -> t.contains("Roll `production` back")));
+        JsonNode proposal = question.path("messages").findParents("blocks").stream()
+                .filter(m -> m.path("text").asText().contains("Roll `production` back")).findFirst().orElseThrow();
+        assertThat(proposal.path("text").asText()).contains("(`" + second.substring(0, 7) + "`", "to `tag v1.0.0` (`" + first.substring(0, 7) + "`");
+        mia.click(proposal, "Confirm");
+        JsonNode rolledBack = mia.awaitState("the rollback deployed", s -> succeeded(s, "tag v1.0.0") == 2);
+        assertThat(texts(rolledBack).stream().filter(t -> t.startsWith(":") && t.contains("Deployment of `tag v1.0.0`")))
+                .hasSize(2).allSatisfy(t -> assertThat(t).contains("(`" + first.substring(0, 7) + "`)"));
     }
 }
