@@ -33,7 +33,7 @@ import java.util.UUID;
  */
 public final class Playground implements Feature {
     private static final Map<String, String> ASSETS = Map.of(
-            "/", "index.html", "/playground/app.js", "app.js", "/playground/blocks.js", "blocks.js",
+            "/", "index.html", "/playground/app.js", "app.js", "/playground/composer.js", "composer.js",
             "/playground/style.css", "style.css");
     private static final HttpExchange.Response OK = HttpExchange.Response.json("{\"ok\":true}");
 
