@@ -1,6 +1,6 @@
 // The playground page: who you are, where you are, what Capstan showed you. Polls /playground/state, which sends every
 // message and modal already rendered as Slack shows them; this script adds clicks, forms and the composer.
-const page = {user: 'UMEMBER01', channel: 'CGENERAL', state: null, shown: {}, modalKey: null, mentions: []};
+const page = {user: 'UMEMBER01', channel: 'CGENERAL', state: null, modalKey: null};
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
 const $ = id => document.getElementById(id);
 const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
@@ -16,20 +16,28 @@ function authorName(id) {
   return (page.state?.people || []).find(p => p.id === id)?.name || id;
 }
 
+// Redraws only the messages that are new or changed, so what someone is picking in another message stays as it is.
 function renderMessages(target, messages) {
-  const key = JSON.stringify(messages.map(m => [m.ts, m.author, m.ephemeral, m.edited, m.html]));
-  if (page.shown[target.id] === key) return;
-  page.shown[target.id] = key;
-  target.replaceChildren(...messages.map(m => {
-    const div = document.createElement('div');
-    div.className = 'message' + (m.ephemeral ? ' ephemeral' : '') + (m.typed ? ' typed' : '');
-    div.dataset.ts = m.ts;
-    const notes = (m.ephemeral && !m.typed ? 'Only visible to you' : '') + (m.edited ? ' (edited)' : '');
-    div.innerHTML = m.typed ? m.html
-      : `<span class="author">${escape(authorName(m.author))}</span><span class="note">${notes}</span><div class="body">${m.html}</div>`;
-    return div;
-  }));
+  const drawn = new Map([...target.children].map(el => [el.dataset.ts, el]));
+  const wanted = messages.map(m => {
+    const key = JSON.stringify([m.author, m.ephemeral, m.edited, m.html]);
+    const old = drawn.get(m.ts);
+    return old && old.dataset.key === key ? old : messageElement(m, key);
+  });
+  if (wanted.length === target.children.length && wanted.every((el, i) => target.children[i] === el)) return;
+  target.replaceChildren(...wanted);
   target.scrollTop = target.scrollHeight;
+}
+
+function messageElement(m, key) {
+  const div = document.createElement('div');
+  div.className = 'message' + (m.ephemeral ? ' ephemeral' : '') + (m.typed ? ' typed' : '');
+  div.dataset.ts = m.ts;
+  div.dataset.key = key;
+  const notes = (m.ephemeral && !m.typed ? 'Only visible to you' : '') + (m.edited ? ' (edited)' : '');
+  div.innerHTML = m.typed ? m.html
+    : `<span class="author">${escape(authorName(m.author))}</span><span class="note">${notes}</span><div class="body">${m.html}</div>`;
+  return div;
 }
 
 // What Slack sends for a click or pick: the element's action as rendered, completed with what was picked.
@@ -157,7 +165,7 @@ async function refresh() {
 onActions($('messages'), el => ({channel: page.channel, ts: el.closest('.message').dataset.ts}));
 onActions($('dms'), el => ({channel: 'D' + page.user, ts: el.closest('.message').dataset.ts}));
 onActions($('modal'), () => ({view_id: $('modal').dataset.viewId}));
-$('person').onchange = e => { page.user = e.target.value; page.shown = {}; refresh(); };
+$('person').onchange = e => { page.user = e.target.value; refresh(); };
 $('add-person').onsubmit = e => {
   e.preventDefault();
   post('/playground/people', {name: $('new-name').value, role: $('new-role').value}).then(added => {

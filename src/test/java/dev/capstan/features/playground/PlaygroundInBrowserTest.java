@@ -211,10 +211,11 @@ class PlaygroundInBrowserTest {
     void imageBlocksSelectsAndOverflowMenusInMessagesAreRenderedAndAPickReachesCapstan() {
         actAs("Max Member (member)");
         type("/tryout showcase");
-        WebElement image = wait.until(b -> b.findElement(By.cssSelector("#messages .block.image img")));
-        assertThat(image.getAttribute("alt")).isEqualTo("a chart");
-        assertThat(browser.findElement(By.cssSelector("#messages .block.image figcaption")).getText()).isEqualTo("Hours");
-        assertThat(browser.findElement(By.cssSelector("#messages select.overflow")).isDisplayed()).isTrue();
+        String alt = wait.until(b -> b.findElement(By.cssSelector("#messages .block.image img")).getAttribute("alt"));
+        assertThat(alt).isEqualTo("a chart");
+        String caption = wait.until(b -> b.findElement(By.cssSelector("#messages .block.image figcaption")).getText());
+        assertThat(caption).isEqualTo("Hours");
+        wait.withMessage("the overflow menu").until(b -> b.findElement(By.cssSelector("#messages select.overflow")).isDisplayed());
         act(b -> new Select(b.findElement(By.cssSelector("#messages .block.actions select:not(.overflow)"))).selectByVisibleText("Red"));
         awaitText("messages", "You picked red.");
         act(b -> new Select(b.findElement(By.cssSelector("#messages select.overflow"))).selectByVisibleText("Blue"));
