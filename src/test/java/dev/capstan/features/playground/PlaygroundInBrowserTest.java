@@ -229,6 +229,7 @@ class PlaygroundInBrowserTest {
         composer.sendKeys("/capstan @ma");
         WebElement offered = wait.until(b -> b.findElement(By.cssSelector("#mention-list li.active")));
         assertThat(offered.getText()).startsWith("@Max Member");
+        screenshot(browser.findElement(By.id("conversation")), "mention-offered");
         composer.sendKeys(Keys.ENTER);
         assertThat(composer.getAttribute("value")).isEqualTo("/capstan @Max Member ");
         composer.sendKeys("++", Keys.ENTER);
