@@ -1,66 +1,87 @@
-// The playground page: who you are, where you are, what Capstan showed you. Polls /playground/state.
-const page = {user: 'UMEMBER01', channel: 'CGENERAL', state: null, shown: {}, modalKey: null};
+// The playground page: who you are, where you are, what Capstan showed you. Polls /playground/state, which sends every
+// message and modal already rendered as Slack shows them; this script adds clicks, forms and the composer.
+const page = {user: 'UMEMBER01', channel: 'CGENERAL', state: null, modalKey: null};
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
 const $ = id => document.getElementById(id);
+const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
 
 async function post(path, body) {
   const response = await fetch(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
   return response.json();
 }
 
-function peopleById() {
-  return Object.fromEntries((page.state?.people || []).map(p => [p.id, p.name]));
-}
-
 function authorName(id) {
   if (id === 'UCAPSTAN0') return 'Capstan';
   if (id === 'USLACKBOT') return 'Slackbot';
-  return peopleById()[id] || id;
+  return (page.state?.people || []).find(p => p.id === id)?.name || id;
 }
 
-function renderMessages(target, messages, channel) {
-  const key = JSON.stringify(messages);
-  if (page.shown[target.id] === key) return;
-  page.shown[target.id] = key;
-  target.replaceChildren(...messages.map(m => {
-    const div = document.createElement('div');
-    const typed = m.ephemeral && m.author === page.user;
-    div.className = 'message' + (m.ephemeral ? ' ephemeral' : '') + (typed ? ' typed' : '');
-    div.dataset.ts = m.ts;
-    const notes = (m.ephemeral && !typed ? 'Only visible to you' : '') + (m.edited ? ' (edited)' : '');
-    div.innerHTML = typed ? Blocks.escape(m.text)
-      : `<span class="author">${Blocks.escape(authorName(m.author))}</span><span class="note">${notes}</span>`;
-    if (!typed) {
-      const body = m.blocks && m.blocks.length
-        ? Blocks.render(m.blocks, {people: peopleById(), onAction: action => click({ts: m.ts, channel}, action)})
-        : Object.assign(document.createElement('div'), {innerHTML: Blocks.mrkdwn(m.text, peopleById())});
-      div.append(body);
-    }
-    return div;
-  }));
+// Redraws only the messages that are new or changed, so what someone is picking in another message stays as it is.
+function renderMessages(target, messages) {
+  const drawn = new Map([...target.children].map(el => [el.dataset.ts, el]));
+  const wanted = messages.map(m => {
+    const key = JSON.stringify([m.author, m.ephemeral, m.edited, m.html]);
+    const old = drawn.get(m.ts);
+    return old && old.dataset.key === key ? old : messageElement(m, key);
+  });
+  if (wanted.length === target.children.length && wanted.every((el, i) => target.children[i] === el)) return;
+  target.replaceChildren(...wanted);
   target.scrollTop = target.scrollHeight;
 }
 
-function click(where, action) {
-  post('/playground/click', {user: page.user, channel: where.channel, ts: where.ts, view_id: where.viewId, action})
-    .then(refresh);
+function messageElement(m, key) {
+  const div = document.createElement('div');
+  div.className = 'message' + (m.ephemeral ? ' ephemeral' : '') + (m.typed ? ' typed' : '');
+  div.dataset.ts = m.ts;
+  div.dataset.key = key;
+  const notes = (m.ephemeral && !m.typed ? 'Only visible to you' : '') + (m.edited ? ' (edited)' : '');
+  div.innerHTML = m.typed ? m.html
+    : `<span class="author">${escape(authorName(m.author))}</span><span class="note">${notes}</span><div class="body">${m.html}</div>`;
+  return div;
+}
+
+// What Slack sends for a click or pick: the element's action as rendered, completed with what was picked.
+function actionOf(el) {
+  const action = JSON.parse(el.dataset.action);
+  if (el.tagName === 'SELECT') {
+    if (!el.value) return null;
+    if (action.type === 'users_select') action.selected_user = el.value;
+    else action.selected_option = JSON.parse(el.selectedOptions[0].dataset.option);
+  } else if (el.type === 'date') {
+    action.selected_date = el.value || null;
+  }
+  return action;
+}
+
+function onActions(container, where) {
+  const send = el => {
+    const action = actionOf(el);
+    if (action) post('/playground/click', {user: page.user, ...where(el), action}).then(refresh);
+  };
+  container.addEventListener('click', e => {
+    const button = e.target.closest('button[data-action]');
+    if (button) send(button);
+  });
+  container.addEventListener('change', e => {
+    const field = e.target.closest('select[data-action], input[data-action]');
+    if (field) send(field);
+  });
 }
 
 function renderModal(modal) {
-  const key = modal ? JSON.stringify(modal) : null;
+  const key = modal ? modal.html : null;
   if (key === page.modalKey) return;
   page.modalKey = key;
   $('modal-backdrop').hidden = !modal;
+  const box = $('modal');
   if (!modal) {
-    delete $('modal').dataset.viewId;
+    delete box.dataset.viewId;
     return;
   }
   const view = modal.view;
-  const box = $('modal');
   const typed = box.dataset.viewId === view.id ? typedValues(box) : {};
   box.dataset.viewId = view.id;
-  box.innerHTML = `<h2>${Blocks.escape(view.title?.text)}</h2>`;
-  box.append(Blocks.render(view.blocks, {people: peopleById(), errors: modal.errors,
-    onAction: action => click({viewId: view.id}, action)}));
+  box.innerHTML = modal.html;
   keepTyped(box, typed);
   const footer = document.createElement('div');
   footer.className = 'footer';
@@ -92,11 +113,20 @@ function keepTyped(box, typed) {
   });
 }
 
+// What Slack puts in view.state.values for one input: selected_option, selected_user, selected_date or value.
+function inputState(field) {
+  const type = field.dataset.type;
+  if (type === 'users_select') return {type, selected_user: field.value || null};
+  if (type === 'static_select') return {type, selected_option: field.value ? JSON.parse(field.selectedOptions[0].dataset.option) : null};
+  if (type === 'datepicker') return {type, selected_date: field.value || null};
+  return {type, value: field.value};
+}
+
 // The modal's inputs as Slack puts them in view.state.values: block id → action id → the element's own shape.
 function modalValues(box) {
   const values = {};
   box.querySelectorAll('[data-block-id]').forEach(field => {
-    values[field.dataset.blockId] = {[field.dataset.actionId]: Blocks.inputState(field)};
+    values[field.dataset.blockId] = {[field.dataset.actionId]: inputState(field)};
   });
   return values;
 }
@@ -104,7 +134,7 @@ function modalValues(box) {
 function renderFrame(state) {
   const people = $('person');
   if (people.options.length !== state.people.length) {
-    people.innerHTML = state.people.map(p => `<option value="${p.id}">${Blocks.escape(p.name)} (${p.role})</option>`).join('');
+    people.innerHTML = state.people.map(p => `<option value="${p.id}">${escape(p.name)} (${p.role})</option>`).join('');
     people.value = page.user;
   }
   $('channels').replaceChildren(...state.channels.map(c => {
@@ -129,22 +159,18 @@ function join() {
 }
 
 async function refresh() {
-  const response = await fetch(`/playground/state?user=${page.user}&channel=${page.channel}`);
+  const response = await fetch(`/playground/state?user=${page.user}&channel=${page.channel}&zone=${encodeURIComponent(zone)}`);
   page.state = await response.json();
   renderFrame(page.state);
-  renderMessages($('messages'), page.state.messages, page.channel);
-  renderMessages($('dms'), page.state.dms, 'D' + page.user);
+  renderMessages($('messages'), page.state.messages);
+  renderMessages($('dms'), page.state.dms);
   renderModal(page.state.modal);
 }
 
-$('person').onchange = e => { page.user = e.target.value; page.shown = {}; refresh(); };
-$('composer').onsubmit = e => {
-  e.preventDefault();
-  const text = $('command').value.trim();
-  if (!text.startsWith('/')) return;
-  $('command').value = '';
-  post('/playground/command', {user: page.user, channel: page.channel, text}).then(refresh);
-};
+onActions($('messages'), el => ({channel: page.channel, ts: el.closest('.message').dataset.ts}));
+onActions($('dms'), el => ({channel: 'D' + page.user, ts: el.closest('.message').dataset.ts}));
+onActions($('modal'), () => ({view_id: $('modal').dataset.viewId}));
+$('person').onchange = e => { page.user = e.target.value; refresh(); };
 $('add-person').onsubmit = e => {
   e.preventDefault();
   post('/playground/people', {name: $('new-name').value, role: $('new-role').value}).then(added => {
@@ -154,5 +180,10 @@ $('add-person').onsubmit = e => {
     join().then(refresh);
   });
 };
+Composer.start({
+  send: text => post('/playground/command', {user: page.user, channel: page.channel, text}).then(refresh),
+  people: () => page.state?.people || [],
+  channels: () => page.state?.channels || [],
+});
 refresh();
 setInterval(refresh, 700);

@@ -83,6 +83,9 @@ public final class Router {
     }
 
     private Route unknownFamily(String main, String typed, Predicate<CommandEntry> runnable) {
+        if (typed.startsWith("@") || typed.startsWith("#")) {
+            return new Route.Unknown("I don't know `" + typed + "`. " + SlackIds.pickFromTheList(typed), typed);
+        }
         List<String> known = new ArrayList<>();
         commands.families().stream().filter(f -> f.commands().stream().anyMatch(runnable)).forEach(f -> known.add(f.name()));
         known.add("help");

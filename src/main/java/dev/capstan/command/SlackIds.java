@@ -15,6 +15,17 @@ public final class SlackIds {
         return id != null && USER.matcher(id).matches();
     }
 
+    /**
+     * What to tell someone whose {@code @name} or {@code #name} reached Capstan as plain text: Slack sends a person or a
+     * channel (as {@code <@U…|name>}) only when it was picked from the list Slack offers while typing.
+     */
+    public static String pickFromTheList(String typed) {
+        boolean channel = typed != null && typed.startsWith("#");
+        return "Slack sent `" + typed + "` as plain text: type `" + (channel ? "#" : "@") + "` and pick the "
+                + (channel ? "channel" : "person") + " from the list Slack offers, so Slack sends " + (channel ? "the channel" : "who they are")
+                + " (or give the id, " + (channel ? "C…" : "U…") + ").";
+    }
+
     public static boolean isChannel(String id) {
         return id != null && CHANNEL.matcher(id).matches();
     }

@@ -59,7 +59,7 @@ final class IdentityCommands {
                         + binding.repository() + "`; nothing was changed.");
                 if (user == null) return link(services, ctx.userId(), found.get());
                 String target = user.startsWith("@") ? user.substring(1) : user;
-                if (!SlackIds.isUser(target)) return Reply.text(":warning: `--user` takes a person, like `@someone`.");
+                if (!SlackIds.isUser(target)) return Reply.text(":warning: `--user` takes a person. " + SlackIds.pickFromTheList("@" + target));
                 GitHubIdentities.Linked linked = services.identities().link(target, found.get(), null, true);
                 GitHubIdentities.Linked.Done done = (GitHubIdentities.Linked.Done) linked;
                 if (done.movedFrom() != null && !done.movedFrom().equals(target)) {

@@ -14,7 +14,9 @@ final class UserIds {
 
     static String require(String token) {
         if (!looksLikeUser(token)) {
-            throw new UserError(":warning: `" + InputChecks.visible(token) + "` is not a Slack user. Mention them, e.g. `@alice`.");
+            String shown = InputChecks.visible(token);
+            throw new UserError(":warning: `" + shown + "` is not a Slack user. " + (shown.startsWith("@") ? SlackIds.pickFromTheList(shown)
+                    : "Mention them: type `@` and pick them from the list Slack offers."));
         }
         return token;
     }

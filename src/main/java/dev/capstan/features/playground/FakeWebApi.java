@@ -113,7 +113,7 @@ final class FakeWebApi {
     }
 
     private static ObjectNode user(Workspace.Person person) {
-        ObjectNode user = JSON.createObjectNode().put("id", person.id()).put("name", person.name().toLowerCase().replace(' ', '.'))
+        ObjectNode user = JSON.createObjectNode().put("id", person.id()).put("name", person.handle())
                 .put("real_name", person.name()).put("is_admin", person.role().equals("admin")).put("deleted", false)
                 .put("is_bot", false).put("tz", "Europe/Stockholm");
         user.putObject("profile").put("real_name", person.name()).put("display_name", person.name()).put("email", email(person));
@@ -121,7 +121,7 @@ final class FakeWebApi {
     }
 
     private static String email(Workspace.Person person) {
-        return person.name().toLowerCase().replace(' ', '.') + "@playground.invalid";
+        return person.handle() + "@playground.invalid";
     }
 
     private static ObjectNode channel(Workspace.Channel channel) {

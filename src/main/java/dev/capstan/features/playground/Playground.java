@@ -17,6 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -29,7 +32,7 @@ import java.util.UUID;
  */
 public final class Playground implements Feature {
     private static final Map<String, String> ASSETS = Map.of(
-            "/", "index.html", "/playground/app.js", "app.js", "/playground/blocks.js", "blocks.js",
+            "/", "index.html", "/playground/app.js", "app.js", "/playground/composer.js", "composer.js",
             "/playground/style.css", "style.css");
     private static final HttpExchange.Response OK = HttpExchange.Response.json("{\"ok\":true}");
 
@@ -90,7 +93,7 @@ public final class Playground implements Feature {
                 context.route(method, "/playground/github/<path>", guard.guard(SERVER, request -> github.handle(method, request)));
             }
         }
-        context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, query(request))));
+        context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, context.clock(), query(request))));
         context.route("GET", "/playground/target/users/{login}", guard.guard(SERVER, Playground::pretendPerson));
         context.route("POST", "/playground/command", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
@@ -128,31 +131,49 @@ public final class Playground implements Feature {
         }));
     }
 
-    /** Everything the page shows to one person: people, channels, the channel, their DMs, their modal, the API calls. */
-    private static HttpExchange.Response state(Workspace workspace, Map<String, String> query) throws IOException {
+    /**
+     * Everything the page shows to one person: people, channels, the channel, their DMs, their modal, the API calls;
+     * messages and the modal come rendered as Slack would show them, dates in the viewer's {@code zone}.
+     */
+    private static HttpExchange.Response state(Workspace workspace, Clock clock, Map<String, String> query) throws IOException {
         String user = query.getOrDefault("user", "");
         String channel = query.getOrDefault("channel", "CGENERAL");
+        BlockHtml html = new BlockHtml(new Mrkdwn(workspace.names(), new SlackDates(zone(query.get("zone")), clock.instant())),
+                workspace.people());
         ObjectNode state = JSON.createObjectNode();
         ArrayNode people = state.putArray("people");
-        workspace.people().forEach(p -> people.addObject().put("id", p.id()).put("name", p.name()).put("role", p.role()));
+        workspace.people().forEach(p -> people.addObject().put("id", p.id()).put("name", p.name()).put("handle", p.handle())
+                .put("role", p.role()));
         ArrayNode channels = state.putArray("channels");
         workspace.channels().forEach(c -> channels.addObject().put("id", c.id()).put("name", c.name()));
-        state.set("messages", messages(workspace, user, channel));
-        state.set("dms", messages(workspace, user, Workspace.channelFor(user)));
+        state.set("messages", messages(workspace, html, user, channel));
+        state.set("dms", messages(workspace, html, user, Workspace.channelFor(user)));
         workspace.topModal(user).ifPresent(modal -> {
             ObjectNode shown = state.putObject("modal");
             shown.set("view", modal.view());
             shown.set("errors", JSON.valueToTree(modal.errors()));
+            shown.put("html", html.view(modal.view(), modal.errors()));
         });
         state.set("calls", workspace.calls());
         return HttpExchange.Response.json(JSON.writeValueAsString(state));
     }
 
-    private static ArrayNode messages(Workspace workspace, String user, String channel) {
+    /** The zone the page runs in (the browser's), as Slack shows dates in each viewer's own zone; the server's when unknown. */
+    private static ZoneId zone(String name) {
+        try {
+            return name == null || name.isBlank() ? ZoneId.systemDefault() : ZoneId.of(name);
+        } catch (DateTimeException e) {
+            return ZoneId.systemDefault();
+        }
+    }
+
+    private static ArrayNode messages(Workspace workspace, BlockHtml html, String user, String channel) {
         ArrayNode list = JSON.createArrayNode();
         for (Workspace.Message m : workspace.visible(user, channel)) {
+            boolean typed = m.visibleTo() != null && m.author().equals(user);
             ObjectNode shown = list.addObject().put("ts", m.ts()).put("channel", m.channel()).put("author", m.author())
-                    .put("text", m.text()).put("ephemeral", m.visibleTo() != null).put("edited", m.edited());
+                    .put("text", m.text()).put("ephemeral", m.visibleTo() != null).put("edited", m.edited()).put("typed", typed)
+                    .put("html", typed ? html.typed(m.text()) : html.message(m.text(), m.blocks()));
             if (m.blocks() != null) shown.set("blocks", m.blocks());
         }
         return list;

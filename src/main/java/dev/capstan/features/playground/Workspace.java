@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,12 @@ final class Workspace {
     private static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
     private static final int KEPT_CALLS = 200;
 
-    record Person(String id, String name, String role) { }
+    record Person(String id, String name, String role) {
+        /** The username Slack sends with a mention, {@code <@U…|mia.member>}, and answers in users.info as {@code name}. */
+        String handle() {
+            return name.toLowerCase(Locale.ROOT).replace(' ', '.');
+        }
+    }
 
     record Channel(String id, String name) { }
 
@@ -80,6 +86,21 @@ final class Workspace {
 
     List<Channel> channels() {
         return channels;
+    }
+
+    /** People's and channels' names, for showing mentions as Slack does. */
+    Mrkdwn.Names names() {
+        return new Mrkdwn.Names() {
+            @Override
+            public Optional<String> person(String id) {
+                return Workspace.this.person(id).map(Person::name);
+            }
+
+            @Override
+            public Optional<String> channel(String id) {
+                return channels.stream().filter(c -> c.id().equals(id)).map(Channel::name).findFirst();
+            }
+        };
     }
 
     /** Slack accepts a user id as a channel for chat.postMessage and means the DM with that person. */

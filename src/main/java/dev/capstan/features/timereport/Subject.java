@@ -12,7 +12,8 @@ final class Subject {
     static String resolve(CommandContext ctx, String userOption) {
         if (userOption == null || userOption.isBlank() || userOption.equals(ctx.userId())) return ctx.userId();
         if (!SlackIds.isUser(userOption)) {
-            throw new UserError("`" + userOption + "` is not a Slack user; mention them (`@name`) or give their id (U…).");
+            throw new UserError("`" + userOption + "` is not a Slack user. " + (userOption.startsWith("@") ? SlackIds.pickFromTheList(userOption)
+                    : "Mention them: type `@` and pick them from the list Slack offers, or give their id (U…)."));
         }
         if (!ctx.isAdmin()) throw new UserError("Only admins can act on someone else's time report.");
         return userOption;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.app.Launcher;
 import dev.capstan.app.Main;
 import dev.capstan.platform.Feature;
-import dev.capstan.support.TestApp;
-import dev.capstan.support.TestDatabases;
 import java.io.File;
-import java.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,7 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The playground page in headless Chromium (Debian's chromium and chromium-driver packages), clicked like a person
- * would, with the families this build ships (plus {@link TryOutFamily} for a modal).
+ * would, with the families this build ships (plus {@link TryOutFamily} for a modal) and the tour's configuration
+ * (production deployments need an approval). Each family's main flow is walked and the page checked for what Slack
+ * would never show: raw mentions, dates or emoji codes. Screenshots go to {@code target/screenshots/}.
  */
 class PlaygroundInBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -51,8 +55,7 @@ class PlaygroundInBrowserTest {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), () -> "Browser tests skipped: "
                 + (CHROMIUM.canExecute() ? "" : CHROMIUM + " is missing; ") + (CHROMEDRIVER.canExecute() ? "" : CHROMEDRIVER + " is missing; ")
                 + "install Debian's chromium and chromium-driver packages (.ci/run does) to run them");
-        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+        running = PlaygroundTour.start(features());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -165,11 +168,9 @@ class PlaygroundInBrowserTest {
             assertThat(add.getText()).isEqualTo("Add");
             assertThat(add.getCssValue("background-color")).isEqualTo(SLACK_GREEN);
             assertThat(add.getCssValue("color")).isEqualTo(WHITE);
-            ((JavascriptExecutor) browser).executeScript("""
-                    document.getElementById('modal').append(Blocks.render([{type: 'actions', block_id: 'b', elements: [
-                      {type: 'button', action_id: 'd', style: 'danger', text: {type: 'plain_text', text: 'Delete'}}]}],
-                      {people: {}, onAction: () => {}}))""");
-            WebElement delete = browser.findElement(By.xpath("//div[@id='modal']//button[text()='Delete']"));
+            closeModal();
+            type("/tryout showcase");
+            WebElement delete = wait.until(b -> b.findElement(By.xpath("//div[@id='messages']//button[text()='Delete']")));
             assertThat(delete.getCssValue("background-color")).isEqualTo(SLACK_RED);
             assertThat(delete.getCssValue("color")).isEqualTo(WHITE);
         } finally {
@@ -207,18 +208,188 @@ class PlaygroundInBrowserTest {
     }
 
     @Test
-    void imageBlocksAndSelectsInMessagesAreRendered() {
-        ((JavascriptExecutor) browser).executeScript("""
-                document.body.append(Blocks.render([
-                  {type: 'image', image_url: '/playground/none.png', alt_text: 'a chart', title: {type: 'plain_text', text: 'Hours'}},
-                  {type: 'actions', block_id: 'pick', elements: [{type: 'static_select', action_id: 'p',
-                    placeholder: {type: 'plain_text', text: 'Pick one'},
-                    options: [{text: {type: 'plain_text', text: 'Red'}, value: 'red'}]}]}],
-                  {people: {}, onAction: a => { window.lastAction = a; }}))""");
-        assertThat(browser.findElement(By.cssSelector(".block.image img")).getAttribute("alt")).isEqualTo("a chart");
-        assertThat(browser.findElement(By.cssSelector(".block.image figcaption")).getText()).isEqualTo("Hours");
-        new Select(browser.findElement(By.cssSelector(".block.actions select"))).selectByVisibleText("Red");
-        assertThat((String) ((JavascriptExecutor) browser).executeScript("return JSON.stringify(window.lastAction)"))
-                .contains("\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Red\"},\"value\":\"red\"}");
+    void imageBlocksSelectsAndOverflowMenusInMessagesAreRenderedAndAPickReachesCapstan() {
+        actAs("Max Member (member)");
+        type("/tryout showcase");
+        String alt = wait.until(b -> b.findElement(By.cssSelector("#messages .block.image img")).getAttribute("alt"));
+        assertThat(alt).isEqualTo("a chart");
+        String caption = wait.until(b -> b.findElement(By.cssSelector("#messages .block.image figcaption")).getText());
+        assertThat(caption).isEqualTo("Hours");
+        wait.withMessage("the overflow menu").until(b -> b.findElement(By.cssSelector("#messages select.overflow")).isDisplayed());
+        act(b -> new Select(b.findElement(By.cssSelector("#messages .block.actions select:not(.overflow)"))).selectByVisibleText("Red"));
+        awaitText("messages", "You picked red.");
+        act(b -> new Select(b.findElement(By.cssSelector("#messages select.overflow"))).selectByVisibleText("Blue"));
+        awaitText("messages", "You picked blue.");
+    }
+
+    @Test
+    void typingAtOffersPeopleAndSendsThePickedOneAsSlacksMention() {
+        actAs("Mia Member (member)");
+        WebElement composer = browser.findElement(By.id("command"));
+        composer.sendKeys("/capstan @ma");
+        WebElement offered = wait.until(b -> b.findElement(By.cssSelector("#mention-list li.active")));
+        assertThat(offered.getText()).startsWith("@Max Member");
+        screenshot(browser.findElement(By.id("conversation")), "mention-offered");
+        composer.sendKeys(Keys.ENTER);
+        assertThat(composer.getAttribute("value")).isEqualTo("/capstan @Max Member ");
+        composer.sendKeys("++", Keys.ENTER);
+        awaitText("messages", "gave karma to @Max Member");
+        assertThat((String) script("return page.state.messages.filter(m => m.typed).map(m => m.text).join('\\n')"))
+                .contains("/capstan <@UMEMBER02|max.member> ++");
+        assertNothingRaw("messages");
+    }
+
+    @Test
+    void typingHashOffersChannelsAndSendsThePickedOneAsSlacksChannelMention() {
+        String sent = (String) script("return Composer.outgoing('/capstan #ops')");
+        assertThat(sent).isEqualTo("/capstan #ops");
+        WebElement composer = browser.findElement(By.id("command"));
+        composer.sendKeys("/tryout announce see #o");
+        wait.until(b -> b.findElement(By.cssSelector("#mention-list li.active")).getText().equals("#ops"));
+        composer.sendKeys(Keys.TAB);
+        composer.sendKeys(Keys.ENTER);
+        awaitText("messages", "see #ops");
+        assertThat((String) script("return page.state.messages.filter(m => m.typed).map(m => m.text).join('\\n')"))
+                .contains("/tryout announce see <#COPS|ops>");
+    }
+
+    @Test
+    void plainTextWithoutASlashGetsAHintInsteadOfSilence() {
+        WebElement composer = browser.findElement(By.id("command"));
+        composer.sendKeys("hello capstan", Keys.ENTER);
+        WebElement hint = wait.until(b -> b.findElement(By.id("composer-hint")));
+        wait.until(b -> hint.isDisplayed());
+        assertThat(hint.getText()).contains("start with /").contains("/capstan help");
+        assertThat(composer.getAttribute("value")).isEqualTo("hello capstan");
+        composer.clear();
+    }
+
+    @Test
+    void aDeploymentMessageMovesThroughItsStatesWithDatesAndEmojiRendered() {
+        setUpDeployments();
+        actAs("Mia Member (member)");
+        type("/deploy v1.0.0 to staging");
+        wait.until(b -> deployment(b, "staging"));
+        wait.withMessage("the deployment in progress or further").until(b -> deployment(b, "staging").getText().matches("(?s).*(in progress|succeeded).*"));
+        wait.withMessage("the deployment to succeed").until(b -> deployment(b, "staging").getText().contains("succeeded"));
+        act(b -> screenshot(deployment(b, "staging"), "deployment-message"));
+        type("/deploy list");
+        awaitText("messages", "v1.0.0");
+        assertNothingRaw("messages");
+        assertThat(browser.findElements(By.cssSelector("#messages time"))).as("dates rendered as <time>").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#messages time")).getText()).doesNotContain("{", "^");
+    }
+
+    @Test
+    void anApprovalCardShowsWhoAskedAndTheLeadsApprovalStartsTheDeployment() {
+        setUpDeployments();
+        actAs("Mia Member (member)");
+        type("/deploy v1.0.0 to production");
+        String card = wait.until(b -> approvalCard(b).getText());
+        assertThat(card).contains("@Mia Member").contains("production").doesNotContain(":raised_hand:");
+        act(b -> screenshot(approvalCard(b), "approval-card"));
+        assertNothingRaw("messages");
+        actAs("Leo Lead (team_lead)");
+        act(b -> b.findElement(By.xpath("//div[@id='messages']//button[text()='Approve']")).click());
+        wait.withMessage("the approved deployment to succeed").until(b -> deployment(b, "production") != null
+                && deployment(b, "production").getText().contains("succeeded"));
+        assertNothingRaw("messages");
+    }
+
+    @Test
+    void theFlushFormShowsEachBadTargetNextToTheField() {
+        actAs("Ada Admin (admin)");
+        type("/flush");
+        try {
+            wait.until(b -> b.findElement(By.id("modal-backdrop")).isDisplayed());
+            WebElement targets = browser.findElement(By.name("targets"));
+            targets.clear();
+            targets.sendKeys("https://example.com/ok\nhttps://elsewhere.org/page\nnot a url");
+            browser.findElement(By.id("modal-submit")).click();
+            WebElement error = wait.until(b -> b.findElement(By.cssSelector("#modal .error")));
+            assertThat(error.getText()).contains("elsewhere.org").contains("not a url");
+            assertThat(browser.findElement(By.name("targets")).getAttribute("value")).contains("https://elsewhere.org/page");
+            screenshot(browser.findElement(By.id("modal")), "flush-form-errors");
+            assertNothingRaw("modal");
+        } finally {
+            closeModal();
+        }
+    }
+
+    @Test
+    void aDeclaredCommandAnswersFromItsTarget() {
+        actAs("Mia Member (member)");
+        type("/capstan whois ada");
+        awaitText("messages", "Pretend ada (playground)");
+        assertNothingRaw("messages");
+    }
+
+    @Test
+    void theTimeReportQuestionIsRenderedAsSlackShowsIt() {
+        actAs("Leo Lead (team_lead)");
+        type("/timereport add sjuk 2020-05-19");
+        wait.until(b -> b.findElement(By.xpath("//div[@id='messages']//button[text()='Confirm']")));
+        int bold = wait.until(b -> question(b).findElements(By.tagName("b")).size());
+        assertThat(bold).as("bold reason").isPositive();
+        act(b -> screenshot(question(b), "timereport-confirmation"));
+        assertNothingRaw("messages");
+    }
+
+    private void setUpDeployments() {
+        actAs("Leo Lead (team_lead)");
+        act(b -> b.findElement(By.xpath("//ul[@id='channels']/li[text()='# dev']")).click());
+        awaitText("channel-title", "# dev");
+        if (!browser.findElement(By.id("messages")).getText().contains("Setting up `acme/web`")
+                && !browser.findElement(By.id("messages")).getText().contains("Setting up acme/web")) {
+            type("/deploy setup acme/web");
+            awaitText("messages", "Setting up acme/web");
+        }
+    }
+
+    /** Does {@code action} on the page as it is now, again if the page was redrawn meanwhile (it polls). */
+    private void act(java.util.function.Consumer<WebDriver> action) {
+        wait.until(b -> {
+            action.accept(b);
+            return true;
+        });
+    }
+
+    private static WebElement approvalCard(WebDriver b) {
+        return b.findElement(By.xpath("//div[@id='messages']//button[text()='Approve']/ancestor::div[contains(@class,'message')]"));
+    }
+
+    private static WebElement question(WebDriver b) {
+        return b.findElement(By.xpath("(//div[@id='messages']//button[text()='Confirm'])[last()]/ancestor::div[contains(@class,'message')]"));
+    }
+
+    /** The one message following a deployment of v1.0.0 to {@code environment}, or null while there is none. */
+    private static WebElement deployment(WebDriver b, String environment) {
+        return b.findElements(By.cssSelector("#messages .message")).stream()
+                .filter(m -> m.getText().contains("Deployment of tag v1.0.0") && m.getText().contains(environment))
+                .findFirst().orElse(null);
+    }
+
+    /** No mention, channel or date left as Slack markup, and no known emoji shortcode as text outside code. */
+    private void assertNothingRaw(String elementId) {
+        String outsideCode = (String) script("const copy = document.getElementById(arguments[0]).cloneNode(true);"
+                + "copy.querySelectorAll('code, pre').forEach(c => c.remove()); return copy.textContent", elementId);
+        assertThat(outsideCode).doesNotContain("<@", "<#", "<!", "&lt;", "&gt;", "&amp;");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile(":([a-z0-9_+'-]+):").matcher(outsideCode);
+        while (code.find()) assertThat(EmojiShortcodes.known(code.group(1))).as(code.group() + " shown as text").isFalse();
+    }
+
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    /** Saves what {@code element} shows to {@code target/screenshots/<name>.png}. */
+    private static void screenshot(WebElement element, String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, element.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

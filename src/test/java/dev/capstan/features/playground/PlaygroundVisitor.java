@@ -67,6 +67,10 @@ final class PlaygroundVisitor {
         post("/playground/submit", body);
     }
 
+    void closeModal() {
+        post("/playground/close", JSON.createObjectNode().put("user", userId));
+    }
+
     JsonNode state() {
         return get("/playground/state?user=" + userId + "&channel=" + channel);
     }

@@ -34,6 +34,15 @@ final class TryOutFamily implements Feature {
                        {"type":"input","block_id":"who","optional":true,"label":{"type":"plain_text","text":"Who else?"},
                         "element":{"type":"users_select","action_id":"who"}}]}""";
 
+    /** A message with the blocks Capstan's own replies do not use: an image, a static select, an overflow menu, a danger button. */
+    static final String SHOWCASE_BLOCKS = """
+            [{"type":"image","image_url":"/playground/none.png","alt_text":"a chart","title":{"type":"plain_text","text":"Hours"}},
+             {"type":"actions","block_id":"pick","elements":[
+               {"type":"static_select","action_id":"tryout.pick","placeholder":{"type":"plain_text","text":"Pick one"},
+                "options":[{"text":{"type":"plain_text","text":"Red"},"value":"red"}]},
+               {"type":"overflow","action_id":"tryout.pick","options":[{"text":{"type":"plain_text","text":"Blue"},"value":"blue"}]},
+               {"type":"button","action_id":"tryout.pick","style":"danger","value":"nothing","text":{"type":"plain_text","text":"Delete"}}]}]""";
+
     final List<String> feedback = new CopyOnWriteArrayList<>();
     /** Every accepted submission's values, by block id, as the platform read them. */
     final List<Map<String, String>> submissions = new CopyOnWriteArrayList<>();
@@ -53,7 +62,9 @@ final class TryOutFamily implements Feature {
                 .add(Forget::new)
                 .add(Announce::new)
                 .add(Remind::new)
-                .add(Vote::new);
+                .add(Vote::new)
+                .add(() -> new Showcase(slack));
+        context.interactions().onClick("tryout.pick", click -> Reply.text("You picked " + click.value() + "."));
         context.interactions().onClick("tryout.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + ".").replacingOriginal());
         context.confirmations().register(FORGET, false,
                 (ctx, thing) -> Reply.text("Forgot " + thing + "."));
@@ -81,6 +92,23 @@ final class TryOutFamily implements Feature {
             String trigger = context.invocation().triggerId();
             slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(trigger).viewAsString(FEEDBACK_VIEW)));
             return Reply.text("Opening the feedback form…");
+        }
+    }
+
+    @Command(name = "showcase", description = "Post a message with an image, a select, an overflow menu and a danger button.")
+    @CommandInfo(role = Role.MEMBER)
+    static final class Showcase implements CapstanCommand {
+        private final SlackWebApi slack;
+
+        Showcase(SlackWebApi slack) {
+            this.slack = slack;
+        }
+
+        @Override
+        public Reply run(CommandContext context) throws Exception {
+            String channel = context.invocation().channelId();
+            slack.call("chat.postMessage", m -> m.chatPostMessage(r -> r.channel(channel).text("Showcase").blocksAsString(SHOWCASE_BLOCKS)));
+            return Reply.text("Posted.");
         }
     }
 
