@@ -148,8 +148,10 @@ public final class CommandPipeline {
         try {
             Reply reply = command.run(context);
             return new Outcome(Kind.REPLY, reply, name, display, "allowed", "ok");
+        } catch (Refusal e) {
+            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", e.auditOutcome());
         } catch (UserError e) {
-            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", "refused: " + e.getMessage());
+            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", "invalid: " + e.getMessage());
         } catch (TransientFailure e) {
             if (inWorker) throw e;
             return new Outcome(Kind.REPLY, Reply.text(":warning: `" + display + "` failed: " + e.getMessage() + ". Please try again."),

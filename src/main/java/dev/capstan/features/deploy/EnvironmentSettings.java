@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * One environment as configured: the refs it may be deployed from, what deploys it automatically, its CI adapter and
  * required contexts, and its policy: who deploys, approvals, freeze windows, who overrides a freeze, how long a
- * deployment may go unnoticed (the watchdog) and whether requests queue while it is busy.
+ * deployment may go unnoticed (the watchdog), whether requests queue while it is busy, and how long a request may wait
+ * for pending required checks.
  */
 record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, List<String> requiredContexts,
                            PolicySettings.Deployers deployers, PolicySettings.Approvals approvals,
                            List<PolicySettings.FreezeWindow> freeze, PolicySettings.Emergency emergency,
-                           Duration watchdog, Boolean queue) {
+                           Duration watchdog, Boolean queue, Duration checksTimeout) {
 
     /** Automatic deployments: pushes to branches or tags matching these patterns. */
     record AutoSettings(List<String> push) {
@@ -31,9 +32,12 @@ record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, 
         freeze = freeze == null ? List.of() : List.copyOf(freeze);
         if (watchdog != null && (watchdog.isNegative() || watchdog.isZero())) throw new IllegalArgumentException("watchdog must be above zero");
         queue = queue != null && queue;
+        if (checksTimeout != null && (checksTimeout.isNegative() || checksTimeout.isZero())) {
+            throw new IllegalArgumentException("checks_timeout must be above zero");
+        }
     }
 
     static EnvironmentSettings of(List<String> refs, List<String> autoPush) {
-        return new EnvironmentSettings(refs, new AutoSettings(autoPush), null, null, null, null, null, null, null, null);
+        return new EnvironmentSettings(refs, new AutoSettings(autoPush), null, null, null, null, null, null, null, null, null);
     }
 }
