@@ -98,8 +98,10 @@ final class CreateOnGitHub {
         Instant expires = d.createdAt().plus(env.policy().checksTimeout());
         progress.waitForChecks(d.id(), x -> x.withGitHub(x.githubId(), sha).with(DeploymentState.WAITING, ":vertical_traffic_light: Waiting for "
                 + which + " to pass; it does not hold `" + env.name() + "` meanwhile. It starts by itself when GitHub reports a successful "
-                + "commit status and `" + env.name() + "` is free, and expires " + Since.of(expires) + " if the checks are still pending."));
-        if (first) jobs.checksTimeout().enqueueOnceAt("deploy-checks-timeout-" + d.id(), expires, new DeployJobs.Due(d.id(), expires));
+                + "commit status and `" + env.name() + "` is free, and expires " + Since.of(expires) + " if the checks are still pending."),
+                () -> {
+                    if (first) jobs.checksTimeout().enqueueOnceAt("deploy-checks-timeout-" + d.id(), expires, new DeployJobs.Due(d.id(), expires));
+                });
     }
 
     /** The job gave up (GitHub kept failing, or is not configured): the deployment ends with the reason. */

@@ -70,9 +70,10 @@ final class Progress {
     /**
      * The deployment waits for pending required checks without holding its environment: the change is applied (unless
      * it has ended meanwhile), the environment freed in the same transaction and its queue moved on (the deployments
-     * waiting for checks are not asked again by that, or they would ask GitHub in a loop).
+     * waiting for checks are not asked again by that, or they would ask GitHub in a loop); {@code alsoThen} runs in
+     * that transaction too.
      */
-    void waitForChecks(long id, UnaryOperator<Deployment> change) {
+    void waitForChecks(long id, UnaryOperator<Deployment> change, Runnable alsoThen) {
         jdbi.useTransaction(h -> {
             Optional<Deployment> locked = deployments.lockRow(h, id);
             if (locked.isEmpty() || locked.get().state().ended()) return;
@@ -81,6 +82,7 @@ final class Progress {
             if (!next.equals(current) && next.state().rank() >= current.state().rank()) show(deployments.save(h, next));
             holds.releaseRun(h, current.repositoryKey(), current.environment(), current.id());
             jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(current.repository(), current.environment(), false));
+            alsoThen.run();
         });
     }
 

@@ -68,6 +68,12 @@ class DeployChecksConversationsTest {
                 + p.repository() + "}").body();
     }
 
+    /** The deployment's state as stored. */
+    private String stateOf(long id) {
+        return fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery("select state from deploy_deployments where id = :id")
+                .bind("id", id).mapTo(String.class).one());
+    }
+
     /** Waits until the job enqueued once under {@code key} has run to its end. */
     private void awaitJob(String key) {
         Await.until(() -> fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery(
@@ -140,11 +146,13 @@ class DeployChecksConversationsTest {
         assertThat(fx.awaitState(waiting, "waiting for checks")).contains("expires <!date^"
                 + DeployFixture.WEDNESDAY.plus(Duration.ofMinutes(10)).getEpochSecond());
         fx.clock.advance(Duration.ofMinutes(9));
-        assertThat(fx.message(waiting)).contains("waiting for checks");
+        fx.app.runDueJobs();
+        assertThat(stateOf(waiting)).isEqualTo("WAITING");
         fx.clock.advance(Duration.ofMinutes(2));
+        fx.app.runDueJobs();
+        assertThat(stateOf(waiting)).isEqualTo("EXPIRED");
         assertThat(fx.awaitState(waiting, "expired")).contains("still not all green", "Nothing was deployed");
         assertThat(dm(ALICE, "Your deployment of `main` to `qa` in `" + p.repo() + "`")).contains("expired", "Nothing was deployed");
-        awaitJob("deploy-checks-timeout-" + waiting);
 
         fx.repos.check(p.repo(), SHA_MAIN, "ci/test", "success");
         assertThat(status(p, UUID.randomUUID().toString(), SHA_MAIN, "ci/test", "success")).contains("no deployment waits");
