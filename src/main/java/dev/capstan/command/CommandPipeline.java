@@ -121,7 +121,8 @@ public final class CommandPipeline {
         AccessDecision decision = policy.decide(caller, name, entry.info());
         if (!decision.allowed()) {
             return new Outcome(Kind.REPLY, Reply.text(":no_entry: You can't run `" + display + "` here: " + decision.reason() + "."),
-                    name, display, "denied: " + decision.reason(), "denied");
+                    name, display, "denied: " + decision.reason(), decision.byCommandPolicy()
+                    ? new Refusal("`" + display + "` policy", decision.reason()).auditOutcome() : "denied");
         }
         CommandLine line = entry.commandLines().take(prefix);
         Outcome outcome = parseAndRun(line, entry, invocation, caller, name, display, helpRequested, args, inWorker);
