@@ -122,7 +122,7 @@ public final class CommandPipeline {
         if (!decision.allowed()) {
             return new Outcome(Kind.REPLY, Reply.text(":no_entry: You can't run `" + display + "` here: " + decision.reason() + "."),
                     name, display, "denied: " + decision.reason(), decision.byCommandPolicy()
-                    ? new Refusal("`" + display + "` policy", decision.reason()).auditOutcome() : "denied");
+                    ? new Refusal("`" + name + "` policy", decision.reason()).auditOutcome() : "denied");
         }
         CommandLine line = entry.commandLines().take(prefix);
         Outcome outcome = parseAndRun(line, entry, invocation, caller, name, display, helpRequested, args, inWorker);
