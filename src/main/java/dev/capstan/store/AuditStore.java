@@ -48,7 +48,8 @@ public final class AuditStore implements AuditLog {
                         .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
                         .bind("family", words(cut(e.command(), 200), 1)).bind("group", words(cut(e.command(), 200), 2))
                         .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
-                        .bind("word", AuditEntry.outcomeWord(storable(e.outcome()))).bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64)).add();
+                        .bind("word", AuditEntry.outcomeWord(storable(e.outcome())))
+                        .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64)).add();
             }
             batch.execute();
         });
@@ -75,8 +76,8 @@ public final class AuditStore implements AuditLog {
 
     /**
      * The query of an audit form: newest first, so that each filter reads its index ({@code (user_id, id)},
-     * {@code (family, id)}, {@code (command_group, id)}, {@code (kind, id)}, {@code (outcome_word, id)}) backwards and stops after the limit. A
-     * one-word {@code --command} is a family, two words a group; longer ones match within their group.
+     * {@code (family, id)}, {@code (command_group, id)}, {@code (kind, id)}, {@code (outcome_word, id)}) backwards and
+     * stops after the limit. A one-word {@code --command} is a family, two words a group; longer ones match within their group.
      */
     public static String sqlOf(AuditQuery q) {
         StringBuilder sql = new StringBuilder("""
