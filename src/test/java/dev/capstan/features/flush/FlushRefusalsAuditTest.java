@@ -46,4 +46,14 @@ class FlushRefusalsAuditTest {
         assertThat(world.app.as(FlushWorld.ADA).run("/capstan audit --outcome ok --user " + FlushWorld.CAROL).text())
                 .doesNotContain("flush history --site blog");
     }
+
+    @Test
+    void theFormSubmittedForASiteThePersonMayNotFlushIsAuditedAsRefusedWithTheSitesAccess() {
+        String said = world.submit(FlushWorld.CAROL, "VREFUSED", "shop", "url", "delete", "https://shop.example.com/").json()
+                .path("errors").path(FlushViews.SITE).asText();
+        assertThat(said).startsWith("You may not flush site shop; ask an admin for access");
+        assertThat(world.app.as(FlushWorld.ADA).run("/capstan audit --kind submission --outcome refused --user " + FlushWorld.CAROL).text())
+                .contains("submission <@" + FlushWorld.CAROL + "> `" + FlushViews.CALLBACK_ID + "` → submit · refused by site shop access: "
+                        + "You may not flush site shop;");
+    }
 }
