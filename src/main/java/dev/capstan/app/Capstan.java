@@ -203,6 +203,11 @@ public final class Capstan implements AutoCloseable {
         return database;
     }
 
+    /** Runs every job due by Capstan's clock and returns once they finished: how tests drive deadlines after moving their clock. */
+    public void runDueJobs() {
+        jobs.runDue(Duration.ofSeconds(60));
+    }
+
     /** What the families declared: variables, migrations, routes (the README's table and compose.yaml are checked against it). */
     public Declarations declarations() {
         return declarations;

@@ -38,7 +38,7 @@ public final class AccessPolicy {
     public AccessDecision decide(Caller caller, String fullName, CommandTraits info) {
         AccessDecision byRules = byRules(caller, fullName, info);
         if (!byRules.allowed() || info == null) return byRules;
-        return info.guard().refusal(caller).map(AccessDecision::deny).orElse(byRules);
+        return info.guard().refusal(caller).map(AccessDecision::refusedByCommandPolicy).orElse(byRules);
     }
 
     private AccessDecision byRules(Caller caller, String fullName, CommandTraits info) {

@@ -44,6 +44,18 @@ public record AuditEntry(
         this(id, at, userId, channelId, rawText, command, decision, outcome, durationMs, jobId, Kind.COMMAND);
     }
 
+    /**
+     * The first word of an outcome, lower-case and without a trailing colon ("refused" of "refused by `qa` lock: …",
+     * "invalid" of "invalid: …"): what {@code audit --outcome} matches.
+     */
+    public static String outcomeWord(String outcome) {
+        if (outcome == null) return null;
+        int space = outcome.indexOf(' ');
+        String word = (space < 0 ? outcome : outcome.substring(0, space)).toLowerCase(Locale.ROOT);
+        if (word.length() > 32) word = word.substring(0, 32);
+        return word.endsWith(":") ? word.substring(0, word.length() - 1) : word;
+    }
+
     /** A new entry of any kind (its id is given by the log). */
     public static AuditEntry of(Kind kind, Instant at, String userId, String channelId, String rawText, String command,
                                 String decision, String outcome, long durationMs, String jobId) {

@@ -130,7 +130,8 @@ public final class CommandPipeline {
         AccessDecision decision = policy.decide(caller, name, entry.info());
         if (!decision.allowed()) {
             return new Outcome(Kind.REPLY, Reply.text(":no_entry: You can't run `" + display + "` here: " + decision.reason() + "."),
-                    name, display, "denied: " + decision.reason(), "denied");
+                    name, display, "denied: " + decision.reason(), decision.byCommandPolicy()
+                    ? new Refusal("`" + name + "` policy", decision.reason()).auditOutcome() : "denied");
         }
         CommandLine line = entry.commandLines().take(prefix);
         Outcome outcome = parseAndRun(line, entry, invocation, caller, name, display, helpRequested, args, inWorker);
@@ -157,8 +158,10 @@ public final class CommandPipeline {
         try {
             Reply reply = command.run(context);
             return new Outcome(Kind.REPLY, reply, name, display, "allowed", "ok");
+        } catch (Refusal e) {
+            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", e.auditOutcome());
         } catch (UserError e) {
-            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", "refused: " + e.getMessage());
+            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", "invalid: " + e.getMessage());
         } catch (TransientFailure e) {
             if (inWorker) throw e;
             return new Outcome(Kind.REPLY, Reply.text(":warning: `" + display + "` failed: " + e.getMessage() + ". Please try again."),

@@ -70,8 +70,15 @@ public final class Confirmations {
                 new Block.Context("Only <@" + context.userId() + "> can confirm. Expires in " + minutes + " minutes.")));
     }
 
-    /** What a click produced: a reply that replaces the confirmation message, or a note for the clicker only. */
-    public record ClickResult(Reply reply, boolean replacesMessage) { }
+    /**
+     * What a click produced: a reply that replaces the confirmation message, or a note for the clicker only; and what
+     * the audit log records when a rule refused the confirmed action (null otherwise).
+     */
+    public record ClickResult(Reply reply, boolean replacesMessage, String refusal) {
+        public ClickResult(Reply reply, boolean replacesMessage) {
+            this(reply, replacesMessage, null);
+        }
+    }
 
     /** Handles a Confirm or Cancel click and records it in the audit log like any invocation. */
     public ClickResult click(String userId, String pendingId, boolean confirm, String responseUrl) {
@@ -81,7 +88,8 @@ public final class Confirmations {
         String question = action.map(PendingAction::question).orElse("unknown confirmation " + pendingId);
         audit.append(new AuditEntry(0, clock.instant(), userId, action.map(PendingAction::channelId).orElse(null),
                 "[" + (confirm ? "Confirm" : "Cancel") + "] " + question, action.map(PendingAction::kind).orElse(null),
-                confirm ? "confirm" : "cancel", result.replacesMessage() ? result.reply().text() : "refused: " + result.reply().text(),
+                confirm ? "confirm" : "cancel", result.refusal() != null ? result.refusal()
+                        : result.replacesMessage() ? result.reply().text() : "refused: " + result.reply().text(),
                 (System.nanoTime() - started) / 1_000_000, null));
         return result;
     }
@@ -106,15 +114,19 @@ public final class Confirmations {
             jobs.enqueueConfirmation(pendingId, userId, responseUrl, now);
             return new ClickResult(Reply.text(":hourglass_flowing_sand: Working on it…").replacingOriginal(), true);
         }
-        return new ClickResult(runConfirmed(action, false).replacingOriginal(), true);
+        Ran ran = runConfirmed(action, false);
+        return new ClickResult(ran.reply().replacingOriginal(), true, ran.refusal());
     }
+
+    /** A confirmed action's reply, and the audit outcome when a rule refused it. */
+    private record Ran(Reply reply, String refusal) { }
 
     /**
      * Runs a claimed slow action in a job worker. A {@link TransientFailure} propagates so that the job retries;
      * the action only ever runs to completion once, since its outcome is recorded when it succeeds.
      */
     public Reply runConfirmed(String pendingId) {
-        return store.find(pendingId).map(action -> runConfirmed(action, true))
+        return store.find(pendingId).map(action -> runConfirmed(action, true).reply())
                 .orElse(Reply.text("This confirmation no longer exists."));
     }
 
@@ -126,10 +138,10 @@ public final class Confirmations {
                 + ". It may be partly done; check, then run the command again.");
     }
 
-    private Reply runConfirmed(PendingAction action, boolean inWorker) {
+    private Ran runConfirmed(PendingAction action, boolean inWorker) {
         Registered<?> registered = actions.get(action.kind());
         if (registered == null) {
-            return Reply.text("Nothing knows how to finish this action any more (" + action.kind() + ").");
+            return new Ran(Reply.text("Nothing knows how to finish this action any more (" + action.kind() + ")."), null);
         }
         Caller caller = new Caller(action.ownerId(), action.channelId(), people.roleOf(action.ownerId()));
         CommandContext context = new CommandContext(caller, null, clock, this, outbox, action.kind());
@@ -137,6 +149,9 @@ public final class Confirmations {
         try {
             reply = execute(registered, context, action.payloadJson());
             store.recordOutcome(action.id(), "done");
+        } catch (Refusal e) {
+            store.recordOutcome(action.id(), e.auditOutcome());
+            return new Ran(Reply.text(e.getMessage()), e.auditOutcome());
         } catch (UserError e) {
             reply = Reply.text(e.getMessage());
             store.recordOutcome(action.id(), "refused: " + e.getMessage());
@@ -146,13 +161,13 @@ public final class Confirmations {
             store.recordOutcome(action.id(), "error: " + e.getMessage());
         } catch (Exception e) {
             OutsideFailure outside = OutsideFailure.of(e);
-            if (outside == null) return failedOnOurSide(action, e);
+            if (outside == null) return new Ran(failedOnOurSide(action, e), null);
             if (!outside.permanent() && inWorker) throw new TransientFailure(outside.what(), e);
             reply = Reply.text(":warning: That failed: " + outside.what() + ". Nothing more was done"
                     + (outside.permanent() ? "." : "; run the command again."));
             store.recordOutcome(action.id(), "error: " + outside.what());
         }
-        return reply;
+        return new Ran(reply, null);
     }
 
     private Reply failedOnOurSide(PendingAction action, Exception e) {

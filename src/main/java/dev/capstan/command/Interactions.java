@@ -26,11 +26,21 @@ public final class Interactions {
 
     /**
      * What Slack should do with the modal: close it, show errors next to inputs (block id → message), or show another
-     * view in its place ({@code updateView}: a modal view as Slack's JSON).
+     * view in its place ({@code updateView}: a modal view as Slack's JSON); {@code refusal} is what the audit log records
+     * when a rule refused the submission (null otherwise).
      */
-    public record SubmitAnswer(Map<String, String> errors, String updateView) {
+    public record SubmitAnswer(Map<String, String> errors, String updateView, String refusal) {
         public SubmitAnswer {
             errors = Map.copyOf(errors);
+        }
+
+        public SubmitAnswer(Map<String, String> errors, String updateView) {
+            this(errors, updateView, null);
+        }
+
+        /** A rule refused it: its message shows next to the input {@code blockId}, and the audit log records it as refused. */
+        public static SubmitAnswer refused(String blockId, Refusal refusal) {
+            return new SubmitAnswer(Map.of(blockId, refusal.getMessage()), null, refusal.auditOutcome());
         }
 
         public static SubmitAnswer close() {

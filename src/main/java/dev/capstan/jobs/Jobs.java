@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
@@ -34,14 +35,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Durable jobs on db-scheduler, in the same database. Job types and schedules are declared first (the platform's
- * and every family's), then {@link #start()} builds the scheduler with all of them. A job whose replica died is
+ * and every family's), then {@link #start()} builds the schedulers with all of them. A job whose replica died is
  * revived on a live one; a failure retries with backoff unless it is permanent; every final outcome is audited.
+ * Work to do soon (and its retries) runs by the system clock; work at an instant (a deadline, a cron schedule) runs
+ * by Capstan's clock in a table of its own, so that a test moves its clock and then {@link #runDue} runs what is due.
  */
 public final class Jobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
     private static final int MAX_ID = 200;
-    /** db-scheduler decides what is due by the system clock, whatever clock the rest of Capstan is given. */
+    /** Work to do soon is due by the system clock, whatever clock the rest of Capstan is given. */
     private static final Clock SCHEDULER_CLOCK = Clock.systemUTC();
+    private static final String SOON_TABLE = "scheduled_tasks";
+    private static final String AT_TABLE = "scheduled_deadlines";
 
     private record Declared<T>(JobType<T> type, JobHandler<T> handler) { }
 
@@ -57,6 +62,8 @@ public final class Jobs implements AutoCloseable {
     private final Map<String, Declared<?>> types = new LinkedHashMap<>();
     private final Map<String, RecurringJob> schedules = new LinkedHashMap<>();
     private volatile Scheduler scheduler;
+    /** Deadlines and cron schedules, due by Capstan's clock. */
+    private volatile Scheduler deadlines;
 
     public Jobs(DataSource dataSource, Jdbi jdbi, JobSettings settings, AuditLog audit, MeterRegistry metrics, Clock clock) {
         this.dataSource = dataSource;
@@ -114,38 +121,87 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
-    /** Builds db-scheduler with every declared type and schedule and starts polling. */
+    /**
+     * Builds and starts two db-schedulers with every declared type: one for work to do soon, by the system clock, and
+     * one for work at an instant (deadlines and the cron schedules), by Capstan's clock.
+     */
     public synchronized void start() {
-        List<Task<?>> tasks = new ArrayList<>();
+        List<Task<?>> soon = new ArrayList<>();
+        List<Task<?>> at = new ArrayList<>();
         for (Declared<?> declared : types.values()) {
             if (declared.handler() == null) throw new IllegalStateException("Job type '" + declared.type().name() + "' has no handler");
-            tasks.add(task(declared));
+            soon.add(task(declared, SCHEDULER_CLOCK));
+            at.add(task(declared, clock));
         }
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         for (RecurringJob job : schedules.values()) {
             recurring.add(Tasks.recurring(job.name(), Schedules.cron(job.cron(), job.zone()))
                     .execute((instance, context) -> JobScope.run(job.name() + "/" + context.getExecution().executionTime, job.work())));
         }
-        scheduler = Scheduler.create(dataSource, tasks)
+        String name = replicaName();
+        deadlines = Scheduler.create(dataSource, at)
+                .tableName(AT_TABLE)
+                .clock(clock::instant)
                 .startTasks(recurring)
                 .serializer(serializer)
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
+                .threads(Math.max(1, settings.threads() / 2))
+                .schedulerName(new SchedulerName.Fixed(name))
+                .alwaysPersistTimestampInUTC()
+                .build();
+        scheduler = Scheduler.create(dataSource, soon)
+                .tableName(SOON_TABLE)
+                .serializer(serializer)
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .threads(settings.threads())
-                .schedulerName(new SchedulerName.Fixed(replicaName()))
+                .schedulerName(new SchedulerName.Fixed(name))
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
                 .build();
+        deadlines.start();
         scheduler.start();
     }
 
     /** Started and not shutting down: part of what /readyz reports. */
     public boolean running() {
-        Scheduler current = scheduler;
+        return running(scheduler) && running(deadlines);
+    }
+
+    private static boolean running(Scheduler current) {
         if (current == null) return false;
         var state = current.getSchedulerState();
         return state.isStarted() && !state.isShuttingDown();
+    }
+
+    /**
+     * Runs every job due by Capstan's clock now (deadlines and cron schedules, on whichever replica picks each) and
+     * returns once none is left due or running; what a test calls after moving its clock. Throws after {@code atMost}.
+     */
+    public void runDue(Duration atMost) {
+        Scheduler current = deadlines;
+        if (current == null) throw new IllegalStateException("The jobs have not started");
+        long giveUp = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            List<String> due = new ArrayList<>();
+            current.fetchScheduledExecutions(ScheduledExecutionsFilter.all(), execution -> {
+                if (!execution.getExecutionTime().isAfter(now)) due.add(execution.getTaskInstance().getTaskName() + " "
+                        + execution.getTaskInstance().getId() + (execution.isPicked() ? " (running)" : ""));
+            });
+            if (due.isEmpty()) return;
+            if (System.nanoTime() > giveUp) throw new IllegalStateException("Jobs still due after " + atMost + ": " + due);
+            current.triggerCheckForDueExecutions();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while running the jobs due", e);
+            }
+        }
     }
 
     /** Forgets idempotency keys older than {@code before}, at most {@code batch} of them; returns how many. */
@@ -161,7 +217,12 @@ public final class Jobs implements AutoCloseable {
     @Override
     public void close() {
         Scheduler current = scheduler;
-        if (current != null) current.stop();
+        Scheduler atInstants = deadlines;
+        try {
+            if (current != null) current.stop();
+        } finally {
+            if (atInstants != null) atInstants.stop();
+        }
     }
 
     /** A job without a key of its own: keyed by the job run that enqueues it, if any, else by a random id. */
@@ -173,26 +234,29 @@ public final class Jobs implements AutoCloseable {
 
     /**
      * Writes the job's row in the caller's transaction when there is one (so it commits or rolls back with the change
-     * that caused it), else in its own; then wakes this replica's workers once it is committed.
+     * that caused it), else in its own; then wakes this replica's workers once it is committed. A job at an instant
+     * still ahead by Capstan's clock is a deadline, kept apart and due by that clock; any other runs soon.
      */
     <T> boolean enqueue(JobType<T> type, String id, Instant at, T data, boolean once) {
         if (id == null || id.isBlank() || id.length() > MAX_ID) {
             throw new IllegalArgumentException("A job id must have 1 to " + MAX_ID + " characters");
         }
+        boolean deadline = at.isAfter(clock.instant());
         Instant now = SCHEDULER_CLOCK.instant();
-        Instant when = at.isAfter(now) ? at : now;
+        Instant when = deadline ? at : now;
+        String table = deadline ? AT_TABLE : SOON_TABLE;
         byte[] bytes = serializer.serialize(new JobEnvelope(1, now, json.valueToTree(data), 1));
-        return jdbi.withHandle(h -> h.isInTransaction() ? insert(h, type, id, when, bytes, once, now)
-                : h.inTransaction(tx -> insert(tx, type, id, when, bytes, once, now)));
+        return jdbi.withHandle(h -> h.isInTransaction() ? insert(h, table, type, id, when, bytes, once)
+                : h.inTransaction(tx -> insert(tx, table, type, id, when, bytes, once)));
     }
 
-    private boolean insert(Handle h, JobType<?> type, String id, Instant when, byte[] bytes, boolean once, Instant now) {
+    private boolean insert(Handle h, String table, JobType<?> type, String id, Instant when, byte[] bytes, boolean once) {
         if (once && !keys.claim(type.name(), id, clock.instant())) return false;
-        int rows = h.createUpdate("""
-                        insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority)
+        int rows = h.createUpdate("insert into " + table + """
+                         (task_name, task_instance, task_data, execution_time, picked, version, priority)
                         values (:name, :id, :data, :when, false, 1, 0) on conflict do nothing""")
                 .bind("name", type.name()).bind("id", id).bind("data", bytes).bind("when", when).execute();
-        if (rows == 1 && !when.isAfter(now)) h.afterCommit(this::wake);
+        if (rows == 1 && table.equals(SOON_TABLE)) h.afterCommit(this::wake);
         return rows == 1;
     }
 
@@ -201,7 +265,8 @@ public final class Jobs implements AutoCloseable {
         if (current != null) current.triggerCheckForDueExecutions();
     }
 
-    private <T> Task<JobEnvelope> task(Declared<T> declared) {
+    /** The type's task for one of the two schedulers; a run again or a retry is due by that scheduler's {@code due} clock. */
+    private <T> Task<JobEnvelope> task(Declared<T> declared, Clock due) {
         JobType<T> type = declared.type();
         return Tasks.custom(type.name(), JobEnvelope.class)
                 .onDeadExecutionRevive()
@@ -210,10 +275,11 @@ public final class Jobs implements AutoCloseable {
                             complete.getExecution().taskInstance.getId(), complete.getCause().orElse(null));
                     operations.remove();
                 })
-                .execute((instance, context) -> runOnce(type, declared.handler(), instance));
+                .execute((instance, context) -> runOnce(type, declared.handler(), instance, due));
     }
 
-    private <T> CompletionHandler<JobEnvelope> runOnce(JobType<T> type, JobHandler<T> handler, TaskInstance<JobEnvelope> instance) {
+    private <T> CompletionHandler<JobEnvelope> runOnce(JobType<T> type, JobHandler<T> handler, TaskInstance<JobEnvelope> instance,
+                                                       Clock due) {
         long started = System.nanoTime();
         JobEnvelope envelope = instance.getData();
         JobRun<T> run;
@@ -230,19 +296,19 @@ public final class Jobs implements AutoCloseable {
             JobResult<T> result = JobScope.within(scope(type, instance.getId(), "run-" + envelope.run()), () -> handler.run(thisRun));
             if (result instanceof JobResult.Again<T> again) {
                 JobEnvelope next = new JobEnvelope(1, envelope.firstEnqueuedAt(), json.valueToTree(again.data()), envelope.run() + 1);
-                Instant at = SCHEDULER_CLOCK.instant().plus(again.delay());
+                Instant at = due.instant().plus(again.delay());
                 return (complete, operations) -> operations.reschedule(complete, at, next);
             }
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "done").increment();
             record(type, instance.getId(), "done", started);
             return (complete, operations) -> operations.remove();
         } catch (Throwable failed) {
-            return failed(type, run, envelope, failed, started);
+            return failed(type, run, envelope, failed, started, due);
         }
     }
 
     private <T> CompletionHandler<JobEnvelope> failed(JobType<T> type, JobRun<T> run, JobEnvelope envelope, Throwable failed,
-                                                      long started) {
+                                                      long started, Clock due) {
         JobFailure failure = JobFailure.of(failed, run.attempt());
         boolean known = JobFailure.expected(failed);
         if (!failure.permanent() && run.attempt() < type.options().attempts()) {
@@ -251,7 +317,7 @@ public final class Jobs implements AutoCloseable {
             else log.error("Job {} {} failed (attempt {}), retrying in {} s", type.name(), run.id(), run.attempt(), delay.toSeconds(), failed);
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "retry").increment();
             JobEnvelope next = new JobEnvelope(run.attempt() + 1, envelope.firstEnqueuedAt(), envelope.data(), envelope.run());
-            Instant at = SCHEDULER_CLOCK.instant().plus(delay);
+            Instant at = due.instant().plus(delay);
             return (complete, operations) -> operations.reschedule(complete, at, next);
         }
         if (known) log.warn("Job {} {} gave up: {}", type.name(), run.id(), failure.sentence());

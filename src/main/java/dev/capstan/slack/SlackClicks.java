@@ -6,6 +6,7 @@ import dev.capstan.command.AuditLog;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Interactions;
+import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,9 @@ final class SlackClicks {
                     viewId, messageTs));
             if (reply != null) reply(payload, userId, reply);
             return "ok";
+        } catch (Refusal e) {
+            reply(payload, userId, Reply.text(e.getMessage()));
+            return e.auditOutcome();
         } catch (Exception e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Handling a click on {} failed (reference {})", actionId, reference, e);

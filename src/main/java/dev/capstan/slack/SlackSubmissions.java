@@ -53,7 +53,8 @@ final class SlackSubmissions {
                         values(payload), payload.getView().getPrivateMetadata(), payload.getView().getId(),
                         payload.getView().getHash()));
                 response = answer(answer);
-                outcome = answer.errors().isEmpty() ? "ok" : "invalid: " + String.join(", ", answer.errors().keySet());
+                outcome = answer.refusal() != null ? answer.refusal()
+                        : answer.errors().isEmpty() ? "ok" : "invalid: " + String.join(", ", answer.errors().keySet());
             } catch (Exception e) {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Submitting modal {} failed (reference {})", callbackId, reference, e);

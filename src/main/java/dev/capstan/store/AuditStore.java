@@ -25,12 +25,13 @@ public final class AuditStore implements AuditLog {
     public long record(AuditEntry e) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
-                            outcome, duration_ms, job_id)
-                        values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :duration, :job)""")
+                            outcome, outcome_word, duration_ms, job_id)
+                        values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :word, :duration, :job)""")
                 .bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
                 .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
                 .bind("family", words(cut(e.command(), 200), 1)).bind("group", words(cut(e.command(), 200), 2))
                 .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
+                .bind("word", AuditEntry.outcomeWord(storable(e.outcome())))
                 .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
@@ -40,13 +41,14 @@ public final class AuditStore implements AuditLog {
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("""
                     insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
-                        outcome, duration_ms, job_id)
-                    values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :duration, :job)""");
+                        outcome, outcome_word, duration_ms, job_id)
+                    values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :word, :duration, :job)""");
             for (AuditEntry e : entries) {
                 batch.bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
                         .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
                         .bind("family", words(cut(e.command(), 200), 1)).bind("group", words(cut(e.command(), 200), 2))
                         .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
+                        .bind("word", AuditEntry.outcomeWord(storable(e.outcome())))
                         .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64)).add();
             }
             batch.execute();
@@ -55,8 +57,10 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public void complete(long id, String outcome, long durationMs) {
-        jdbi.useHandle(h -> h.createUpdate("update audit_log set outcome = :outcome, duration_ms = duration_ms + :d where id = :id")
-                .bind("outcome", cut(outcome, MAX_REASON)).bind("d", durationMs).bind("id", id).execute());
+        jdbi.useHandle(h -> h.createUpdate("update audit_log set outcome = :outcome, outcome_word = :word, duration_ms = duration_ms + :d "
+                        + "where id = :id")
+                .bind("outcome", cut(outcome, MAX_REASON)).bind("word", AuditEntry.outcomeWord(storable(outcome))).bind("d", durationMs)
+                .bind("id", id).execute());
     }
 
     @Override
@@ -72,8 +76,8 @@ public final class AuditStore implements AuditLog {
 
     /**
      * The query of an audit form: newest first, so that each filter reads its index ({@code (user_id, id)},
-     * {@code (family, id)}, {@code (command_group, id)}, {@code (kind, id)}) backwards and stops after the limit. A
-     * one-word {@code --command} is a family, two words a group; longer ones match within their group.
+     * {@code (family, id)}, {@code (command_group, id)}, {@code (kind, id)}, {@code (outcome_word, id)}) backwards and
+     * stops after the limit. A one-word {@code --command} is a family, two words a group; longer ones match within their group.
      */
     public static String sqlOf(AuditQuery q) {
         StringBuilder sql = new StringBuilder("""
@@ -85,6 +89,7 @@ public final class AuditStore implements AuditLog {
         if (depth == 2) sql.append(" and command_group = :command");
         if (depth > 2) sql.append(" and command_group = :group and (command = :command or command like :commandPrefix)");
         if (q.kind() != null) sql.append(" and kind = :kind");
+        if (q.outcome() != null) sql.append(" and outcome_word = :outcome");
         return sql.append(" order by id desc limit :limit").toString();
     }
 
@@ -99,6 +104,7 @@ public final class AuditStore implements AuditLog {
             values.put("commandPrefix", q.command() + " %");
         }
         if (q.kind() != null) values.put("kind", q.kind().label());
+        if (q.outcome() != null) values.put("outcome", q.outcome());
         return values;
     }
 

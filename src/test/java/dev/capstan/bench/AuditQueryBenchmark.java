@@ -67,6 +67,7 @@ public final class AuditQueryBenchmark {
         forms.put("audit --user busy --command flush (no rows)", new AuditQuery("UBUSY0001", "flush", null, 20));
         forms.put("audit --user busy --kind webhook", new AuditQuery("UBUSY0001", null, AuditEntry.Kind.WEBHOOK, 20));
         forms.put("audit --command team --kind event", new AuditQuery(null, "team", AuditEntry.Kind.EVENT, 20));
+        forms.put("audit --outcome refused (no rows)", new AuditQuery(null, null, null, "refused", 20));
         return forms;
     }
 

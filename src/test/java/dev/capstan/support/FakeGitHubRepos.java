@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Repositories behind {@link FakeGitHub}'s App authentication, as GitHub's REST API answers about them: the repository,
- * its collaborators, deployments (GitHub's required-contexts check, 201, 409, 422) and their statuses (only the REST
+ * its collaborators, deployments (GitHub's required-contexts check, 201, 409 naming every required context and its
+ * state, 422) and their statuses (only the REST
  * spellings of a state are accepted, so {@code in-progress} is refused as GitHub refuses it), Actions dispatches
  * and runs, its default branch and tags (in no particular order, as GitHub lists them), comparisons of two commits (scripted by the test; unknown pairs are 404 as for commits GitHub lacks),
  * and a commit's combined status and check runs. Everything is recorded for the test to read.
@@ -214,17 +215,22 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
             FakeHttp.respond(exchange, 202, JSON.createObjectNode().put("message", "Auto-merged main into " + ref + " on deployment.").toString());
             return;
         }
-        ArrayNode failing = JSON.createArrayNode();
+        // GitHub's 409 lists every required context with its state, the successful ones too; a context nothing
+        // reported yet is listed here as "missing" (GitHub does not document the word it uses for one).
+        ArrayNode contexts = JSON.createArrayNode();
+        boolean allGreen = true;
         Map<String, String> checks = repo.checks().getOrDefault(sha, Map.of());
         for (JsonNode context : request.path("required_contexts")) {
             String state = checks.getOrDefault(context.asText(), "missing");
-            if (!state.equals("success")) failing.addObject().put("context", context.asText()).put("state", state);
+            contexts.addObject().put("context", context.asText()).put("state", state);
+            allGreen &= state.equals("success");
         }
-        if (!failing.isEmpty()) {
+        if (!allGreen) {
             ObjectNode conflict = JSON.createObjectNode().put("message", "Conflict: Commit status checks failed for " + ref + ".");
             ObjectNode err = conflict.putArray("errors").addObject();
-            err.set("contexts", failing);
+            err.set("contexts", contexts);
             err.put("resource", "Deployment").put("field", "required_contexts").put("code", "invalid");
+            conflict.put("documentation_url", "https://docs.github.com/rest/deployments/deployments#create-a-deployment");
             FakeHttp.respond(exchange, 409, conflict.toString());
             return;
         }

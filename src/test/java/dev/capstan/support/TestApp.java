@@ -138,6 +138,11 @@ public final class TestApp implements AutoCloseable {
         return "http://127.0.0.1:" + capstan.port();
     }
 
+    /** Runs every job due by the app's clock (deadlines, cron schedules) and returns once they finished: call it after moving the clock. */
+    public void runDueJobs() {
+        capstan.runDueJobs();
+    }
+
     /** Posts a body signed as Slack would sign it now (by the app's clock). */
     public SlashReply signedPost(String path, String body, String contentType, Map<String, String> headers, String responseUrl) {
         long timestamp = clock.instant().getEpochSecond();

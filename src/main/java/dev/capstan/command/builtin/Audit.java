@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", description = "Show the latest entries of the audit log, newest first.")
 @CommandInfo(role = Role.ADMIN)
 final class Audit implements CapstanCommand {
+    private static final Pattern OUTCOME_WORD = Pattern.compile("[\\p{L}\\p{N}_-]{1,32}");
     private static final Pattern COMMAND_NAME = Pattern.compile("[\\p{L}\\p{N}._ -]{1,200}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private final AuditLog audit;
@@ -37,6 +38,10 @@ final class Audit implements CapstanCommand {
     @Option(names = "--kind", paramLabel = "KIND",
             description = "Only this kind: command, click, submission, event, webhook, job or http.")
     String kind;
+
+    @Option(names = "--outcome", paramLabel = "WORD",
+            description = "Only outcomes beginning with this word: refused (by a rule), denied (by access), invalid, error, ok, …")
+    String outcome;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many (1–100, default ${DEFAULT-VALUE}).")
     int limit;
@@ -63,8 +68,13 @@ final class Audit implements CapstanCommand {
                     + ", not `" + visible(kind) + "`." + DidYouMean.sentence(kind,
                     Arrays.stream(AuditEntry.Kind.values()).map(AuditEntry.Kind::label).toList())));
         }
+        if (outcome != null && !OUTCOME_WORD.matcher(outcome.trim()).matches()) {
+            throw new UserError("`--outcome` takes one word such as `refused`, `denied`, `invalid`, `error` or `ok`, not `"
+                    + visible(outcome) + "`.");
+        }
         String name = command == null ? null : command.trim().replaceAll("\\s+", " ").toLowerCase();
-        List<AuditEntry> entries = audit.latest(new AuditQuery(user, name, wanted, limit));
+        String word = outcome == null ? null : AuditEntry.outcomeWord(outcome.trim());
+        List<AuditEntry> entries = audit.latest(new AuditQuery(user, name, wanted, word, limit));
         if (entries.isEmpty()) return Reply.text("No entries match.");
         List<String> lines = new ArrayList<>();
         for (AuditEntry e : entries) {

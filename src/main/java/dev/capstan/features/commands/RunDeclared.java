@@ -3,6 +3,7 @@ package dev.capstan.features.commands;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.ParsedArguments;
+import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 import dev.capstan.command.UserError;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class RunDeclared {
         LoadedCommand command = services.catalog().find(confirmed.command())
                 .orElseThrow(() -> new UserError("`" + confirmed.command() + "` was taken out of the configuration meanwhile; nothing ran."));
         command.guard().refusal(context.caller()).ifPresent(why -> {
-            throw new UserError(":no_entry: You can't run it any more: " + why + ".");
+            throw new Refusal("`" + command.guard().name() + "` policy", ":no_entry: You can't run it any more: " + why + ".");
         });
         refuseByConditions(command, context, confirmed.arguments());
         return start.start(command.declaration(), confirmed.arguments(), context.caller(), confirmed.display(), confirmed.requestKey())
@@ -71,7 +72,7 @@ final class RunDeclared {
 
     private static void refuseByConditions(LoadedCommand command, CommandContext context, Map<String, String> arguments) {
         command.guard().refusal(context.caller(), arguments).ifPresent(why -> {
-            throw new UserError(":no_entry: You can't run that here: " + why + ".");
+            throw new Refusal("`" + command.guard().name() + "` policy", ":no_entry: You can't run that here: " + why + ".");
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.capstan.features.deploy;
 
 import dev.capstan.command.People;
+import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.jobs.JobResult;
@@ -61,12 +62,13 @@ final class Approvals {
         return onOpenRequest(userId, value, (h, r, now, policy, role) -> {
             if (policy.approvals() == null) return note(":warning: `" + r.environment() + "` no longer needs approvals; deploy it again.");
             if (userId.equals(r.requestedBy()) && !policy.approvals().selfApproval()) {
-                return note(":no_entry: You asked for this deployment, so your own approval does not count here. It needs "
-                        + policy.approvalRule() + ".");
+                throw new Refusal(DeployGate.rule(r.environment(), "approvals"), ":no_entry: You asked for this deployment, so your own "
+                        + "approval does not count here. It needs " + policy.approvalRule() + ".");
             }
             if (!policy.mayApprove(userId, role)) {
-                return note(":no_entry: Only " + Policy.who(policy.approvals().from().role(), policy.approvals().from().users())
-                        + " may approve deployments to `" + r.environment() + "`; you are " + role.label() + ".");
+                throw new Refusal(DeployGate.rule(r.environment(), "approvals"), ":no_entry: Only " + Policy.who(policy.approvals().from()
+                        .role(), policy.approvals().from().users()) + " may approve deployments to `" + r.environment() + "`; you are "
+                        + role.label() + ".");
             }
             if (!requests.approve(h, r.id(), userId, now)) {
                 return note("You approved this already; it still needs " + r.missing() + " more.");
@@ -85,9 +87,9 @@ final class Approvals {
     Reply reject(String userId, String value) {
         return onOpenRequest(userId, value, (h, r, now, policy, role) -> {
             if (!userId.equals(r.requestedBy()) && !policy.mayApprove(userId, role)) {
-                return note(":no_entry: Only the requester or " + (policy.approvals() == null ? "an approver"
-                        : Policy.who(policy.approvals().from().role(), policy.approvals().from().users())) + " may reject this; you are "
-                        + role.label() + ".");
+                throw new Refusal(DeployGate.rule(r.environment(), "approvals"), ":no_entry: Only the requester or "
+                        + (policy.approvals() == null ? "an approver" : Policy.who(policy.approvals().from().role(),
+                        policy.approvals().from().users())) + " may reject this; you are " + role.label() + ".");
             }
             if (!requests.decide(h, r.id(), ApprovalRequest.State.REJECTED, userId, now)) return note("Someone decided this a moment ago.");
             cards.show(requests.lock(h, r.id()).orElseThrow());
@@ -130,7 +132,7 @@ final class Approvals {
         Optional<Environments.Environment> env = environments.find(r.environment());
         RequestDeployment.Outcome outcome;
         if (binding.isEmpty() || env.isEmpty()) {
-            outcome = new RequestDeployment.Outcome.Refused("`" + r.repository() + "` is no longer set up, or `" + r.environment()
+            outcome = new RequestDeployment.Outcome.Refused(null, "`" + r.repository() + "` is no longer set up, or `" + r.environment()
                     + "` no longer configured.");
         } else {
             // The decision took the card to revision + 1, and recording the outcome takes it to + 2; the deployment follows.

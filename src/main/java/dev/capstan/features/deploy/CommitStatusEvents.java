@@ -5,8 +5,9 @@ import dev.capstan.webhooks.InboundWebhook;
 import java.util.List;
 
 /**
- * GitHub's commit {@code status} event, for deployments waiting for their required checks: a success tries to create
- * them again (GitHub re-checks every required context), a failure or error ends them naming the check; pending changes nothing.
+ * GitHub's commit {@code status} event, for deployments waiting for their required checks: a success asks again (each
+ * meets its environment's rules and takes the environment first, then GitHub re-checks every required context), a
+ * failure or error ends them naming the check; pending changes nothing.
  */
 final class CommitStatusEvents {
     private final Deployments deployments;
@@ -30,7 +31,8 @@ final class CommitStatusEvents {
                 jobs.create().enqueueOnce("deploy-create-" + d.id() + "-" + webhook.deliveryId(), new DeployJobs.DeploymentRef(d.id()));
             } else {
                 progress.advance(d.id(), false, x -> x.with(DeploymentState.FAILURE, "The required check `" + context + "` " + state
-                        + (body.path("target_url").asText("").isEmpty() ? "." : ": <" + body.path("target_url").asText() + ">")));
+                        + (body.path("target_url").asText("").isEmpty() ? "" : ": <" + body.path("target_url").asText() + ">")
+                        + ". Nothing was deployed."));
             }
         }
         return (state.equals("success") ? "retrying " : "ended ") + waiting.size() + " waiting deployment" + (waiting.size() == 1 ? "" : "s");

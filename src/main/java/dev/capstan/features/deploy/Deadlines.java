@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The scheduler runs a job at its time by the system clock, while Capstan's rules read Capstan's clock (a test's
- * fixed one, for instance). A job that is due by a deadline therefore checks it by Capstan's clock and, when it came
- * early, looks again after the remaining time or the recheck interval, whichever is shorter.
+ * A deadline job runs when Capstan's clock reaches its instant; should it find the instant still ahead all the same (the
+ * clock was set back), it looks again after the remaining time or the recheck interval, whichever is shorter.
  */
 final class Deadlines {
     private final Clock clock;

@@ -60,7 +60,8 @@ public final class Deploy implements Feature {
         CircleCiClient circleCi = new CircleCiClient(context.http("circleci", HttpPolicy.standard(hosts(context, "CIRCLECI_API_URL", circleApi))), circleApi, circleToken);
         JenkinsClient jenkins = new JenkinsClient(context.http("jenkins", HttpPolicy.standard(hosts(context, "JENKINS_URL", jenkinsUrl))), jenkinsUrl, jenkinsUser, jenkinsToken);
 
-        CreateOnGitHub create = new CreateOnGitHub(deployments, environments, github, progress, jobs, context.clock());
+        CreateOnGitHub create = new CreateOnGitHub(deployments, environments, bindings, context.people(), gate, starter, github, progress,
+                jobs, context.clock());
         CiStart ciStart = new CiStart(deployments, environments, progress, jobs, circleCi, jenkins, workflows);
         JenkinsFollow follow = new JenkinsFollow(deployments, progress, jenkins, settings.pollInterval());
         ActionsRunFinder finder = new ActionsRunFinder(deployments, environments, progress, workflows, settings.pollInterval());
@@ -81,9 +82,11 @@ public final class Deploy implements Feature {
 
         Approvals approvals = new Approvals(context.jdbi(), approvalRequests, cards, bindings, environments, context.people(), requests, deadlines);
         AutoDeployments auto = new AutoDeployments(bindings, environments, requests, context.identities(), context.outbox());
-        QueueRunner runner = new QueueRunner(context.jdbi(), queue, bindings, environments, context.people(), gate, starter, held, context.outbox());
+        QueueRunner runner = new QueueRunner(context.jdbi(), queue, deployments, bindings, environments, context.people(), gate, starter, held,
+                jobs, context.outbox());
         Thaw thaw = new Thaw(context.jdbi(), queue, bindings, environments, held, auto, deadlines);
         Watchdog watchdog = new Watchdog(context.jdbi(), progress, context.outbox(), deadlines);
+        ChecksTimeout checksTimeout = new ChecksTimeout(progress, deadlines);
         Preflight preflight = new Preflight(bindings, environments, deployments, github, new GitHubCompare(rest), gate, context.people(),
                 context.identities(), context.outbox());
         jobs.declareSafety(
@@ -100,6 +103,10 @@ public final class Deploy implements Feature {
                 context.job("deploy.preflight", DeployJobs.Preflight.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
                         context.outbox().send(new Destination.ResponseUrl(run.data().responseUrl(), run.data().userId(), run.data().askedAt()),
                                 Reply.text(":warning: The dry run could not finish: " + failure.sentence()))), run -> preflight.run(run.data())));
+
+        jobs.declareChecksTimeout(context.job("deploy.checks-timeout", DeployJobs.Due.class, JobOptions.retrying(context.jobSettings(),
+                (run, failure) -> log.warn("Gave up expiring deployment #{} that waits for its checks: {}", run.data().id(), failure.sentence())),
+                run -> checksTimeout.run(run.data())));
 
         DeployServices services = new DeployServices(bindings, environments, deployments, holds, requests, approvalRequests, queue, jobs,
                 new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());

@@ -14,7 +14,8 @@ final class DeployGate {
         /** No rule stands in the way (the environment may still be taken by someone else a moment later). */
         record Allowed() implements Verdict { }
 
-        record Refused(String why) implements Verdict { }
+        /** A rule of the environment says no: {@code rule} names it for the audit log ("`qa` deployers"). */
+        record Refused(String rule, String why) implements Verdict { }
 
         /** Someone else's lock; {@code why} says who, since when and why. */
         record Locked(Hold lock, String why) implements Verdict { }
@@ -25,6 +26,20 @@ final class DeployGate {
 
         /** Another deployment runs: refused, or queued where the environment queues. */
         record Busy(String why) implements Verdict { }
+    }
+
+    /** The rule of {@code environment} called {@code what}, as the audit log names it: "`production` lock". */
+    static String rule(String environment, String what) {
+        return "`" + environment + "` " + what;
+    }
+
+    /** Why the rules refuse a request now, for one that waited (busy is not a refusal: it waits on); empty when they don't. */
+    static Optional<String> refusal(Verdict verdict) {
+        if (verdict instanceof Verdict.Refused refused) return Optional.of(refused.why());
+        if (verdict instanceof Verdict.Locked locked) return Optional.of(locked.why());
+        if (verdict instanceof Verdict.Frozen frozen) return Optional.of(frozen.why());
+        if (verdict instanceof Verdict.NeedsApprovals needs) return Optional.of(needs.why());
+        return Optional.empty();
     }
 
     private final Holds holds;
@@ -41,11 +56,11 @@ final class DeployGate {
         Environments.Environment env = r.environment();
         Policy policy = env.policy();
         if (env.pullRequest() == null && !r.rollback() && !env.allows(r.ref())) {
-            return new Verdict.Refused(":no_entry: " + env.rule() + "; `" + r.ref().label() + "` is " + kind(r.ref()) + ".");
+            return new Verdict.Refused(rule(env.name(), "refs"), ":no_entry: " + env.rule() + "; `" + r.ref().label() + "` is " + kind(r.ref()) + ".");
         }
         if (r.manual()) {
             Optional<String> notYou = policy.refusesDeployer(env.name(), r.requestedBy(), r.role());
-            if (notYou.isPresent()) return new Verdict.Refused(notYou.get());
+            if (notYou.isPresent()) return new Verdict.Refused(rule(env.name(), "deployers"), notYou.get());
         }
         Optional<Hold> lock = holds.find(r.binding().key(), env.name(), Hold.Kind.LOCK);
         if (lock.isPresent() && !(r.manual() && lock.get().holder().equals(r.requestedBy()))) {
@@ -61,7 +76,7 @@ final class DeployGate {
                         + (r.manual() ? " " + overrideHint(policy, r) : ""));
             }
             if (!policy.mayOverrideFreeze(r.requestedBy(), r.role())) {
-                return new Verdict.Refused(":no_entry: `" + env.name() + "` is frozen until " + freeze.get().endText()
+                return new Verdict.Refused(rule(env.name(), "emergency"), ":no_entry: `" + env.name() + "` is frozen until " + freeze.get().endText()
                         + ", and only " + policy.overriders() + " may override a freeze; you are " + r.role().label() + ".");
             }
         }

@@ -20,8 +20,11 @@ final class DeployJobs {
     /** Something about request or deployment {@code id} that is due at {@code due} (an approval's expiry, the watchdog). */
     record Due(long id, Instant due) { }
 
-    /** An environment of a repository that may have freed up: its queue moves. */
-    record EnvironmentRef(String repository, String environment) { }
+    /**
+     * An environment of a repository that may have freed up: its queue moves; when a deployment ended ({@code ended}),
+     * the deployments waiting for their checks there are asked again too.
+     */
+    record EnvironmentRef(String repository, String environment, boolean ended) { }
 
     /** A freeze of an environment ends at {@code due}: its held automatic deployment starts. */
     record Thaw(String repository, String environment, Instant due) { }
@@ -49,6 +52,7 @@ final class DeployJobs {
     private JobType<Preflight> preflight;
     private JobType<DefaultRef> defaultRef;
     private JobType<ClaimOffer> claimOffer;
+    private JobType<Due> checksTimeout;
 
     void declare(JobType<DeploymentRef> create, JobType<DeploymentRef> ciStart, JobType<StatusData> githubStatus,
                  JobType<JenkinsPoll> jenkinsPoll, JobType<FindRun> findRun) {
@@ -81,6 +85,15 @@ final class DeployJobs {
 
     JobType<ClaimOffer> claimOffer() {
         return claimOffer;
+    }
+
+    /** The job that ends a deployment still waiting for its checks at the environment's {@code checks_timeout}. */
+    void declareChecksTimeout(JobType<Due> checksTimeout) {
+        this.checksTimeout = checksTimeout;
+    }
+
+    JobType<Due> checksTimeout() {
+        return checksTimeout;
     }
 
     JobType<Due> approvalExpiry() {

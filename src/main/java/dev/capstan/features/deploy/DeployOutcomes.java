@@ -1,8 +1,12 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 
-/** What the person who asked for a deployment (or a rollback) is told about what became of it. */
+/**
+ * What the person who asked for a deployment (or a rollback) is told about what became of it; a refusal by one of the
+ * environment's rules is a {@link Refusal}, so that the audit log records it as refused, by that rule.
+ */
 final class DeployOutcomes {
     private DeployOutcomes() {
     }
@@ -27,6 +31,8 @@ final class DeployOutcomes {
         if (outcome instanceof RequestDeployment.Outcome.Held held) {
             return Reply.text(":snowflake: The deployment of " + what + " is held until the freeze ends, " + held.window().endText() + ".");
         }
-        return Reply.text(((RequestDeployment.Outcome.Refused) outcome).why());
+        RequestDeployment.Outcome.Refused refused = (RequestDeployment.Outcome.Refused) outcome;
+        if (refused.rule() != null) throw new Refusal(refused.rule(), refused.why());
+        return Reply.text(refused.why());
     }
 }

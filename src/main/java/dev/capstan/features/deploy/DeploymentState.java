@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 enum DeploymentState {
     REQUESTED(1, ":hourglass_flowing_sand:", "requested"),
+    /** GitHub answered that required checks are pending: it waits without holding its environment. */
     WAITING(2, ":vertical_traffic_light:", "waiting for checks"),
     CREATED(3, ":package:", "created on GitHub"),
     QUEUED(4, ":inbox_tray:", "queued"),
@@ -16,7 +17,9 @@ enum DeploymentState {
     SUCCESS(9, ":white_check_mark:", "succeeded"),
     FAILURE(9, ":x:", "failed"),
     ERROR(9, ":boom:", "errored"),
-    REFUSED(9, ":no_entry:", "refused");
+    REFUSED(9, ":no_entry:", "refused"),
+    /** Waited for pending required checks longer than the environment's {@code checks_timeout}; nothing was deployed. */
+    EXPIRED(9, ":hourglass:", "expired");
 
     private final int rank;
     private final String emoji;
@@ -46,7 +49,7 @@ enum DeploymentState {
 
     /** An ending the requester hears about in a DM. */
     boolean bad() {
-        return this == FAILURE || this == ERROR || this == REFUSED;
+        return this == FAILURE || this == ERROR || this == REFUSED || this == EXPIRED;
     }
 
     /** GitHub's deployment status state, as the REST API spells it; empty for states GitHub has no word for. */

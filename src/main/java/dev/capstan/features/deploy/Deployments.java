@@ -80,6 +80,12 @@ final class Deployments {
                 q -> q.bind("k", Binding.key(repository)).bind("sha", sha));
     }
 
+    /** Deployments of the environment that wait for their checks, oldest first. */
+    List<Deployment> waitingIn(String repository, String environment) {
+        return list("repository_key = :k and environment = :e and state = 'WAITING' order by id",
+                q -> q.bind("k", Binding.key(repository)).bind("e", environment));
+    }
+
     /** Running deployments of the repository whose CI is {@code ci} and not yet found. */
     List<Deployment> unmatched(String repository, String ci) {
         return list("repository_key = :k and ci = :ci and ci_ref is null and state_rank < 9 and github_id is not null order by id",
@@ -100,18 +106,21 @@ final class Deployments {
                 q -> q.bind("k", Binding.key(repository)).bind("e", environment)).stream().findFirst();
     }
 
+    /**
+     * The environment's current deployment: the latest one that reached GitHub, however it ended (a failed one is
+     * what is out there now, or what broke it); empty when none did.
+     */
+    Optional<Deployment> current(String repository, String environment) {
+        return list("repository_key = :k and environment = :e and github_id is not null order by id desc limit 1",
+                q -> q.bind("k", Binding.key(repository)).bind("e", environment)).stream().findFirst();
+    }
+
     /** The last successful deployment of the environment before {@code current} that deployed another commit. */
     Optional<Deployment> successBefore(Deployment current) {
         return list("repository_key = :k and environment = :e and state = 'SUCCESS' and id < :id and sha is not null and sha <> :sha "
                         + "order by id desc limit 1",
                 q -> q.bind("k", current.repositoryKey()).bind("e", current.environment()).bind("id", current.id())
                         .bind("sha", current.sha() == null ? "" : current.sha())).stream().findFirst();
-    }
-
-    /** The latest deployment of the environment that has not ended. */
-    Optional<Deployment> latestUnfinished(String repository, String environment) {
-        return list("repository_key = :k and environment = :e and state_rank < 9 order by id desc limit 1",
-                q -> q.bind("k", Binding.key(repository)).bind("e", environment)).stream().findFirst();
     }
 
     /** Writes a changed deployment back with the next revision; returns it as stored. */

@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * One environment as configured: the refs it may be deployed from, what deploys it automatically, its CI adapter and
  * required contexts, and its policy: who deploys, approvals, freeze windows, who overrides a freeze, how long a
- * deployment may go unnoticed (the watchdog), whether requests queue while it is busy, and the ref that
- * {@code deploy <env>} deploys when no ref is named ({@code default_ref}; null: worked out from the repository).
+ * deployment may go unnoticed (the watchdog), whether requests queue while it is busy, the ref that
+ * {@code deploy <env>} deploys when no ref is named ({@code default_ref}; null: worked out from the repository), and
+ * how long a request may wait for pending required checks.
  */
 record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, List<String> requiredContexts,
                            PolicySettings.Deployers deployers, PolicySettings.Approvals approvals,
                            List<PolicySettings.FreezeWindow> freeze, PolicySettings.Emergency emergency,
-                           Duration watchdog, Boolean queue, String defaultRef) {
+                           Duration watchdog, Boolean queue, String defaultRef, Duration checksTimeout) {
 
     /** Automatic deployments: pushes to branches or tags matching these patterns. */
     record AutoSettings(List<String> push) {
@@ -45,9 +46,12 @@ record EnvironmentSettings(List<String> refs, AutoSettings auto, CiSettings ci, 
                         + " (a plain name is a branch, `tags/…` a tag)");
             }
         }
+        if (checksTimeout != null && (checksTimeout.isNegative() || checksTimeout.isZero())) {
+            throw new IllegalArgumentException("checks_timeout must be above zero");
+        }
     }
 
     static EnvironmentSettings of(List<String> refs, List<String> autoPush) {
-        return new EnvironmentSettings(refs, new AutoSettings(autoPush), null, null, null, null, null, null, null, null, null);
+        return new EnvironmentSettings(refs, new AutoSettings(autoPush), null, null, null, null, null, null, null, null, null, null);
     }
 }

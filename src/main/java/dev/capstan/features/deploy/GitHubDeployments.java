@@ -16,8 +16,11 @@ final class GitHubDeployments {
     sealed interface Created {
         record Done(long id, String sha) implements Created { }
 
-        /** 409 because required contexts are not all green: the deployment waits for a successful commit status. */
-        record ChecksNotGreen(List<String> contexts) implements Created { }
+        /** 409 because a required context is in {@code failure} or {@code error}: nothing was deployed, and waiting would not help. */
+        record ChecksFailed(List<String> contexts) implements Created { }
+
+        /** 409 because required contexts are not all green yet (pending, or not reported): the deployment may wait for them. */
+        record ChecksPending(List<String> contexts) implements Created { }
 
         record Refused(String why) implements Created { }
     }
@@ -79,15 +82,24 @@ final class GitHubDeployments {
         answer.requireSuccess("Writing the " + state + " status of GitHub deployment " + githubId);
     }
 
+    /**
+     * GitHub's 409: "Conflict: Commit status checks failed for REF." with, in {@code errors[].contexts}, every required
+     * context and its state (successful ones too), or a merge conflict.
+     */
     private static Created conflict(HttpAnswer answer, String ref) {
-        List<String> contexts = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         for (JsonNode error : answer.json().path("errors")) {
             for (JsonNode context : error.path("contexts")) {
-                contexts.add("`" + context.path("context").asText("?") + "` (" + context.path("state").asText("missing") + ")");
+                String state = context.path("state").asText("missing");
+                String named = "`" + context.path("context").asText("?") + "` (" + state + ")";
+                if (state.equals("failure") || state.equals("error")) failed.add(named);
+                else if (!state.equals("success")) pending.add(named);
             }
         }
         String message = GitHubRest.message(answer);
-        if (!contexts.isEmpty() || message.toLowerCase().contains("status check")) return new Created.ChecksNotGreen(contexts);
+        if (!failed.isEmpty()) return new Created.ChecksFailed(failed);
+        if (!pending.isEmpty() || message.toLowerCase().contains("status check")) return new Created.ChecksPending(pending);
         if (message.toLowerCase().contains("merg")) {
             return new Created.Refused("GitHub could not merge the default branch into " + ref + " (a merge conflict), so nothing was deployed.");
         }

@@ -47,9 +47,6 @@ final class HistoryCommands {
                 List<String> blockers = new ArrayList<>();
                 services.holds().find(binding.key(), env, Hold.Kind.LOCK).ifPresent(h -> blockers.add(describe(services, h)));
                 services.holds().find(binding.key(), env, Hold.Kind.RUN).ifPresent(h -> blockers.add(describe(services, h)));
-                services.deployments().latestUnfinished(binding.repository(), env)
-                        .filter(d -> d.state() == DeploymentState.WAITING && d.detail() != null)
-                        .ifPresent(d -> blockers.add("deployment #" + d.id() + " of `" + d.gitRef().label() + "`: " + d.detail()));
                 Environments.Environment policyOf = services.environment(env);
                 policyOf.policy().freezes().current(services.clock().instant())
                         .ifPresent(w -> blockers.add(":snowflake: frozen until " + w.endText()));
@@ -63,6 +60,9 @@ final class HistoryCommands {
                 }
                 text.append(blockers.isEmpty() ? "\n    next deployment: nothing stands in the way"
                         : "\n    next deployment would wait or be refused: " + String.join("; ", blockers));
+                services.deployments().waitingIn(binding.repository(), env).forEach(d -> text.append("\n    waiting for checks, not holding `")
+                        .append(env).append("`: deployment #").append(d.id()).append(" of `").append(d.gitRef().label()).append("` by ")
+                        .append(d.who()).append(d.detail() == null ? "" : ": " + d.detail()));
                 if (policyOf.policy().approvalsNeeded() > 0) text.append("\n    needs ").append(policyOf.policy().approvalRule());
                 if (!policyOf.policy().freezes().none()) {
                     text.append("\n    freezes: ").append(FreezeCommand.state(policyOf.policy().freezes(), services.clock().instant()));
@@ -72,7 +72,7 @@ final class HistoryCommands {
         }
     }
 
-    @Command(name = "list", description = "Deployments, newest first: ref, sha, who, state, duration.")
+    @Command(name = "list", description = "Deployments, newest first: ref, sha, who, state, who approved, an emergency's reason, duration.")
     @CommandInfo(role = Role.MEMBER)
     static final class ListDeployments implements CapstanCommand {
         private final DeployServices services;
@@ -100,6 +100,7 @@ final class HistoryCommands {
                         .append(d.sha() == null ? "" : " `" + d.shortSha() + "`").append(" → `").append(d.environment()).append("` · ")
                         .append(d.who()).append(" · ").append(d.state().emoji()).append(' ').append(d.state().label())
                         .append(d.origin().rollbackTo() == null ? "" : " · :leftwards_arrow_with_hook: rollback to #" + d.origin().rollbackTo())
+                        .append(d.origin().approvedBy() == null ? "" : " · :white_check_mark: approved by " + d.origin().approvedBy())
                         .append(d.origin().emergencyReason() == null ? "" : " · :rotating_light: emergency: " + d.origin().emergencyReason()).append(" · ")
                         .append(Durations.format(d.duration(services.clock().instant()))).append(" · ").append(Since.of(d.createdAt()));
             }

@@ -91,7 +91,7 @@ final class LockCommands {
                 return Reply.text(":unlock: <@" + ctx.userId() + "> unlocked `" + env + "`" + (mine ? "." : " (it was <@" + held.holder() + ">'s; they were told).")).inChannel();
             }
             if (force && services.holds().releaseAnyRun(binding.key(), env)) {
-                services.jobs().queueNext().enqueue(new DeployJobs.EnvironmentRef(binding.repository(), env));
+                services.jobs().queueNext().enqueue(new DeployJobs.EnvironmentRef(binding.repository(), env, true));
                 return Reply.text(":unlock: <@" + ctx.userId() + "> freed `" + env + "` from its running deployment; it may still be running "
                         + "at GitHub or in CI, but new deployments may start.").inChannel();
             }

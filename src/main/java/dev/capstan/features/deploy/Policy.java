@@ -9,17 +9,20 @@ import java.util.Optional;
 
 /**
  * One environment's policy, resolved from its settings: who may deploy, how many approvals from whom, its freeze
- * windows and who may override them, how long a deployment may go unnoticed, and whether busy means queued.
+ * windows and who may override them, how long a deployment may go unnoticed, whether busy means queued, and how long
+ * a request waits for pending required checks before it expires.
  */
 record Policy(PolicySettings.Deployers deployers, PolicySettings.Approvals approvals, Freezes freezes,
-              PolicySettings.Emergency emergency, Duration watchdog, boolean queue) {
+              PolicySettings.Emergency emergency, Duration watchdog, boolean queue, Duration checksTimeout) {
     static final Duration DEFAULT_WATCHDOG = Duration.ofMinutes(5);
+    static final Duration DEFAULT_CHECKS_TIMEOUT = Duration.ofMinutes(30);
     /** No rule beyond the command's own access: what pull requests' environments get. */
-    static final Policy OPEN = new Policy(null, null, new Freezes(List.of()), null, DEFAULT_WATCHDOG, false);
+    static final Policy OPEN = new Policy(null, null, new Freezes(List.of()), null, DEFAULT_WATCHDOG, false, DEFAULT_CHECKS_TIMEOUT);
 
     static Policy of(EnvironmentSettings env) {
         return new Policy(env.deployers(), env.approvals(), Freezes.of(env.freeze()), env.emergency(),
-                env.watchdog() == null ? DEFAULT_WATCHDOG : env.watchdog(), env.queue());
+                env.watchdog() == null ? DEFAULT_WATCHDOG : env.watchdog(), env.queue(),
+                env.checksTimeout() == null ? DEFAULT_CHECKS_TIMEOUT : env.checksTimeout());
     }
 
     /** Why this person may not deploy here; empty when they may. */
@@ -63,6 +66,7 @@ record Policy(PolicySettings.Deployers deployers, PolicySettings.Approvals appro
         }
         text.append("; watchdog ").append(Durations.format(watchdog));
         if (queue) text.append("; queues while busy");
+        if (!checksTimeout.equals(DEFAULT_CHECKS_TIMEOUT)) text.append("; waits ").append(Durations.format(checksTimeout)).append(" for checks");
         return text.toString();
     }
 

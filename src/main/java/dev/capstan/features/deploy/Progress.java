@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Moves a deployment forward and keeps everything that follows from it together, in one transaction: its row (never
  * back to an earlier state, never past its first ending), its message (the row's revision is the message's version),
- * the environment freed when it ends (and its queue moved on), the requester's DM when it ends badly, and the status
+ * the environment freed when it ends or waits for checks (and its queue moved on), the requester's DM when it ends badly, and the status
  * written to GitHub.
  */
 final class Progress {
@@ -51,7 +51,7 @@ final class Progress {
             show(saved);
             if (saved.state().ended()) {
                 holds.releaseRun(h, saved.repositoryKey(), saved.environment(), saved.id());
-                jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(saved.repository(), saved.environment()));
+                jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(saved.repository(), saved.environment(), true));
                 if (saved.state().bad() && saved.requestedBy() != null) {
                     outbox.send(new Destination.DirectMessage(saved.requestedBy()), Reply.text(saved.state().emoji()
                             + " Your deployment of `" + saved.gitRef().label() + "` to `" + saved.environment() + "` in `"
@@ -64,6 +64,25 @@ final class Progress {
                         new DeployJobs.StatusData(saved.id(), saved.state().name()));
             }
             return Optional.of(saved);
+        });
+    }
+
+    /**
+     * The deployment waits for pending required checks without holding its environment: the change is applied (unless
+     * it has ended meanwhile), the environment freed in the same transaction and its queue moved on (the deployments
+     * waiting for checks are not asked again by that, or they would ask GitHub in a loop); {@code alsoThen} runs in
+     * that transaction too.
+     */
+    void waitForChecks(long id, UnaryOperator<Deployment> change, Runnable alsoThen) {
+        jdbi.useTransaction(h -> {
+            Optional<Deployment> locked = deployments.lockRow(h, id);
+            if (locked.isEmpty() || locked.get().state().ended()) return;
+            Deployment current = locked.get();
+            Deployment next = change.apply(current);
+            if (!next.equals(current) && next.state().rank() >= current.state().rank()) show(deployments.save(h, next));
+            holds.releaseRun(h, current.repositoryKey(), current.environment(), current.id());
+            jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(current.repository(), current.environment(), false));
+            alsoThen.run();
         });
     }
 

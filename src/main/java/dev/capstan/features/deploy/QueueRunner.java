@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The durable job that moves an environment's queue when it may have freed up (a deployment ended, an admin freed it,
  * or a request was just queued): the first waiting request meets the rules again and starts; one the rules now refuse
- * is dropped and its requester told why, and the next one gets its turn. Whichever replica runs it, the database
+ * is dropped and its requester told why, and the next one gets its turn. When a deployment ended, the deployments there
+ * that wait for their checks are asked again too (each takes the environment only if it is free and its checks passed). Whichever replica runs it, the database
  * lets one entry start once.
  */
 final class QueueRunner {
@@ -22,28 +23,36 @@ final class QueueRunner {
 
     private final Jdbi jdbi;
     private final DeployQueue queue;
+    private final Deployments deployments;
     private final Bindings bindings;
     private final Environments environments;
     private final People people;
     private final DeployGate gate;
     private final StartDeployment starter;
     private final HeldDeployments held;
+    private final DeployJobs jobs;
     private final Outbox outbox;
 
-    QueueRunner(Jdbi jdbi, DeployQueue queue, Bindings bindings, Environments environments, People people, DeployGate gate,
-                StartDeployment starter, HeldDeployments held, Outbox outbox) {
+    QueueRunner(Jdbi jdbi, DeployQueue queue, Deployments deployments, Bindings bindings, Environments environments, People people,
+                DeployGate gate, StartDeployment starter, HeldDeployments held, DeployJobs jobs, Outbox outbox) {
         this.jdbi = jdbi;
         this.queue = queue;
+        this.deployments = deployments;
         this.bindings = bindings;
         this.environments = environments;
         this.people = people;
         this.gate = gate;
         this.starter = starter;
         this.held = held;
+        this.jobs = jobs;
         this.outbox = outbox;
     }
 
     JobResult<DeployJobs.EnvironmentRef> run(DeployJobs.EnvironmentRef ref) {
+        if (ref.ended()) {
+            deployments.waitingIn(ref.repository(), ref.environment())
+                    .forEach(d -> jobs.create().enqueue(new DeployJobs.DeploymentRef(d.id())));
+        }
         Optional<Binding> binding = bindings.ofRepository(ref.repository());
         Optional<Environments.Environment> env = environments.find(ref.environment());
         for (int turn = 0; turn < MAX_TURNS; turn++) {
@@ -107,10 +116,7 @@ final class QueueRunner {
     }
 
     private static String why(DeployGate.Verdict verdict) {
-        if (verdict instanceof DeployGate.Verdict.Refused refused) return refused.why();
-        if (verdict instanceof DeployGate.Verdict.Locked locked) return locked.why();
-        if (verdict instanceof DeployGate.Verdict.Frozen frozen) return frozen.why();
         if (verdict instanceof DeployGate.Verdict.NeedsApprovals needs) return needs.why() + " Ask again to get an approval card.";
-        return "";
+        return DeployGate.refusal(verdict).orElse("");
     }
 }

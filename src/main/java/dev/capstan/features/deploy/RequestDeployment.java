@@ -24,7 +24,8 @@ final class RequestDeployment {
 
         record AwaitingApproval(ApprovalRequest request, String why) implements Outcome { }
 
-        record Refused(String why) implements Outcome { }
+        /** Refused, by the environment's {@code rule} ("`qa` deployers") or, when it is null, by circumstance. */
+        record Refused(String rule, String why) implements Outcome { }
     }
 
     private final Jdbi jdbi;
@@ -52,13 +53,14 @@ final class RequestDeployment {
 
     Outcome request(DeployRequest r) {
         DeployGate.Verdict verdict = gate.evaluate(r);
-        if (verdict instanceof DeployGate.Verdict.Refused refused) return new Outcome.Refused(refused.why());
+        String env = r.environment().name();
+        if (verdict instanceof DeployGate.Verdict.Refused refused) return new Outcome.Refused(refused.rule(), refused.why());
         if (verdict instanceof DeployGate.Verdict.Locked locked) {
             if (!r.manual()) tellHolderOfBlockedDeployment(locked.lock(), r);
-            return new Outcome.Refused(locked.why());
+            return new Outcome.Refused(DeployGate.rule(env, "lock"), locked.why());
         }
         if (verdict instanceof DeployGate.Verdict.Frozen frozen) {
-            if (r.manual()) return new Outcome.Refused(frozen.why());
+            if (r.manual()) return new Outcome.Refused(DeployGate.rule(env, "freeze"), frozen.why());
             held.hold(r, frozen.window());
             return new Outcome.Held(frozen.window());
         }
@@ -72,10 +74,10 @@ final class RequestDeployment {
         String name = r.environment().name();
         String busy = holds.find(r.binding().key(), name, Hold.Kind.RUN).map(h -> gate.busy(h, name))
                 .orElse(":construction: Another deployment to `" + name + "` is starting right now; try again in a moment.");
-        if (!r.environment().policy().queue()) return new Outcome.Refused(busy);
+        if (!r.environment().policy().queue()) return new Outcome.Refused(DeployGate.rule(name, "one deployment at a time"), busy);
         long id = jdbi.inTransaction(h -> {
             long entry = queue.add(h, r, DeployQueue.Kind.QUEUED);
-            jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(r.binding().repository(), name));
+            jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(r.binding().repository(), name, false));
             return entry;
         });
         return new Outcome.Queued(id, queue.place(id), busy);

@@ -4,6 +4,7 @@ import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.ConfirmationType;
+import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code rollback <env>}: proposes the environment's last successful deployment before the current one (of another
- * commit), and once confirmed deploys that commit again, marked as a rollback. It meets the environment's rules like
+ * commit; the current one is the latest that reached GitHub, so after a failed deployment it is the failed one), and once confirmed deploys that commit again, marked as a rollback. It meets the environment's rules like
  * any deployment (a rollback skips only the ref rule, since that commit was deployed there before), so others' locks hold.
  */
 @Command(name = "rollback", description = "Deploy the environment's previous successful commit again, after you confirm.")
@@ -42,16 +43,18 @@ final class RollbackCommand implements CapstanCommand {
         if (badReason != null) return badReason;
         Binding binding = services.binding(ctx.caller().channelId());
         Environments.Environment env = services.environment(environment);
-        Optional<Deployment> current = services.deployments().lastSuccess(binding.repository(), env.name());
-        if (current.isEmpty()) return Reply.text("Nothing was deployed to `" + env.name() + "` successfully yet, so there is nothing to roll back.");
-        Optional<Deployment> target = services.deployments().successBefore(current.get());
+        Optional<Deployment> current = services.deployments().current(binding.repository(), env.name());
+        Optional<Deployment> target = current.flatMap(c -> services.deployments().successBefore(c));
+        if (target.isEmpty() && services.deployments().lastSuccess(binding.repository(), env.name()).isEmpty()) {
+            return Reply.text("Nothing was deployed to `" + env.name() + "` successfully yet, so there is nothing to roll back.");
+        }
         if (target.isEmpty()) {
             return Reply.text("There is no earlier successful deployment of another commit to `" + env.name() + "` to roll back to; the current one is #"
-                    + current.get().id() + " (`" + current.get().gitRef().label() + "`).");
+                    + current.get().id() + " (`" + current.get().gitRef().label() + "`, " + current.get().state().label() + ").");
         }
         Optional<Hold> lock = services.holds().find(binding.key(), env.name(), Hold.Kind.LOCK).filter(h -> !h.holder().equals(ctx.userId()));
         if (lock.isPresent()) {
-            return Reply.text(":lock: `" + env.name() + "` is locked by <@" + lock.get().holder() + "> since " + Since.of(lock.get().since())
+            throw new Refusal(DeployGate.rule(env.name(), "lock"), ":lock: `" + env.name() + "` is locked by <@" + lock.get().holder() + "> since " + Since.of(lock.get().since())
                     + (lock.get().reason() == null ? "" : ": " + lock.get().reason()) + ". Ask them to `unlock " + env.name() + "` first.");
         }
         Deployment from = current.get();

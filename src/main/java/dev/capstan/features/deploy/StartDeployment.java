@@ -39,4 +39,12 @@ final class StartDeployment {
             return Optional.of(d);
         });
     }
+
+    /** Takes the environment again for a deployment that waited for its checks; false when another deployment holds it. */
+    boolean resume(Deployment d) {
+        return jdbi.inTransaction(h -> holds.take(h, d.repositoryKey(), d.environment(), Hold.Kind.RUN, d.requestedBy(), null, d.id())
+                || h.createQuery("select count(*) from deploy_locks where repository_key = :k and environment = :e and kind = 'run' "
+                        + "and deployment_id = :d").bind("k", d.repositoryKey()).bind("e", d.environment()).bind("d", d.id())
+                .mapTo(Integer.class).one() == 1);
+    }
 }

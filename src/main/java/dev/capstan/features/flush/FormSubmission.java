@@ -1,8 +1,9 @@
 package dev.capstan.features.flush;
 
+import dev.capstan.command.Interactions.Submission;
 import dev.capstan.command.Interactions.SubmitAnswer;
 import dev.capstan.command.Interactions.SubmitHandler;
-import dev.capstan.command.Interactions.Submission;
+import dev.capstan.command.Refusal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +30,8 @@ final class FormSubmission implements SubmitHandler {
         Optional<Site> site = sites.find(submission.values().get(FlushViews.SITE));
         if (site.isEmpty()) return SubmitAnswer.errors(Map.of(FlushViews.SITE, "Choose one of the sites."));
         if (!access.mayUse(submission.userId(), channel, site.get())) {
-            return SubmitAnswer.errors(Map.of(FlushViews.SITE, "You may not flush site " + site.get().name()
-                    + "; ask an admin for access (your Slack member id is " + submission.userId() + ")."));
+            return SubmitAnswer.refused(FlushViews.SITE, new Refusal("site " + site.get().name() + " access", "You may not flush site "
+                    + site.get().name() + "; ask an admin for access (your Slack member id is " + submission.userId() + ")."));
         }
         OrderCheck.Checked checked = OrderCheck.check(site.get(), submission.values().get(FlushViews.KIND),
                 submission.values().get(FlushViews.MODE), submission.values().get(FlushViews.TARGETS));

@@ -5,6 +5,7 @@ import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.DidYouMean;
+import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.command.UserError;
@@ -42,11 +43,11 @@ final class PurgeEverything implements CapstanCommand {
 
     @Override
     public Reply run(CommandContext ctx) {
-        if (!ctx.isAdmin()) throw new UserError("Purging everything of a site is for admins only, whatever the access rules allow; nothing was purged.");
+        if (!ctx.isAdmin()) throw new Refusal("flush everything: admins only", "Purging everything of a site is for admins only, whatever the access rules allow; nothing was purged.");
         Site chosen = sites.find(site).orElseThrow(() -> new UserError("There is no site `" + site + "`."
                 + DidYouMean.sentence(site, sites.names()) + " Sites: " + String.join(", ", sites.names()) + "."));
         if (!access.mayUse(ctx.userId(), ctx.caller().channelId(), chosen)) {
-            throw new UserError("An access rule keeps you from site " + chosen.name() + "; nothing was purged.");
+            throw new Refusal("site " + chosen.name() + " access", "An access rule keeps you from site " + chosen.name() + "; nothing was purged.");
         }
         PurgeOrder order = order(chosen, cpCodes == null ? List.of() : cpCodes, mode);
         String scope = switch (chosen.cdn()) {

@@ -5,6 +5,7 @@ import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.DidYouMean;
+import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.command.UserError;
@@ -41,7 +42,9 @@ final class PurgeHistory implements CapstanCommand {
         if (site != null) {
             Site wanted = sites.find(site).orElseThrow(() -> new UserError("There is no site `" + site + "`."
                     + DidYouMean.sentence(site, sites.names()) + " Sites: " + String.join(", ", sites.names()) + "."));
-            if (!names.contains(wanted.name())) throw new UserError("You may not flush site " + wanted.name() + ", so its history is not shown.");
+            if (!names.contains(wanted.name())) {
+                throw new Refusal("site " + wanted.name() + " access", "You may not flush site " + wanted.name() + ", so its history is not shown.");
+            }
             names = List.of(wanted.name());
         }
         if (names.isEmpty()) return Reply.text("You may not flush any site's cache, so there is no history to show.");

@@ -11,25 +11,30 @@ import dev.capstan.support.Await;
 import dev.capstan.support.FakeCircleCi;
 import dev.capstan.support.FakeGitHubRepos;
 import dev.capstan.support.FakeJenkinsQueue;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Each CI adapter's whole life, and GitHub's deployment statuses arriving late, twice or out of order. */
+@OnEveryDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployAdaptersTest {
+    @Parameter
+    TestDatabases.Kind database;
     DeployFixture fx;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        fx = new DeployFixture(TestDatabases.Kind.H2);
+        fx = new DeployFixture(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         fx.close();
     }

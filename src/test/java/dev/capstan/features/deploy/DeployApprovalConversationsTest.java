@@ -99,14 +99,24 @@ class DeployApprovalConversationsTest extends DeployPolicyConversation {
         assertThat(fx.awaitCard(withdrawn, c -> c.contains("Rejected"), "withdrawn")).contains("Rejected by <@" + BOB + ">");
     }
 
+    /** The approval request's state as stored: what its expiry job, not a click, decided. */
+    private String requestState(long request) {
+        return fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery("select state from deploy_approval_requests where id = :id")
+                .bind("id", request).mapTo(String.class).one());
+    }
+
     @Test
     void aRequestThatWaitsTooLongExpiresAndALaterClickSaysItExpired() {
         DeployFixture.Project p = fx.project();
         long request = p.request(ALICE, "/deploy v1.0.0 to production");
         SlashReply.Button approve = fx.cardButton(request, "Approve");
         fx.clock.advance(Duration.ofMinutes(29));
+        fx.app.runDueJobs();
+        assertThat(requestState(request)).isEqualTo("PENDING");
         assertThat(fx.card(request)).contains("Approval needed");
         fx.clock.advance(Duration.ofMinutes(2));
+        fx.app.runDueJobs();
+        assertThat(requestState(request)).isEqualTo("EXPIRED");
         String expired = fx.awaitCard(request, c -> c.contains("Expired"), "expired by its job");
         assertThat(expired).contains("Expired <!date^" + DeployFixture.WEDNESDAY.plus(Duration.ofMinutes(30)).getEpochSecond(),
                 "0 of 1 approvals; nothing was deployed", "`/deploy tags/v1.0.0 to production`");

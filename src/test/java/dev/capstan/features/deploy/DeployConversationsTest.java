@@ -7,25 +7,30 @@ import static dev.capstan.features.deploy.DeployFixture.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.Await;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** `deploy <ref> to <env>` and its refusals, locks, status, list and help, reached as /deploy, /cimon and /capstan deploy. */
+@OnEveryDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployConversationsTest {
+    @Parameter
+    TestDatabases.Kind database;
     DeployFixture fx;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        fx = new DeployFixture(TestDatabases.Kind.H2);
+        fx = new DeployFixture(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         fx.close();
     }

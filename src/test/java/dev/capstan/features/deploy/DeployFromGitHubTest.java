@@ -6,26 +6,31 @@ import static dev.capstan.features.deploy.DeployFixture.SHA_MAIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.Await;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Automatic deployments from GitHub's push and pull_request events, and GitHub's refusals translated into sentences. */
+@OnEveryDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployFromGitHubTest {
+    @Parameter
+    TestDatabases.Kind database;
     static final String YAML = DeployFixture.ISSUE_YAML.replace("      preview-gha:",
             "      checked: { refs: [\"*\"], required_contexts: [\"ci/test\", \"lint\"] }\n      preview-gha:");
     DeployFixture fx;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        fx = new DeployFixture(TestDatabases.Kind.H2, YAML);
+        fx = new DeployFixture(database, YAML);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         fx.close();
     }

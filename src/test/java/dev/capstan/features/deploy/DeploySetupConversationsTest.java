@@ -6,24 +6,29 @@ import static dev.capstan.features.deploy.DeployFixture.BOB;
 import static dev.capstan.features.deploy.DeployFixture.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Binding a channel to a repository, its URL settings, and who you are on GitHub: the seed's commands with its bugs fixed. */
+@OnEveryDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeploySetupConversationsTest {
+    @Parameter
+    TestDatabases.Kind database;
     DeployFixture fx;
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        fx = new DeployFixture(TestDatabases.Kind.H2);
+        fx = new DeployFixture(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         fx.close();
     }

@@ -12,11 +12,17 @@ import org.junit.jupiter.api.Test;
 
 /** The watchdog (nothing picked a deployment up) and the queue of an environment that queues, on a fixed clock. */
 class DeployWatchdogQueueTest extends DeployPolicyConversation {
-    /** Waits until the watchdog job of deployment #id has run to its end. */
-    private void awaitWatchdog(long id) {
-        Await.until(() -> fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery(
-                        "select count(*) from audit_log where job_id = :job and outcome = 'done'")
-                .bind("job", "deploy-watchdog-" + id).mapTo(Integer.class).one()), n -> n >= 1, Duration.ofSeconds(60), "the watchdog of #" + id);
+    /** Whether the watchdog of deployment #id is still ahead, waiting for its time. */
+    private boolean watchdogAhead(long id) {
+        return fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery(
+                        "select count(*) from scheduled_deadlines where task_instance = :job")
+                .bind("job", "deploy-watchdog-" + id).mapTo(Integer.class).one()) == 1;
+    }
+
+    /** Whether the watchdog flagged deployment #id as picked up by nothing. */
+    private boolean flagged(long id) {
+        return fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery("select count(*) from deploy_deployments where id = :id and unheard_at is not null")
+                .bind("id", id).mapTo(Integer.class).one()) == 1;
     }
 
     /** The first DM to {@code user} saying {@code text}, once it came. */
@@ -37,12 +43,16 @@ class DeployWatchdogQueueTest extends DeployPolicyConversation {
         long id = p.deploy(ALICE, "/deploy main to staging");
         fx.awaitState(id, "created on GitHub");
         fx.clock.advance(Duration.ofMinutes(4));
-        assertThat(fx.message(id)).doesNotContain("Nothing picked");
+        fx.app.runDueJobs();
+        assertThat(watchdogAhead(id)).isTrue();
+        assertThat(flagged(id)).isFalse();
         fx.clock.advance(Duration.ofMinutes(2));
+        fx.app.runDueJobs();
+        assertThat(watchdogAhead(id)).isFalse();
+        assertThat(flagged(id)).isTrue();
         String message = fx.awaitMessage(id, m -> m.contains("Nothing picked this deployment up"), "flagged by the watchdog");
         assertThat(message).contains("no status from GitHub or CI by <!date^", "no CI adapter is configured for `staging`",
                 "the GitHub App has no access to `" + p.repo() + "`");
-        awaitWatchdog(id);
         assertThat(awaitDm(ALICE, "Nothing has picked up your deployment #" + id)).contains("Likely causes are on its message in <#" + p.channel() + ">");
         assertThat(dmsSaying(ALICE, "Nothing has picked up your deployment #" + id)).isEqualTo(1);
 
@@ -59,7 +69,9 @@ class DeployWatchdogQueueTest extends DeployPolicyConversation {
         fx.gitHubEvent("deployment_status", p.deploymentStatus(githubId, id, "queued", null));
         fx.awaitState(id, "queued");
         fx.clock.advance(Duration.ofMinutes(6));
-        awaitWatchdog(id);
+        fx.app.runDueJobs();
+        assertThat(watchdogAhead(id)).isFalse();
+        assertThat(flagged(id)).isFalse();
         assertThat(fx.message(id)).doesNotContain("Nothing picked");
         assertThat(dmsSaying(ALICE, "Nothing has picked up your deployment #" + id)).isZero();
     }
