@@ -34,7 +34,10 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** Throws {@link Config.Invalid} listing every configuration problem, or {@link StartFailed} with everything stopped again. */
+    /**
+     * Throws {@link Config.Invalid} listing every configuration problem (also those a family's check at start found), or
+     * {@link StartFailed} with everything stopped again.
+     */
     public static Running start(Map<String, String> env, List<Feature> features, Clock clock, JobSettings jobs) {
         if (!PlaygroundMode.wanted(env)) {
             Config.Reading reading = Config.read(env);
@@ -69,9 +72,13 @@ public final class Launcher {
         return defaults;
     }
 
+    /** Starts, or stops everything again: a configuration a family refused at start stays {@link Config.Invalid} (exit 2). */
     private static Capstan startOrClose(Capstan capstan, String host, int port) {
         try {
             return capstan.start(host, port);
+        } catch (Config.Invalid invalid) {
+            capstan.close();
+            throw invalid;
         } catch (RuntimeException e) {
             try {
                 capstan.close();

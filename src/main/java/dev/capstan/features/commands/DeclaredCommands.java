@@ -5,6 +5,7 @@ import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.jobs.JobType;
+import dev.capstan.platform.ConfigurationRefused;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
 import java.net.URI;
@@ -69,8 +70,7 @@ public final class DeclaredCommands implements Feature {
             List<String> jenkinsProblems = new ArrayList<>();
             catalog.all().values().forEach(c -> jenkinsProblems.addAll(loader.checkJenkins(c.declaration())));
             if (!jenkinsProblems.isEmpty()) {
-                throw new IllegalStateException("the declared commands ask Jenkins for what it does not have:\n  - "
-                        + String.join("\n  - ", jenkinsProblems));
+                throw new ConfigurationRefused(jenkinsProblems.stream().map(p -> "commands: Jenkins lacks what a declared command asks: " + p).toList());
             }
             watcher.start();
         });
