@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The cache flush family ({@code /flush}): a modal that checks every target before anything is sent, purges on
- * Akamai, Fastly or Cloudflare in a durable job within a rate budget all replicas share, and reports the result in
+ * Akamai, Fastly, Cloudflare or the team's own flush service in a durable job within a rate budget all replicas share, and reports the result in
  * the modal, by DM and in the site's audit channel, failures too. Replaces the NHS cache-flush Slack app.
  */
 public final class Flush implements Feature {
@@ -89,6 +89,7 @@ public final class Flush implements Feature {
         byCdn.put(Cdn.AKAMAI, new AkamaiPurge(client(context, sites, Cdn.AKAMAI, akamaiHosts), akamai, context.clock()));
         byCdn.put(Cdn.FASTLY, new FastlyPurge(client(context, sites, Cdn.FASTLY, List.of("api.fastly.com")), fastly));
         byCdn.put(Cdn.CLOUDFLARE, new CloudflarePurge(client(context, sites, Cdn.CLOUDFLARE, List.of("api.cloudflare.com")), cloudflare));
+        byCdn.put(Cdn.HTTP, new HttpPurge(client(context, sites, Cdn.HTTP, List.of()), FlushServiceUrls.resolve(context, sites)));
         byCdn.put(Cdn.FAKE, fake);
         for (Site site : sites.all()) {
             List<String> missing = missing(site.cdn(), akamai, fastly, cloudflare, site.settings().apiUrl() != null);
@@ -99,11 +100,12 @@ public final class Flush implements Feature {
         return new Providers(byCdn);
     }
 
-    /** One outbound client per CDN: its own API host and the hosts of the sites' api_url overrides; calls are tried once (the job retries). */
+    /** One outbound client per CDN: its own API host and the hosts of the sites' api_url (or http.url); calls are tried once (the job retries). */
     private static OutboundClient client(FeatureContext context, Sites sites, Cdn cdn, List<String> standard) {
         List<String> hosts = new ArrayList<>(standard);
         sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().apiUrl() != null)
                 .forEach(s -> hosts.add(URI.create(s.settings().apiUrl()).getHost()));
+        sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().http() != null).forEach(s -> hosts.add(s.settings().http().host()));
         return context.http(cdn.id(), HttpPolicy.standard(new HostAllowList(hosts)).withAttempts(1));
     }
 
@@ -122,7 +124,7 @@ public final class Flush implements Feature {
             case CLOUDFLARE -> {
                 if (cloudflare == null) missing.add("CLOUDFLARE_API_TOKEN");
             }
-            case FAKE -> { }
+            case HTTP, FAKE -> { }
         }
         return missing;
     }
