@@ -133,7 +133,7 @@ public final class Capstan implements AutoCloseable {
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
-                metrics, config.families(), environment);
+                metrics, config.families(), environment, audit);
         try {
             this.declarations = Registration.register(features, services, config, reading.problems());
         } catch (RuntimeException e) {

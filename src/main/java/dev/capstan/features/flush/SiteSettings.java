@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 record SiteSettings(Cdn provider, String network, List<String> services, String zone, List<String> hosts,
                     List<Kind> kinds, List<Mode> modes, String auditChannel, Integer filesPerCall, Integer maxTargets,
-                    String apiUrl, FlushService http) {
+                    String apiUrl, SecretUrl http) {
     static final int DEFAULT_MAX_TARGETS = 500;
     static final int MOST_TARGETS = 2000;
     static final int DEFAULT_FILES_PER_CALL = 30;

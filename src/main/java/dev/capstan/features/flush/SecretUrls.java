@@ -11,35 +11,39 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Fills in the {@code ${secret:NAME}} parts of each flush service's URL once, at start: from the environment variable
+ * Fills in the {@code ${secret:NAME}} parts of a URL (each flush service's, the allow-list's) once, at start: from the environment variable
  * NAME, or the file NAME_FILE names. Each value (and its URL-encoded form) is masked from then on in logs, the audit
  * log and replies; a secret that is not set is a configuration problem.
  */
-final class FlushServiceUrls {
-    private FlushServiceUrls() {
+final class SecretUrls {
+    private SecretUrls() {
     }
 
     /** Site name → its flush service's URL with secrets filled in. */
     static Map<String, String> resolve(FeatureContext context, Sites sites) {
         Map<String, String> urls = new LinkedHashMap<>();
         for (Site site : sites.all()) {
-            FlushService service = site.settings().http();
-            if (service == null) continue;
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String name : service.secrets()) {
-                String value = read(context, name);
-                if (value == null) {
-                    context.problem("sites." + site.name() + ".http.url: the secret " + name + " is not set (set " + name + " or "
-                            + name + "_FILE)");
-                    continue;
-                }
-                SecretMask.add(value);
-                SecretMask.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-                values.put(name, value);
-            }
-            if (values.size() == service.secrets().size()) urls.put(site.name(), service.resolved(values::get));
+            if (site.settings().http() == null) continue;
+            String url = resolve(context, site.settings().http(), "sites." + site.name() + ".http.url");
+            if (url != null) urls.put(site.name(), url);
         }
         return urls;
+    }
+
+    /** The URL with its secrets filled in and masked from now on; null (and a problem for {@code where}) when one is not set. */
+    static String resolve(FeatureContext context, SecretUrl url, String where) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : url.secrets()) {
+            String value = read(context, name);
+            if (value == null) {
+                context.problem(where + ": the secret " + name + " is not set (set " + name + " or " + name + "_FILE)");
+                continue;
+            }
+            SecretMask.add(value);
+            SecretMask.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            values.put(name, value);
+        }
+        return values.size() == url.secrets().size() ? url.resolved(values::get) : null;
     }
 
     private static String read(FeatureContext context, String name) {

@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A team's own flush service ({@code sites.<name>.http}): the URL purges are POSTed to, whose secret parts are written
- * {@code ${secret:NAME}} and read from the environment (NAME, or the file NAME_FILE names) when Capstan starts.
+ * A URL whose secret parts are written {@code ${secret:NAME}} and read from the environment (NAME, or the file NAME_FILE
+ * names) when Capstan starts: a team's own flush service ({@code sites.<name>.http.url}) or the allow-list's address.
  */
-record FlushService(String url) {
+record SecretUrl(String url) {
     static final Pattern SECRET = Pattern.compile("\\$\\{secret:([A-Za-z_][A-Za-z0-9_]*)}");
 
-    FlushService {
-        if (url == null || url.isBlank()) throw new IllegalArgumentException("url must be the address of your flush service");
+    SecretUrl {
+        if (url == null || url.isBlank()) throw new IllegalArgumentException("url must be an address like https://flush.example/api/purge");
         url = url.trim();
         URI uri;
         try {
