@@ -24,8 +24,17 @@ final class AllowedUsers implements AllowList {
         return new AllowedUsers(Set.of());
     }
 
-    /** Reads the file; throws IllegalArgumentException saying what is wrong with it. */
+    /** Reads the file at start (an empty file allows nobody); throws IllegalArgumentException saying what is wrong with it. */
     static AllowedUsers read(Path file) {
+        return read(file, true);
+    }
+
+    /** Reads the file again after it changed: an empty one is refused, as a list is never emptied by accident. */
+    static AllowedUsers reread(Path file) {
+        return read(file, false);
+    }
+
+    private static AllowedUsers read(Path file, boolean mayBeEmpty) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -33,6 +42,7 @@ final class AllowedUsers implements AllowList {
             throw new IllegalArgumentException("allowed_users_csv: cannot read " + file.getFileName() + " ("
                     + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file") + ")");
         }
+        if (mayBeEmpty && lines.stream().allMatch(String::isBlank)) return none();
         return parse(lines, file.getFileName().toString());
     }
 

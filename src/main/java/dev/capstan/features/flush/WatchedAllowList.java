@@ -39,7 +39,7 @@ final class WatchedAllowList implements AllowList {
         if (Objects.equals(now, seen)) return;
         seen = now;
         try {
-            current = AllowedUsers.read(file);
+            current = AllowedUsers.reread(file);
             trouble.taken(file.getFileName().toString(), current.ids().size());
         } catch (IllegalArgumentException e) {
             trouble.refused(file.getFileName().toString(), e.getMessage(), current.ids().size());
