@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Commands declared in the configuration file ({@code commands:}): typed arguments, a policy, an HTTP or Jenkins
- * action followed by a durable job, and reply templates; validated at start and reloaded when the file changes.
+ * Commands declared in the configuration file ({@code commands:}): typed arguments, a policy, an HTTP, Jenkins or
+ * ECS action followed by a durable job, and reply templates; validated at start and reloaded when the file changes.
  */
 public final class DeclaredCommands implements Feature {
     /** V50 to V59. */
@@ -39,7 +39,11 @@ public final class DeclaredCommands implements Feature {
         Secrets secrets = new Secrets(environment);
         Optional<JenkinsClient> jenkins = jenkins(context);
         Catalog catalog = new Catalog();
-        CommandServices services = new CommandServices(catalog, jenkins, secrets, new ConcurrencyLocks(context.jdbi(), context.clock()),
+        EcsTasks ecs = new EcsTasks(environment);
+        context.variable(EcsTasks.REGION, "the AWS region of declared commands' ecs actions without a region of their own");
+        context.variable(EcsTasks.ENDPOINT, "another address for ECS (a local stand-in); credentials come from the default chain");
+        context.onStop(ecs::close);
+        CommandServices services = new CommandServices(catalog, jenkins, ecs, secrets, new ConcurrencyLocks(context.jdbi(), context.clock()),
                 context.messages(), context.slack(), context.clock(), environment, settings.pollEvery());
         RunJob job = new RunJob(services, new LongOutput(services));
         JobType<Run> runs = context.job("commands-run", Run.class, JobOptions.retrying(context.jobSettings(), job::gaveUp), job::run);
