@@ -34,7 +34,7 @@ public final class DeclaredCommands implements Feature {
     public void register(FeatureContext context) {
         CommandsSettings settings = context.settings(CommandsSettings.class);
         context.migrations(MIGRATIONS);
-        context.requireScopes(LongOutput.SCOPE);
+        context.requireScopes(LongOutput.SCOPE, SlackEmails.SCOPE);
         Function<String, String> environment = context::configuredVariable;
         Secrets secrets = new Secrets(environment);
         Optional<JenkinsClient> jenkins = jenkins(context);
@@ -53,7 +53,8 @@ public final class DeclaredCommands implements Feature {
         runner.confirmWith(confirmation);
         Registry registry = new Registry(context.commands(), catalog, runner, context.clock());
         Loader loader = new Loader(environment, secrets, context.clock(), jenkins, (name, hosts, timeout) -> context.http("http." + name,
-                HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)));
+                HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)),
+                new SlackEmails(context.slack()));
         Optional<Path> file = context.configFile();
         Optional<Reloader> reloader = file.map(f -> new Reloader(f, loader, registry, catalog));
         context.commands().family("commands", "Commands declared in the configuration file: reload them (admins).")
