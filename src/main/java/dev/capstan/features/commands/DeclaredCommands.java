@@ -42,6 +42,9 @@ public final class DeclaredCommands implements Feature {
         EcsTasks ecs = new EcsTasks(environment);
         context.variable(EcsTasks.REGION, "the AWS region of declared commands' ecs actions without a region of their own");
         context.variable(EcsTasks.ENDPOINT, "another address for ECS (a local stand-in); credentials come from the default chain");
+        context.variable("AWS_ACCESS_KEY_ID", "the access key ECS is called with (else the rest of the default credential chain)");
+        context.secret("AWS_SECRET_ACCESS_KEY", "its secret");
+        context.secret("AWS_SESSION_TOKEN", "a session token, with temporary credentials");
         context.onStop(ecs::close);
         CommandServices services = new CommandServices(catalog, jenkins, ecs, secrets, new ConcurrencyLocks(context.jdbi(), context.clock()),
                 context.messages(), context.slack(), context.clock(), environment, settings.pollEvery());

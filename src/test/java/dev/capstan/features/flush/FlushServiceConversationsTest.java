@@ -151,4 +151,15 @@ class FlushServiceConversationsTest {
 
         assertThat(invalid.problems()).contains("families.flush.sites.own.http: url: a ${secret:…} may fill the path or the query, not the host");
     }
+
+    @Test
+    void theReadmesExampleStartsAndOffersTheSite() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("```yaml\n", readme.indexOf("**Your own flush service**")) + "```yaml\n".length();
+        String yaml = "access:\n  - command: flush own\n    allow_users: [" + ALICE + "]\n" + readme.substring(start, readme.indexOf("```", start));
+
+        try (TestApp readmeApp = TestApp.on(database).env("FLUSH_FUNCTION_CODE", "readme-code-123").feature(new Flush()).yaml(yaml).start()) {
+            assertThat(readmeApp.as(ALICE).run("/flush https://example.com/").text()).contains("Opened the cache flush form");
+        }
+    }
 }
