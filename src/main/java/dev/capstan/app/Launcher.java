@@ -48,7 +48,8 @@ public final class Launcher {
         Config.Reading prepared = Config.read(playgroundEnv);
         List<String> problems = new ArrayList<>(asGiven.problems());
         prepared.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-        Config.Reading reading = new Config.Reading(prepared.config().withFamilyDefaults(playgroundDefaults(features)), problems);
+        Config.Reading reading = new Config.Reading(prepared.config().withFamilyDefaults(
+                playgroundDefaults(features, PlaygroundMode.baseUrl(prepared.config().port()))), problems);
         Config config = reading.config();
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);
@@ -57,11 +58,11 @@ public final class Launcher {
         return new Running(capstan, url + "/");
     }
 
-    /** The playground's settings for the families of this build that the YAML file leaves out (a pretend CDN site). */
-    private static Map<String, JsonNode> playgroundDefaults(List<Feature> features) {
+    /** The playground's settings for the families of this build that the YAML file leaves out (a pretend CDN and flush service). */
+    private static Map<String, JsonNode> playgroundDefaults(List<Feature> features, String baseUrl) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, JsonNode> defaults = new HashMap<>();
-        Playground.familyDefaults().forEach((family, settings) -> {
+        Playground.familyDefaults(baseUrl).forEach((family, settings) -> {
             if (features.stream().noneMatch(f -> f.name().equals(family))) return;
             try {
                 defaults.put(family, yaml.readTree(settings));
