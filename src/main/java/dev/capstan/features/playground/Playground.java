@@ -104,6 +104,8 @@ public final class Playground implements Feature {
         context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, query(request))));
         context.route("GET", "/playground/target/users/{login}", guard.guard(SERVER, Playground::pretendPerson));
         context.route("POST", FLUSH_SERVICE, guard.guard(SERVER, Playground::pretendFlushService));
+        PlaygroundEcs ecs = new PlaygroundEcs();
+        context.route("POST", PlaygroundEcs.PATH, guard.guard(SERVER, ecs::handle));
         context.route("POST", "/playground/command", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.command(body.path("user").asText(), body.path("channel").asText(), body.path("text").asText());
