@@ -1,8 +1,8 @@
 package dev.capstan.features.commands;
 
 import dev.capstan.slack.SlackWebApi;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -30,7 +30,7 @@ final class SlackEmails {
 
     /** The member id of {@code address}, or the problem: nobody has it, or Slack could not be asked (not remembered). */
     Found lookUp(String address) {
-        String key = address.trim().toLowerCase(java.util.Locale.ROOT);
+        String key = address.trim().toLowerCase(Locale.ROOT);
         String known = ids.get(key);
         if (known != null) return new Found(known, null);
         if (slack == null) return new Found(null, "e-mail addresses can't be looked up without Slack's Web API");

@@ -1,5 +1,6 @@
 package dev.capstan.features.flush;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ record FlushSettings(String allowedUsersCsv, Duration allowedUsersEvery, Map<Str
     }
 
     private static boolean local(String url) {
-        String host = java.net.URI.create(SecretUrl.SECRET.matcher(url).replaceAll("s")).getHost();
+        String host = URI.create(SecretUrl.SECRET.matcher(url).replaceAll("s")).getHost();
         return "localhost".equals(host) || "127.0.0.1".equals(host);
     }
 }

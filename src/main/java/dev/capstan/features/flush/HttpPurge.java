@@ -41,6 +41,7 @@ final class HttpPurge implements PurgeProvider {
         return List.of(new RateBudget.Charge("http.requests", 1));
     }
 
+    /** The order alone, with nobody named as asking and no purge id. */
     @Override
     public CallOutcome send(Site site, PurgeOrder order, PurgeCall call) {
         return send(site, new Purge(null, order, null, null, null, null, null), call);
