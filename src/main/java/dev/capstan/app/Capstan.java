@@ -16,6 +16,7 @@ import dev.capstan.jobs.CommandJobs;
 import dev.capstan.jobs.DurableOutbox;
 import dev.capstan.jobs.JobSettings;
 import dev.capstan.jobs.Jobs;
+import dev.capstan.platform.ConfigurationRefused;
 import dev.capstan.platform.Declarations;
 import dev.capstan.platform.FamilyMigrations;
 import dev.capstan.platform.Feature;
@@ -132,7 +133,7 @@ public final class Capstan implements AutoCloseable {
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
-                metrics, config.families(), environment);
+                metrics, config.families(), environment, audit);
         try {
             this.declarations = Registration.register(features, services, config, reading.problems());
         } catch (RuntimeException e) {
@@ -170,7 +171,11 @@ public final class Capstan implements AutoCloseable {
         }
         database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList());
         people.makeAdmins(admins);
-        declarations.startWork().forEach(Runnable::run);
+        try {
+            declarations.startWork().forEach(Runnable::run);
+        } catch (ConfigurationRefused refused) {
+            throw new Config.Invalid(refused.problems());
+        }
         jobs.start();
         this.port = http.start(host, requestedPort);
         if (socketMode != null) {

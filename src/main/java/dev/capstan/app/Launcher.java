@@ -34,7 +34,10 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** Throws {@link Config.Invalid} listing every configuration problem, or {@link StartFailed} with everything stopped again. */
+    /**
+     * Throws {@link Config.Invalid} listing every configuration problem (also those a family's check at start found), or
+     * {@link StartFailed} with everything stopped again.
+     */
     public static Running start(Map<String, String> env, List<Feature> features, Clock clock, JobSettings jobs) {
         if (!PlaygroundMode.wanted(env)) {
             Config.Reading reading = Config.read(env);
@@ -45,7 +48,8 @@ public final class Launcher {
         Config.Reading prepared = Config.read(playgroundEnv);
         List<String> problems = new ArrayList<>(asGiven.problems());
         prepared.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-        Config.Reading reading = new Config.Reading(prepared.config().withFamilyDefaults(playgroundDefaults(features)), problems);
+        Config.Reading reading = new Config.Reading(prepared.config().withFamilyDefaults(
+                playgroundDefaults(features, PlaygroundMode.baseUrl(prepared.config().port()))), problems);
         Config config = reading.config();
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);
@@ -54,11 +58,11 @@ public final class Launcher {
         return new Running(capstan, url + "/");
     }
 
-    /** The playground's settings for the families of this build that the YAML file leaves out (a pretend CDN site). */
-    private static Map<String, JsonNode> playgroundDefaults(List<Feature> features) {
+    /** The playground's settings for the families of this build that the YAML file leaves out (a pretend CDN and flush service). */
+    private static Map<String, JsonNode> playgroundDefaults(List<Feature> features, String baseUrl) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Map<String, JsonNode> defaults = new HashMap<>();
-        Playground.familyDefaults().forEach((family, settings) -> {
+        Playground.familyDefaults(baseUrl).forEach((family, settings) -> {
             if (features.stream().noneMatch(f -> f.name().equals(family))) return;
             try {
                 defaults.put(family, yaml.readTree(settings));
@@ -69,9 +73,13 @@ public final class Launcher {
         return defaults;
     }
 
+    /** Starts, or stops everything again: a configuration a family refused at start stays {@link Config.Invalid} (exit 2). */
     private static Capstan startOrClose(Capstan capstan, String host, int port) {
         try {
             return capstan.start(host, port);
+        } catch (Config.Invalid invalid) {
+            capstan.close();
+            throw invalid;
         } catch (RuntimeException e) {
             try {
                 capstan.close();

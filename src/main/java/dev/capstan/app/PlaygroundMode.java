@@ -64,6 +64,7 @@ final class PlaygroundMode {
         prepared.put(TARGET_URL, baseUrl(port) + "/playground/target");
         if (blank(env.get("CAPSTAN_CONFIG"))) prepared.put("CAPSTAN_CONFIG", exampleCommands());
         if (prepared.keySet().stream().noneMatch(name -> name.startsWith("GITHUB_"))) gitHubStandIn(prepared, port);
+        if (prepared.keySet().stream().noneMatch(name -> name.startsWith("AWS_"))) ecsStandIn(prepared, port);
         return prepared;
     }
 
@@ -77,6 +78,14 @@ final class PlaygroundMode {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the playground's example commands", e);
         }
+    }
+
+    /** The playground's pretend ECS for declared commands' ecs action, unless some real AWS variable was kept. */
+    private static void ecsStandIn(Map<String, String> env, int port) {
+        env.put("AWS_ENDPOINT_URL_ECS", baseUrl(port) + "/playground/ecs");
+        env.put("AWS_REGION", "eu-west-1");
+        env.put("AWS_ACCESS_KEY_ID", "PLAYGROUND");
+        env.put("AWS_SECRET_ACCESS_KEY", "playground-pretend-key");
     }
 
     /** The playground's pretend GitHub (an App installed on "acme"), unless some real GitHub variable was kept. */

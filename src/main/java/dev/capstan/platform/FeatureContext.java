@@ -1,6 +1,7 @@
 package dev.capstan.platform;
 
 import dev.capstan.command.AccessPolicy;
+import dev.capstan.command.AuditLog;
 import dev.capstan.command.Commands;
 import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.Confirmations;
@@ -239,6 +240,11 @@ public final class FeatureContext {
 
     public MeterRegistry metrics() {
         return services.metrics();
+    }
+
+    /** The audit log, for what a family records outside a command, click or job (a refused fetch of its own data). */
+    public AuditLog audit() {
+        return services.audit();
     }
 
     private String value(String name) {

@@ -2,6 +2,7 @@ package dev.capstan.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.command.AccessPolicy;
+import dev.capstan.command.AuditLog;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
@@ -41,5 +42,6 @@ public record PlatformServices(
         Clock clock,
         MeterRegistry metrics,
         Map<String, JsonNode> familySettings,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        AuditLog audit) {
 }

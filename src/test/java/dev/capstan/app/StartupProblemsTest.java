@@ -3,11 +3,21 @@ package dev.capstan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.capstan.features.commands.DeclaredCommands;
 import dev.capstan.features.directory.Directory;
 import dev.capstan.features.timereport.TimeReport;
+import dev.capstan.jobs.JobSettings;
+import dev.capstan.support.FakeJenkins;
+import dev.capstan.support.FakeSlack;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StartupProblemsTest {
     @Test
@@ -108,6 +118,31 @@ class StartupProblemsTest {
         try (TestApp app = thisBuild.start()) {
             assertThat(app.capstan().commands().aliases()).containsKeys("ops", "tr");
             assertThat(app.as("UALICE01").run("/tr help").text()).contains("add");
+        }
+    }
+
+    @Test
+    void declaredCommandsAskingJenkinsForAParameterItLacksAreAConfigurationRefusalWhichExitsWithTwo(@TempDir Path folder) throws Exception {
+        Path config = folder.resolve("capstan.yaml");
+        Files.writeString(config, """
+                commands:
+                  - name: restart
+                    description: Restart a service
+                    args: [ { name: service, type: string } ]
+                    action:
+                      jenkins: { job: ops/restart, parameters: { SERVIC: "{{service}}" } }
+                """);
+        try (FakeJenkins jenkins = new FakeJenkins().job("ops/restart", "SERVICE"); FakeSlack slack = new FakeSlack()) {
+            Map<String, String> env = Map.of("DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2), "PORT", "0",
+                    "SLACK_SIGNING_SECRET", TestApp.SIGNING_SECRET, "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_API_URL", slack.apiUrl(),
+                    "CAPSTAN_CONFIG", config.toString(), "JENKINS_URL", jenkins.url(), "JENKINS_USER", "capstan", "JENKINS_API_TOKEN", "t");
+
+            Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class,
+                    () -> Launcher.start(env, List.of(new DeclaredCommands()), Clock.systemUTC(), JobSettings.defaults()));
+
+            assertThat(invalid).as("Main exits with 2 on Config.Invalid, as for every other configuration refusal").isNotNull();
+            assertThat(invalid.problems()).singleElement().asString().startsWith("commands: Jenkins lacks what a declared command asks: ")
+                    .contains("the job `ops/restart` defines no parameter SERVIC (Jenkins would drop it silently); it has SERVICE");
         }
     }
 }

@@ -28,6 +28,8 @@ import java.util.function.Predicate;
 public final class FakeSlack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UPLOAD_HOOK = "/hooks/upload-";
+    /** The workspace's people by e-mail address (lower case), for users.lookupByEmail. */
+    private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One recorded Web API call: the method and its arguments. */
     public record ApiCall(String method, Map<String, String> args) {
@@ -78,6 +80,12 @@ public final class FakeSlack implements AutoCloseable {
         server.createContext("/hooks/", this::hook);
         server.setExecutor(Executors.newFixedThreadPool(64));
         server.start();
+    }
+
+    /** Someone in the workspace with this e-mail address, for users.lookupByEmail. */
+    public FakeSlack person(String email, String userId) {
+        emails.put(email.toLowerCase(), userId);
+        return this;
     }
 
     public String apiUrl() {
@@ -231,6 +239,7 @@ public final class FakeSlack implements AutoCloseable {
             case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user") + "\",\"name\":\"" + lower(args.get("user"))
                     + "\",\"real_name\":\"User " + args.get("user") + "\",\"tz\":\"Europe/Stockholm\",\"profile\":{\"email\":\""
                     + lower(args.get("user")) + "@example.com\",\"real_name\":\"User " + args.get("user") + "\"}}}";
+            case "users.lookupByEmail" -> lookupByEmail(args.get("email"));
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + args.getOrDefault("users", "X") + "\"}}";
             case "conversations.list" -> "{\"ok\":true,\"channels\":[{\"id\":\"CGENERAL\",\"name\":\"general\",\"is_archived\":false},"
                     + "{\"id\":\"CRANDOM\",\"name\":\"random\",\"is_archived\":false}],\"response_metadata\":{\"next_cursor\":\"\"}}";
@@ -240,6 +249,16 @@ public final class FakeSlack implements AutoCloseable {
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"upload\"}]}";
             default -> "{\"ok\":true}";
         };
+    }
+
+    /** Slack's answer: the user with that address in the workspace, or users_not_found. */
+    private String lookupByEmail(String email) {
+        String id = email == null ? null : emails.get(email.trim().toLowerCase());
+        if (id == null) return "{\"ok\":false,\"error\":\"users_not_found\"}";
+        String name = email.substring(0, email.indexOf('@'));
+        return "{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"team_id\":\"T0TEST\",\"name\":\"" + name + "\",\"deleted\":false,"
+                + "\"real_name\":\"User " + id + "\",\"tz\":\"Europe/Stockholm\",\"profile\":{\"real_name\":\"User " + id
+                + "\",\"display_name\":\"" + name + "\",\"email\":\"" + email.trim().toLowerCase() + "\"}}}";
     }
 
     private static String lower(String s) {

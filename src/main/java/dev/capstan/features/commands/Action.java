@@ -5,9 +5,10 @@ import dev.capstan.http.HostAllowList;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** What a declared command does: one HTTP request, or one Jenkins build; {@code timeout} bounds it from start to result. */
+/** What a declared command does: one HTTP request, one Jenkins build or one ECS task; {@code timeout} bounds it from start to result. */
 sealed interface Action {
     Duration timeout();
 
@@ -28,6 +29,21 @@ sealed interface Action {
     record Jenkins(String job, Map<String, Template> parameters, Duration timeout) implements Action {
         public Jenkins {
             parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
+    }
+
+    /**
+     * An ECS task (RunTask) with overrides for one container from templates ({@code command} words, {@code environment}
+     * values), followed with DescribeTasks until it stopped; {@code region} null means AWS_REGION.
+     */
+    record Ecs(String cluster, String taskDefinition, String container, List<Template> command, Map<String, Template> environment,
+               String launchType, List<String> subnets, List<String> securityGroups, boolean publicIp, String region,
+               Duration timeout) implements Action {
+        public Ecs {
+            command = List.copyOf(command);
+            environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+            subnets = List.copyOf(subnets);
+            securityGroups = List.copyOf(securityGroups);
         }
     }
 }

@@ -5,14 +5,19 @@ import dev.capstan.http.HostAllowList;
 import dev.capstan.platform.Durations;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads a command's {@code action}: one of {@code http} or {@code jenkins}, and its {@code timeout}. */
+/** Reads a command's {@code action}: one of {@code http}, {@code jenkins} or {@code ecs}, and its {@code timeout}. */
 final class ActionReader {
-    private static final List<String> KEYS = List.of("http", "jenkins", "timeout");
+    private static final List<String> KEYS = List.of("http", "jenkins", "ecs", "timeout");
+    private static final List<String> ECS_KEYS = List.of("cluster", "task_definition", "container", "command", "environment",
+            "launch_type", "subnets", "security_groups", "assign_public_ip", "region");
+    private static final List<String> LAUNCH_TYPES = List.of("FARGATE", "EC2", "EXTERNAL");
+    static final Duration ECS_TIMEOUT = Duration.ofMinutes(60);
     private static final List<String> HTTP_KEYS = List.of("method", "url", "headers", "query", "json", "form", "allow_hosts", "follow");
     private static final List<String> JENKINS_KEYS = List.of("job", "parameters");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
@@ -29,16 +34,21 @@ final class ActionReader {
         JsonNode node = command.path("action");
         String at = pointer + "/action";
         if (!node.isObject()) {
-            reading.problem(pointer, "`action` is required: { http: … } or { jenkins: … }");
+            reading.problem(pointer, "`action` is required: { http: … }, { jenkins: … } or { ecs: … }");
             return null;
         }
         reading.onlyKeys(node, at, "An action", KEYS);
-        boolean http = node.has("http");
-        if (http == node.has("jenkins")) {
-            reading.problem(at, "an action is either `http` or `jenkins`, exactly one");
+        List<String> kinds = List.of("http", "jenkins", "ecs").stream().filter(node::has).toList();
+        if (kinds.size() != 1) {
+            reading.problem(at, "an action is `http`, `jenkins` or `ecs`, exactly one");
             return null;
         }
-        Duration timeout = http ? HTTP_TIMEOUT : JENKINS_TIMEOUT;
+        String kind = kinds.get(0);
+        Duration timeout = switch (kind) {
+            case "http" -> HTTP_TIMEOUT;
+            case "jenkins" -> JENKINS_TIMEOUT;
+            default -> ECS_TIMEOUT;
+        };
         String timeoutText = reading.text(node, "timeout", at, false);
         if (timeoutText != null) {
             try {
@@ -47,7 +57,11 @@ final class ActionReader {
                 reading.problem(at + "/timeout", e.getMessage());
             }
         }
-        return http ? http(node.path("http"), at + "/http", scope, timeout) : jenkins(node.path("jenkins"), at + "/jenkins", scope, timeout);
+        return switch (kind) {
+            case "http" -> http(node.path("http"), at + "/http", scope, timeout);
+            case "jenkins" -> jenkins(node.path("jenkins"), at + "/jenkins", scope, timeout);
+            default -> ecs(node.path("ecs"), at + "/ecs", scope, timeout);
+        };
     }
 
     private Action http(JsonNode node, String at, Reading.Scope scope, Duration timeout) {
@@ -110,6 +124,34 @@ final class ActionReader {
         }
         Map<String, Template> parameters = templates(node, "parameters", at, scope);
         return job == null ? null : new Action.Jenkins(job, parameters, timeout);
+    }
+
+    private Action ecs(JsonNode node, String at, Reading.Scope scope, Duration timeout) {
+        reading.onlyKeys(node, at, "An ecs action", ECS_KEYS);
+        String cluster = reading.text(node, "cluster", at, true);
+        String taskDefinition = reading.text(node, "task_definition", at, true);
+        String container = reading.text(node, "container", at, true);
+        List<Template> command = new ArrayList<>();
+        List<String> words = reading.texts(node, "command", at);
+        for (int i = 0; i < words.size(); i++) {
+            Template word = reading.template(words.get(i), at + "/command/" + i, scope);
+            if (word != null) command.add(word);
+        }
+        Map<String, Template> environment = templates(node, "environment", at, scope);
+        String launchType = reading.text(node, "launch_type", at, false);
+        if (launchType != null && !LAUNCH_TYPES.contains(launchType.toUpperCase(Locale.ROOT))) {
+            reading.problem(at + "/launch_type", "launch_type `" + launchType + "` is not one of " + String.join(", ", LAUNCH_TYPES));
+        }
+        List<String> subnets = reading.texts(node, "subnets", at);
+        List<String> groups = reading.texts(node, "security_groups", at);
+        boolean publicIp = "true".equals(reading.text(node, "assign_public_ip", at, false));
+        String region = reading.text(node, "region", at, false);
+        if (region == null && reading.environment().apply(EcsTasks.REGION) == null) {
+            reading.problem(at, "an ecs action needs `region` or " + EcsTasks.REGION);
+        }
+        if (cluster == null || taskDefinition == null || container == null) return null;
+        return new Action.Ecs(cluster, taskDefinition, container, command, environment,
+                launchType == null ? null : launchType.toUpperCase(Locale.ROOT), subnets, groups, publicIp, region, timeout);
     }
 
     private Map<String, Template> templates(JsonNode node, String key, String at, Reading.Scope scope) {

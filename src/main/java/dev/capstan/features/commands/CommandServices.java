@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** What the family's parts share: the commands in service, Jenkins, secrets, locks, messages, Slack, the clock, the poll interval. */
-record CommandServices(Catalog catalog, Optional<JenkinsClient> jenkins, Secrets secrets, ConcurrencyLocks locks, Messages messages,
+/** What the family's parts share: the commands in service, Jenkins, ECS, secrets, locks, messages, Slack, the clock, the poll interval. */
+record CommandServices(Catalog catalog, Optional<JenkinsClient> jenkins, EcsTasks ecs, Secrets secrets, ConcurrencyLocks locks, Messages messages,
                        SlackWebApi slack, Clock clock, Function<String, String> environment, Duration pollEvery) {
 
     /** The values a run's templates read, with secrets resolved now (for a call) or shown as placeholders (a dry run). */

@@ -20,9 +20,11 @@ final class DeclarationReader {
     private static final List<String> REPLY_KEYS = List.of("ack", "result");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     static final Set<String> JOB_VARIABLES = Set.of("job.result", "job.duration", "job.url", "job.number", "job.name");
+    static final Set<String> TASK_VARIABLES = Set.of("job.result", "job.duration", "job.url", "job.exit_code", "job.task", "job.reason");
     static final Set<String> RESPONSE_VARIABLES = Set.of("response.status", "response.body", "job.duration");
     private static final String DEFAULT_ACK = "Running `{{command}}`…";
     private static final String JENKINS_RESULT = "{{job.result}} in {{job.duration}}: <{{job.url}}|build #{{job.number}}>";
+    private static final String ECS_RESULT = "Exit code {{job.exit_code}} in {{job.duration}}: <{{job.url}}|logs of task {{job.task}}>";
     private static final String HTTP_RESULT = "Done: the server answered {{response.status}}.";
 
     /** The declarations that checked out, and every problem found. */
@@ -98,12 +100,14 @@ final class DeclarationReader {
         reading.onlyKeys(reply, replyAt, "A reply", REPLY_KEYS);
         Reading.Scope ack = scope.withoutSecrets();
         Reading.Scope result = action instanceof Action.Jenkins ? ack.plus(JOB_VARIABLES, Set.of())
+                : action instanceof Action.Ecs ? ack.plus(TASK_VARIABLES, Set.of())
                 : ack.plus(RESPONSE_VARIABLES, Set.of("response.json."));
         String ackText = reading.text(reply, "ack", replyAt, false);
         String resultText = reading.text(reply, "result", replyAt, false);
         Template ackTemplate = reading.template(ackText == null ? DEFAULT_ACK : ackText, replyAt + "/ack", ack);
         Template resultTemplate = reading.template(resultText != null ? resultText
-                : action instanceof Action.Jenkins ? JENKINS_RESULT : HTTP_RESULT, replyAt + "/result", result);
+                : action instanceof Action.Jenkins ? JENKINS_RESULT : action instanceof Action.Ecs ? ECS_RESULT : HTTP_RESULT,
+                replyAt + "/result", result);
         return ackTemplate == null || resultTemplate == null ? null : new Declaration.Replies(ackTemplate, resultTemplate);
     }
 }

@@ -5,6 +5,7 @@ import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.jobs.JobType;
+import dev.capstan.platform.ConfigurationRefused;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
 import java.net.URI;
@@ -16,8 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Commands declared in the configuration file ({@code commands:}): typed arguments, a policy, an HTTP or Jenkins
- * action followed by a durable job, and reply templates; validated at start and reloaded when the file changes.
+ * Commands declared in the configuration file ({@code commands:}): typed arguments, a policy, an HTTP, Jenkins or
+ * ECS action followed by a durable job, and reply templates; validated at start and reloaded when the file changes.
  */
 public final class DeclaredCommands implements Feature {
     /** V50 to V59. */
@@ -33,12 +34,19 @@ public final class DeclaredCommands implements Feature {
     public void register(FeatureContext context) {
         CommandsSettings settings = context.settings(CommandsSettings.class);
         context.migrations(MIGRATIONS);
-        context.requireScopes(LongOutput.SCOPE);
+        context.requireScopes(LongOutput.SCOPE, SlackEmails.SCOPE);
         Function<String, String> environment = context::configuredVariable;
         Secrets secrets = new Secrets(environment);
         Optional<JenkinsClient> jenkins = jenkins(context);
         Catalog catalog = new Catalog();
-        CommandServices services = new CommandServices(catalog, jenkins, secrets, new ConcurrencyLocks(context.jdbi(), context.clock()),
+        EcsTasks ecs = new EcsTasks(environment);
+        context.variable(EcsTasks.REGION, "the AWS region of declared commands' ecs actions without a region of their own");
+        context.variable(EcsTasks.ENDPOINT, "another address for ECS (a local stand-in); credentials come from the default chain");
+        context.variable("AWS_ACCESS_KEY_ID", "the access key ECS is called with (else the rest of the default credential chain)");
+        context.secret("AWS_SECRET_ACCESS_KEY", "its secret");
+        context.secret("AWS_SESSION_TOKEN", "a session token, with temporary credentials");
+        context.onStop(ecs::close);
+        CommandServices services = new CommandServices(catalog, jenkins, ecs, secrets, new ConcurrencyLocks(context.jdbi(), context.clock()),
                 context.messages(), context.slack(), context.clock(), environment, settings.pollEvery());
         RunJob job = new RunJob(services, new LongOutput(services));
         JobType<Run> runs = context.job("commands-run", Run.class, JobOptions.retrying(context.jobSettings(), job::gaveUp), job::run);
@@ -48,7 +56,8 @@ public final class DeclaredCommands implements Feature {
         runner.confirmWith(confirmation);
         Registry registry = new Registry(context.commands(), catalog, runner, context.clock());
         Loader loader = new Loader(environment, secrets, context.clock(), jenkins, (name, hosts, timeout) -> context.http("http." + name,
-                HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)));
+                HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)),
+                new SlackEmails(context.slack()));
         Optional<Path> file = context.configFile();
         Optional<Reloader> reloader = file.map(f -> new Reloader(f, loader, registry, catalog));
         context.commands().family("commands", "Commands declared in the configuration file: reload them (admins).")
@@ -70,8 +79,7 @@ public final class DeclaredCommands implements Feature {
             List<String> jenkinsProblems = new ArrayList<>();
             catalog.all().values().forEach(c -> jenkinsProblems.addAll(loader.checkJenkins(c.declaration())));
             if (!jenkinsProblems.isEmpty()) {
-                throw new IllegalStateException("the declared commands ask Jenkins for what it does not have:\n  - "
-                        + String.join("\n  - ", jenkinsProblems));
+                throw new ConfigurationRefused(jenkinsProblems.stream().map(p -> "commands: Jenkins lacks what a declared command asks: " + p).toList());
             }
             watcher.start();
         });

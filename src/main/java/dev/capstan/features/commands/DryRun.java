@@ -43,9 +43,10 @@ final class DryRun {
         } catch (UserError e) {
             request = "It would be refused: " + e.getMessage();
         }
-        lines.add(declaration.action() instanceof Action.Jenkins
-                ? "Then it follows the queue item and the build, for up to " + Durations.format(declaration.action().timeout()) + "."
-                : "It waits up to " + Durations.format(declaration.action().timeout()) + " for the answer.");
+        String timeout = Durations.format(declaration.action().timeout());
+        lines.add(declaration.action() instanceof Action.Jenkins ? "Then it follows the queue item and the build, for up to " + timeout + "."
+                : declaration.action() instanceof Action.Ecs ? "Then it follows the ECS task until it stopped, for up to " + timeout + "."
+                : "It waits up to " + timeout + " for the answer.");
         String text = SecretMask.mask(String.join("\n", lines));
         return Reply.blocks(text + "\n" + request, List.of(new Block.Section(text), new Block.Preformatted(SecretMask.mask(request))));
     }
@@ -60,6 +61,7 @@ final class DryRun {
             JenkinsClient client = services.jenkins().orElseThrow(() -> new UserError(JenkinsClient.URL + " is not set."));
             return new JenkinsSteps(services, client).preview(jenkins, values);
         }
+        if (command.declaration().action() instanceof Action.Ecs ecs) return new EcsSteps(services, services.ecs()).preview(ecs, values);
         return HttpRequests.render(command.declaration(), (Action.Http) command.declaration().action(), values);
     }
 }

@@ -25,7 +25,7 @@ final class JenkinsSteps {
             }
             case QUEUED -> queued(run, ack);
             case BUILDING -> building(run, action);
-            case FOLLOWING -> throw new PermanentFailure("a Jenkins run does not follow a Location");
+            case FOLLOWING, TASK -> throw new PermanentFailure("a Jenkins run follows neither a Location nor an ECS task");
         };
     }
 

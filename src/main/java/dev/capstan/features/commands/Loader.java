@@ -41,13 +41,16 @@ final class Loader {
     private final Clock clock;
     private final Optional<JenkinsClient> jenkins;
     private final Clients clients;
+    private final SlackEmails emails;
 
-    Loader(Function<String, String> environment, Secrets secrets, Clock clock, Optional<JenkinsClient> jenkins, Clients clients) {
+    Loader(Function<String, String> environment, Secrets secrets, Clock clock, Optional<JenkinsClient> jenkins, Clients clients,
+           SlackEmails emails) {
         this.environment = environment;
         this.secrets = secrets;
         this.clock = clock;
         this.jenkins = jenkins;
         this.clients = clients;
+        this.emails = emails;
     }
 
     Loaded load(Path file, boolean askJenkins) {
@@ -60,7 +63,7 @@ final class Loader {
         } catch (IOException e) {
             return refused(name + ": can't be read (" + e.getClass().getSimpleName() + ")");
         }
-        DeclarationReader.Result read = new DeclarationReader(source, new Reading(source, environment, secrets), clock).read();
+        DeclarationReader.Result read = new DeclarationReader(source, new Reading(source, environment, secrets, emails), clock).read();
         List<String> problems = new ArrayList<>(read.problems());
         if (askJenkins) read.declarations().forEach(d -> problems.addAll(checkJenkins(d)));
         Map<String, LoadedCommand> commands = new LinkedHashMap<>();

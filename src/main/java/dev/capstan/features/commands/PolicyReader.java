@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a command's {@code policy}: role, users, channels, conditions on argument values, confirm_when and concurrency. */
+/** Reads a command's {@code policy}: role, users (ids or e-mail addresses), channels, conditions on argument values, confirm_when and concurrency. */
 final class PolicyReader {
     private static final List<String> KEYS = List.of("role", "users", "channels", "conditions", "confirm_when", "concurrency");
     private static final List<String> RULE_KEYS = List.of("when", "role", "users");
@@ -38,7 +38,7 @@ final class PolicyReader {
                 Condition when = reading.condition(reading.text(rule, "when", ruleAt, true), ruleAt + "/when", arguments);
                 Role role = role(rule, ruleAt);
                 Set<String> users = ids(rule, "users", ruleAt, true);
-                if (role == null && users.isEmpty()) reading.problem(ruleAt, "a condition names the `role` or `users` it requires");
+                if (role == null && reading.texts(rule, "users", ruleAt).isEmpty()) reading.problem(ruleAt, "a condition names the `role` or `users` it requires");
                 if (when != null) rules.add(new Policy.Rule(when, role, users));
             }
         } else if (!conditions.isMissingNode()) {
@@ -60,10 +60,14 @@ final class PolicyReader {
     private Set<String> ids(JsonNode node, String key, String at, boolean users) {
         Set<String> ids = new LinkedHashSet<>();
         for (String id : reading.texts(node, key, at)) {
-            if (users ? SlackIds.isUser(id) : SlackIds.isChannel(id)) {
+            if (users && SlackEmails.isAddress(id)) {
+                SlackEmails.Found found = reading.emails().lookUp(id);
+                if (found.userId() != null) ids.add(found.userId());
+                else reading.problem(at + "/" + key, found.problem());
+            } else if (users ? SlackIds.isUser(id) : SlackIds.isChannel(id)) {
                 ids.add(id);
             } else {
-                reading.problem(at + "/" + key, "`" + id + "` is not a Slack " + (users ? "user id (U… or W…)" : "channel id (C…)")
+                reading.problem(at + "/" + key, "`" + id + "` is not a Slack " + (users ? "user id (U… or W…) or e-mail address" : "channel id (C…)")
                         + ": people and channels are named by id, which never changes");
             }
         }

@@ -32,6 +32,10 @@ final class Progress {
         return message(ack, run, ":arrow_forward: running <" + url + "|#" + number + ">");
     }
 
+    static Reply task(Run run, String ack, String taskId) {
+        return message(ack, run, ":arrow_forward: ECS task `" + taskId + "` started");
+    }
+
     static Reply following(Run run, String ack) {
         return message(ack, run, ":hourglass_flowing_sand: accepted; waiting for it to finish");
     }

@@ -38,12 +38,23 @@ final class Reading {
     private final YamlSource source;
     private final Function<String, String> environment;
     private final Secrets secrets;
+    private final SlackEmails emails;
     private final List<String> problems = new ArrayList<>();
 
     Reading(YamlSource source, Function<String, String> environment, Secrets secrets) {
+        this(source, environment, secrets, new SlackEmails(null));
+    }
+
+    Reading(YamlSource source, Function<String, String> environment, Secrets secrets, SlackEmails emails) {
         this.source = source;
         this.environment = environment;
         this.secrets = secrets;
+        this.emails = emails;
+    }
+
+    /** Looks up the e-mail addresses a policy names people by. */
+    SlackEmails emails() {
+        return emails;
     }
 
     List<String> problems() {

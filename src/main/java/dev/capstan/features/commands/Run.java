@@ -10,8 +10,8 @@ import java.util.Map;
 record Run(String id, String command, Map<String, String> arguments, String userId, String channelId, String display,
            String lockKey, Instant startedAt, Instant deadline, Stage stage, String url, Integer number, long version) {
 
-    /** Where a run stands: about to call, waiting in Jenkins' queue, building, or following a 202's Location. */
-    enum Stage { START, QUEUED, BUILDING, FOLLOWING }
+    /** Where a run stands: about to call, waiting in Jenkins' queue, building, following a 202's Location or an ECS task. */
+    enum Stage { START, QUEUED, BUILDING, FOLLOWING, TASK }
 
     Run {
         arguments = Map.copyOf(arguments);

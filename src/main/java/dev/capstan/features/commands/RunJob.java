@@ -40,10 +40,15 @@ final class RunJob {
                     + Durations.format(declaration.action().timeout()) + lastKnown(run)));
             return JobResult.done();
         }
-        Step step = declaration.action() instanceof Action.Jenkins jenkins
-                ? new JenkinsSteps(services, services.jenkins().orElseThrow(() -> new PermanentFailure(JenkinsClient.URL + " is not set")))
-                        .step(run, declaration, jenkins, ack)
-                : http.step(run, command, (Action.Http) declaration.action(), ack);
+        Step step;
+        if (declaration.action() instanceof Action.Jenkins jenkins) {
+            step = new JenkinsSteps(services, services.jenkins().orElseThrow(() -> new PermanentFailure(JenkinsClient.URL + " is not set")))
+                    .step(run, declaration, jenkins, ack);
+        } else if (declaration.action() instanceof Action.Ecs ecs) {
+            step = new EcsSteps(services, services.ecs()).step(run, ecs, ack);
+        } else {
+            step = http.step(run, command, (Action.Http) declaration.action(), ack);
+        }
         if (step instanceof Step.Again again) {
             if (again.show() != null) services.messages().show(again.next().messageKey(), run.channelId(), again.next().version(), again.show());
             return JobResult.again(services.pollEvery(), again.next());
@@ -90,6 +95,7 @@ final class RunJob {
             case QUEUED -> "; it was still queued in Jenkins";
             case BUILDING -> "; last known: running <" + run.url() + "|#" + run.number() + ">";
             case FOLLOWING -> "; the server was still working on it";
+            case TASK -> "; last known: ECS task `" + run.url().substring(run.url().lastIndexOf('/') + 1) + "` still running";
         };
     }
 }

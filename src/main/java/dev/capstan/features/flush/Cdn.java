@@ -11,7 +11,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The CDNs a site can be on, what each one's purge API can do, and what its modes mean there. */
+/** The CDNs a site can be on (or a team's own flush service, {@code http}), what each one's purge API can do, and what its modes mean there. */
 enum Cdn {
     AKAMAI("Akamai", EnumSet.of(URL, TAG, CPCODE), EnumSet.allOf(Mode.class),
             "Akamai marks the content stale; the next request revalidates it with your origin (If-Modified-Since).",
@@ -24,6 +24,9 @@ enum Cdn {
     CLOUDFLARE("Cloudflare", EnumSet.of(URL, TAG, HOST, PREFIX, EVERYTHING), EnumSet.of(Mode.DELETE),
             "Cloudflare has no soft purge.",
             "Cloudflare removes the content; the next request is a cache miss and goes to your origin."),
+    HTTP("your flush service", EnumSet.allOf(Kind.class), EnumSet.allOf(Mode.class),
+            "Your flush service is asked to invalidate (mode \"invalidate\"); what that means is up to it.",
+            "Your flush service is asked to delete (mode \"delete\"); what that means is up to it."),
     FAKE("Pretend CDN", EnumSet.allOf(Kind.class), EnumSet.allOf(Mode.class),
             "The pretend CDN records the request; nothing is purged anywhere.",
             "The pretend CDN records the request; nothing is purged anywhere.");

@@ -5,6 +5,7 @@ import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.http.OutboundClient;
 import dev.capstan.jobs.JobOptions;
+import dev.capstan.jobs.JobType;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * The cache flush family ({@code /flush}): a modal that checks every target before anything is sent, purges on
- * Akamai, Fastly or Cloudflare in a durable job within a rate budget all replicas share, and reports the result in
+ * Akamai, Fastly, Cloudflare or the team's own flush service in a durable job within a rate budget all replicas share, and reports the result in
  * the modal, by DM and in the site's audit channel, failures too. Replaces the NHS cache-flush Slack app.
  */
 public final class Flush implements Feature {
@@ -37,7 +38,7 @@ public final class Flush implements Feature {
         context.migrations(MIGRATIONS);
         Sites sites = new Sites(settings);
         sites.all().forEach(site -> context.commands().guard(site.guardedName()));
-        SiteAccess access = new SiteAccess(sites, context.accessPolicy(), context.people(), allowedUsers(context, settings));
+        SiteAccess access = new SiteAccess(sites, context.accessPolicy(), context.people(), allowList(context, settings));
         Providers providers = providers(context, sites);
         Purges purges = new Purges(context.jdbi());
         RateBudget budget = new RateBudget(context.jdbi(), context.clock(), new RateBuckets(settings.rateLimits()));
@@ -61,18 +62,40 @@ public final class Flush implements Feature {
         return fake;
     }
 
-    /** The allow-list CSV, relative to the YAML file's folder; a file that cannot be read stops start-up. */
-    private static AllowedUsers allowedUsers(FeatureContext context, FlushSettings settings) {
+    /**
+     * The allow-list: a CSV file relative to the YAML file's folder, read again when it changes (a file that cannot be
+     * read at start stops start-up), or an https:// address fetched now and then every {@code allowed_users_every}.
+     */
+    private static AllowList allowList(FeatureContext context, FlushSettings settings) {
         String config = context.variable("CAPSTAN_CONFIG", "the YAML file; allowed_users_csv is read relative to its folder");
-        if (settings.allowedUsersCsv() == null) return AllowedUsers.none();
-        Path file = Path.of(settings.allowedUsersCsv());
+        String source = settings.allowedUsersCsv();
+        if (source == null) return AllowedUsers.none();
+        AllowListTrouble trouble = new AllowListTrouble(context.audit(), context.clock());
+        if (FlushSettings.remote(source)) return fetched(context, settings, trouble);
+        Path file = Path.of(source);
         if (!file.isAbsolute() && config != null) file = Path.of(config).toAbsolutePath().getParent().resolve(file);
         try {
-            return AllowedUsers.read(file);
+            return new WatchedAllowList(file, trouble);
         } catch (IllegalArgumentException e) {
             context.problem(e.getMessage());
             return AllowedUsers.none();
         }
+    }
+
+    private static AllowList fetched(FeatureContext context, FlushSettings settings, AllowListTrouble trouble) {
+        SecretUrl address = new SecretUrl(settings.allowedUsersCsv());
+        String url = SecretUrls.resolve(context, address, "allowed_users_csv");
+        OutboundClient http = context.http("allowed-users", HttpPolicy.standard(HostAllowList.of(address.host())).withAttempts(1));
+        FetchedAllowList list = new FetchedAllowList(address.url(), url, http, context.jdbi(), context.clock(),
+                settings.allowedUsersEvery(), trouble);
+        JobType<FetchedAllowList.Fetch> fetches = context.job(FetchedAllowList.JOB, FetchedAllowList.Fetch.class,
+                JobOptions.retrying(context.jobSettings(), (run, failure) -> { }), list);
+        context.onStart(() -> {
+            if (url == null) return;
+            list.fetch();
+            fetches.enqueueAt(FetchedAllowList.JOB_ID, context.clock().instant().plus(list.every()), new FetchedAllowList.Fetch());
+        });
+        return list;
     }
 
     private Providers providers(FeatureContext context, Sites sites) {
@@ -89,6 +112,7 @@ public final class Flush implements Feature {
         byCdn.put(Cdn.AKAMAI, new AkamaiPurge(client(context, sites, Cdn.AKAMAI, akamaiHosts), akamai, context.clock()));
         byCdn.put(Cdn.FASTLY, new FastlyPurge(client(context, sites, Cdn.FASTLY, List.of("api.fastly.com")), fastly));
         byCdn.put(Cdn.CLOUDFLARE, new CloudflarePurge(client(context, sites, Cdn.CLOUDFLARE, List.of("api.cloudflare.com")), cloudflare));
+        byCdn.put(Cdn.HTTP, new HttpPurge(client(context, sites, Cdn.HTTP, List.of()), SecretUrls.resolve(context, sites)));
         byCdn.put(Cdn.FAKE, fake);
         for (Site site : sites.all()) {
             List<String> missing = missing(site.cdn(), akamai, fastly, cloudflare, site.settings().apiUrl() != null);
@@ -99,11 +123,12 @@ public final class Flush implements Feature {
         return new Providers(byCdn);
     }
 
-    /** One outbound client per CDN: its own API host and the hosts of the sites' api_url overrides; calls are tried once (the job retries). */
+    /** One outbound client per CDN: its own API host and the hosts of the sites' api_url (or http.url); calls are tried once (the job retries). */
     private static OutboundClient client(FeatureContext context, Sites sites, Cdn cdn, List<String> standard) {
         List<String> hosts = new ArrayList<>(standard);
         sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().apiUrl() != null)
                 .forEach(s -> hosts.add(URI.create(s.settings().apiUrl()).getHost()));
+        sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().http() != null).forEach(s -> hosts.add(s.settings().http().host()));
         return context.http(cdn.id(), HttpPolicy.standard(new HostAllowList(hosts)).withAttempts(1));
     }
 
@@ -122,7 +147,7 @@ public final class Flush implements Feature {
             case CLOUDFLARE -> {
                 if (cloudflare == null) missing.add("CLOUDFLARE_API_TOKEN");
             }
-            case FAKE -> { }
+            case HTTP, FAKE -> { }
         }
         return missing;
     }

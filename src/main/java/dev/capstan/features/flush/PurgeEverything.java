@@ -54,6 +54,7 @@ final class PurgeEverything implements CapstanCommand {
             case AKAMAI -> "CP codes " + String.join(", ", order.targets()) + " on the " + chosen.settings().network() + " network";
             case FASTLY -> "Fastly services " + String.join(", ", chosen.settings().services());
             case CLOUDFLARE -> "Cloudflare zone " + chosen.settings().zone();
+            case HTTP -> "your flush service at " + chosen.settings().http().host();
             case FAKE -> "the pretend CDN";
         };
         return ctx.confirm(":warning: Purge *everything* of site *" + chosen.name() + "* (" + scope + "), mode " + order.mode().id()

@@ -55,7 +55,7 @@ final class PurgeJob implements JobHandler<PurgeJob.Task> {
             if (sent.contains(call.number())) continue;
             Duration wait = budget.take(provider.charges(purge.order(), call));
             if (!wait.isZero()) return JobResult.again(wait, new Task(purge.id(), rateLimited));
-            CallOutcome outcome = provider.send(site.get(), purge.order(), call);
+            CallOutcome outcome = provider.send(site.get(), purge, call);
             if (outcome.rateLimited() && rateLimited < MOST_RATE_LIMITED) {
                 return JobResult.again(outcome.retryAfter(), new Task(purge.id(), rateLimited + 1));
             }

@@ -15,4 +15,9 @@ interface PurgeProvider {
      * tries again later) and {@code PermanentFailure} when it cannot be sent at all (credentials missing).
      */
     CallOutcome send(Site site, PurgeOrder order, PurgeCall call);
+
+    /** Sends one call of this purge; a provider that tells the other end who asked (a team's flush service) overrides it. */
+    default CallOutcome send(Site site, Purge purge, PurgeCall call) {
+        return send(site, purge.order(), call);
+    }
 }

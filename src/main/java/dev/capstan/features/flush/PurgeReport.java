@@ -18,7 +18,8 @@ record PurgeReport(Purge purge, String siteLabel, List<PurgeCall> plan, List<Pur
 
     Purge.Outcome outcome() {
         long accepted = records.stream().filter(r -> r.outcome().accepted()).count();
-        if (accepted == plan.size() && !plan.isEmpty()) return Purge.Outcome.SUCCEEDED;
+        boolean someFailed = records.stream().anyMatch(r -> !r.outcome().failedTargets().isEmpty());
+        if (accepted == plan.size() && !plan.isEmpty() && !someFailed) return Purge.Outcome.SUCCEEDED;
         return accepted == 0 ? Purge.Outcome.FAILED : Purge.Outcome.PARTIAL;
     }
 
@@ -60,16 +61,26 @@ record PurgeReport(Purge purge, String siteLabel, List<PurgeCall> plan, List<Pur
 
     List<String> failedTargets() {
         Map<Integer, PurgeCall> byNumber = byNumber();
-        return records.stream().filter(r -> !r.outcome().accepted()).map(r -> byNumber.get(r.number())).filter(Objects::nonNull)
-                .flatMap(call -> call.targets().stream()).distinct().toList();
+        List<String> refused = records.stream().filter(r -> !r.outcome().accepted()).map(r -> byNumber.get(r.number()))
+                .filter(Objects::nonNull).flatMap(call -> call.targets().stream()).toList();
+        List<String> failed = new ArrayList<>(refused);
+        records.forEach(r -> failed.addAll(r.outcome().failedTargets()));
+        return failed.stream().distinct().toList();
     }
 
     private List<Block> failures() {
         Map<Integer, PurgeCall> byNumber = byNumber();
         List<Block> blocks = new ArrayList<>();
         for (Purges.CallRecord record : records) {
-            if (record.outcome().accepted() || blocks.size() >= 5) continue;
             CallOutcome outcome = record.outcome();
+            if (blocks.size() >= 5) break;
+            if (outcome.accepted()) {
+                if (!outcome.failedTargets().isEmpty()) {
+                    blocks.add(new Block.Section("*Failed* (" + (outcome.detail() == null ? "no detail given" : outcome.detail()) + "):\n"
+                            + listed(outcome.failedTargets())));
+                }
+                continue;
+            }
             PurgeCall call = byNumber.get(record.number());
             String status = outcome.httpStatus() == 0 ? "no answer" : "status " + outcome.httpStatus();
             String text = "*Failed* (" + status + (call != null && call.scope() != null ? ", service " + call.scope() : "") + "): "

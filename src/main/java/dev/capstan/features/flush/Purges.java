@@ -48,20 +48,23 @@ final class Purges {
     /** Records a call's answer; a call recorded before (a retried run) keeps its first answer. */
     void recordCall(String purgeId, int number, CallOutcome outcome) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        insert into flush_calls (purge_id, call_no, accepted, http_status, detail, support_id, purge_ids, estimated_seconds)
-                        values (:purge, :no, :accepted, :status, :detail, :support, :ids, :seconds) on conflict do nothing""")
+                        insert into flush_calls (purge_id, call_no, accepted, http_status, detail, support_id, purge_ids, estimated_seconds,
+                                                 failed_targets)
+                        values (:purge, :no, :accepted, :status, :detail, :support, :ids, :seconds, :failed) on conflict do nothing""")
                 .bind("purge", purgeId).bind("no", number).bind("accepted", outcome.accepted())
                 .bind("status", outcome.httpStatus()).bind("detail", outcome.detail()).bind("support", cut(outcome.supportId(), 200))
-                .bind("ids", cut(String.join(",", outcome.purgeIds()), 4000)).bind("seconds", outcome.estimatedSeconds()).execute());
+                .bind("ids", cut(String.join(",", outcome.purgeIds()), 4000)).bind("seconds", outcome.estimatedSeconds())
+                .bind("failed", outcome.failedTargets().isEmpty() ? null : String.join("\n", outcome.failedTargets())).execute());
     }
 
     List<CallRecord> calls(String purgeId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select call_no, accepted, http_status, detail, support_id, purge_ids, estimated_seconds
+                        select call_no, accepted, http_status, detail, support_id, purge_ids, estimated_seconds, failed_targets
                         from flush_calls where purge_id = :purge order by call_no""")
                 .bind("purge", purgeId).map((rs, ctx) -> new CallRecord(rs.getInt("call_no"), new CallOutcome(
                         rs.getBoolean("accepted"), rs.getInt("http_status"), rs.getString("detail"), rs.getString("support_id"),
-                        ids(rs.getString("purge_ids")), (Integer) rs.getObject("estimated_seconds", Integer.class), null)))
+                        ids(rs.getString("purge_ids")), (Integer) rs.getObject("estimated_seconds", Integer.class), null,
+                        lines(rs.getString("failed_targets")))))
                 .list());
     }
 
@@ -85,6 +88,10 @@ final class Purges {
 
     private static List<String> ids(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static List<String> lines(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
     }
 
     private static String cut(String text, int most) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The providers' published rate limits as token buckets, shared by every replica through the database: Akamai's
  * account-wide request and object buckets (techdocs "Rate limiting"), Cloudflare's per-account purge limits (Free
- * plan by default), Fastly's hourly limit on purge-all and a courteous pace for its unlimited URL and key purges.
+ * plan by default), Fastly's hourly limit on purge-all and a courteous pace for its unlimited URL and key purges, and for a team's own
+ * flush service.
  */
 final class RateBuckets {
     static final Map<String, RateLimit> DEFAULTS = defaults();
@@ -36,6 +37,7 @@ final class RateBuckets {
         buckets.put("fastly.purge_all", new RateLimit(1_000.0, 1_000.0 / 3600));
         buckets.put("cloudflare.requests", new RateLimit(25.0, 5.0 / 60));
         buckets.put("cloudflare.urls", new RateLimit(800.0, 800.0));
+        buckets.put("http.requests", new RateLimit(20.0, 5.0));
         buckets.put("fake.requests", new RateLimit(100.0, 10.0));
         return Collections.unmodifiableMap(buckets);
     }

@@ -18,9 +18,9 @@ final class SiteAccess {
     private final Sites sites;
     private final AccessPolicy policy;
     private final People people;
-    private final AllowedUsers allowed;
+    private final AllowList allowed;
 
-    SiteAccess(Sites sites, AccessPolicy policy, People people, AllowedUsers allowed) {
+    SiteAccess(Sites sites, AccessPolicy policy, People people, AllowList allowed) {
         this.sites = sites;
         this.policy = policy;
         this.people = people;

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * One site ({@code families.flush.sites.<name>}): its CDN and scope there (Akamai network, Fastly services, Cloudflare
- * zone), the hosts, kinds and modes it may purge, where results are audited, and its per-request limits.
+ * zone; or the team's own flush service, {@code http}), the hosts, kinds and modes it may purge, where results are audited, and its per-request limits.
  */
 record SiteSettings(Cdn provider, String network, List<String> services, String zone, List<String> hosts,
                     List<Kind> kinds, List<Mode> modes, String auditChannel, Integer filesPerCall, Integer maxTargets,
-                    String apiUrl) {
+                    String apiUrl, SecretUrl http) {
     static final int DEFAULT_MAX_TARGETS = 500;
     static final int MOST_TARGETS = 2000;
     static final int DEFAULT_FILES_PER_CALL = 30;
@@ -22,7 +22,10 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
     private static final Pattern PROVIDER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     SiteSettings {
-        if (provider == null) throw new IllegalArgumentException("provider must be one of akamai, fastly, cloudflare, fake");
+        if (provider == null) throw new IllegalArgumentException("provider must be one of akamai, fastly, cloudflare, http, fake");
+        if (provider == Cdn.HTTP && http == null) throw new IllegalArgumentException("http must give the url of your flush service: http: { url: … }");
+        if (provider != Cdn.HTTP && http != null) throw new IllegalArgumentException("http is for sites with provider: http only");
+        if (provider == Cdn.HTTP && apiUrl != null) throw new IllegalArgumentException("api_url is not for provider: http; give http.url");
         network = checkNetwork(provider, network);
         services = services == null ? List.of() : List.copyOf(services);
         kinds = kinds == null || kinds.isEmpty() ? List.of(Kind.URL) : List.copyOf(EnumSet.copyOf(kinds));

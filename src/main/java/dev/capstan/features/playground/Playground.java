@@ -70,9 +70,19 @@ public final class Playground implements Feature {
         return "playground";
     }
 
-    /** Settings (YAML) the playground gives families its configuration leaves out, by family name. */
-    public static Map<String, String> familyDefaults() {
-        return Map.of("flush", FLUSH_SITE);
+    /** A cache-flush site on a pretend team's own flush service (provider http), served by the playground at this path. */
+    private static final String FLUSH_SERVICE = "/playground/flush-service";
+
+    /** Settings (YAML) the playground at {@code baseUrl} gives families its configuration leaves out, by family name. */
+    public static Map<String, String> familyDefaults(String baseUrl) {
+        return Map.of("flush", FLUSH_SITE + """
+                  own-service:
+                    provider: http
+                    http: { url: "%s%s" }
+                    hosts: [example.com]
+                    kinds: [url, tag]
+                    audit_channel: COPS
+                """.formatted(baseUrl, FLUSH_SERVICE));
     }
 
     @Override
@@ -95,6 +105,9 @@ public final class Playground implements Feature {
         }
         context.route("GET", "/playground/state", guard.guard(READ, request -> state(workspace, context.clock(), query(request))));
         context.route("GET", "/playground/target/users/{login}", guard.guard(SERVER, Playground::pretendPerson));
+        context.route("POST", FLUSH_SERVICE, guard.guard(SERVER, Playground::pretendFlushService));
+        PlaygroundEcs ecs = new PlaygroundEcs();
+        context.route("POST", PlaygroundEcs.PATH, guard.guard(SERVER, ecs::handle));
         context.route("POST", "/playground/command", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.command(body.path("user").asText(), body.path("channel").asText(), body.path("text").asText());
@@ -194,6 +207,19 @@ public final class Playground implements Feature {
         String login = URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
         ObjectNode person = JSON.createObjectNode().put("login", login).put("name", "Pretend " + login).put("team", "playground");
         return HttpExchange.Response.json(person.toString());
+    }
+
+    /** A team's own flush service, pretended: every target succeeds but those containing "stale", which it lists as failed. */
+    private static HttpExchange.Response pretendFlushService(HttpExchange.Request request) throws IOException {
+        ObjectNode answer = JSON.createObjectNode().put("id", "pretend-" + UUID.randomUUID().toString().substring(0, 8))
+                .put("estimated_seconds", 5);
+        ArrayNode failed = JSON.createArrayNode();
+        for (JsonNode target : JSON.readTree(request.body()).path("targets")) {
+            if (target.asText().contains("stale")) failed.addObject().put("target", target.asText()).put("reason", "the pretend service keeps stale pages");
+        }
+        answer.put("status", failed.isEmpty() ? "succeeded" : "partial");
+        if (!failed.isEmpty()) answer.set("failed", failed);
+        return HttpExchange.Response.json(answer.toString());
     }
 
     private static Map<String, String> query(HttpExchange.Request request) {

@@ -123,7 +123,7 @@ class JenkinsActionConversationsTest {
     void aParameterTheJobDoesNotDefineStopsStartUp() {
         String yaml = Declared.YAML.replace("REASON: \"{{reason}}\"", "REASONS: \"{{reason}}\"");
 
-        assertThatThrownBy(() -> new Declared(TestDatabases.Kind.H2, yaml))
+        assertThatThrownBy(() -> new Declared(TestDatabases.Kind.H2, yaml)).isInstanceOf(dev.capstan.app.Config.Invalid.class)
                 .hasMessageContaining("the job `ops/restart` defines no parameter REASONS (Jenkins would drop it silently)");
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The README's declaration examples load without a problem, so what people copy works. */
 class ReadmeExamplesTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("DIRECTORY_URL", "https://directory.example",
-            "DIRECTORY_TOKEN", "directory-token", "ONCALL_KEY", "oncall-key", "JENKINS_URL", "https://jenkins.example/");
+            "DIRECTORY_TOKEN", "directory-token", "ONCALL_KEY", "oncall-key", "JENKINS_URL", "https://jenkins.example/",
+            "REPORT_API_KEY", "report-key");
 
     private static DeclarationReader.Result example(String heading) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
@@ -35,5 +36,13 @@ class ReadmeExamplesTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.declarations().get(0).policy().users()).containsExactlyInAnyOrder("U0ALICE001", "U0BOB00001");
+    }
+
+    @Test
+    void theEcsExampleLoads() throws Exception {
+        DeclarationReader.Result result = example("### Long work on ECS");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.declarations()).singleElement().satisfies(d -> assertThat(d.action()).isInstanceOf(Action.Ecs.class));
     }
 }

@@ -112,7 +112,7 @@ class FlushSettingsTest {
 
         assertThat(soft.problems()).singleElement().asString().isEqualTo(
                 "families.flush.sites.blog.modes: must be ones the CDN has: Cloudflare has no invalidate; it can delete");
-        assertThat(typo.problems()).singleElement().asString().startsWith("families.flush.sites.nhs.provider: `akamia` is not one of akamai, fastly, cloudflare, fake");
+        assertThat(typo.problems()).singleElement().asString().startsWith("families.flush.sites.nhs.provider: `akamia` is not one of akamai, fastly, cloudflare, http, fake");
     }
 
     @Test

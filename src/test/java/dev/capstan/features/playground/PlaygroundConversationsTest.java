@@ -75,6 +75,14 @@ class PlaygroundConversationsTest {
     }
 
     @Test
+    void anEcsCommandRunsOnThePlaygroundsPretendEcsAndShowsExitCodeAndLogLink() {
+        PlaygroundVisitor ada = as("UMEMBER01", "CDEV");
+        ada.type("/capstan report acme --exit 3");
+        ada.awaitState("the result", s -> texts(s.path("messages")).stream()
+                .anyMatch(t -> t.contains("Exit code 3 in 3s") && t.contains("log-group/$252Fecs$252Fplayground")));
+    }
+
+    @Test
     void anInChannelReplyIsSeenByEveryone() {
         as("UMEMBER01", "COPS").type("/tryout announce deploy at noon");
         assertThat(texts(as("ULEAD0001", "COPS").state().path("messages"))).contains("deploy at noon");

@@ -54,6 +54,24 @@ class PlaygroundFlushTest {
     }
 
     @Test
+    void thePretendFlushServiceSiteGoesThroughProviderHttpAndShowsAPartialResult() {
+        PlaygroundVisitor ada = new PlaygroundVisitor(running.playgroundUrl(), "UADMIN001", "CGENERAL");
+        ada.type("/flush");
+        ada.awaitState("the form", s -> s.path("modal").path("view").toString().contains("own-service"));
+
+        ObjectNode values = JSON.createObjectNode();
+        option(values, "site", "own-service");
+        option(values, "kind", "url");
+        option(values, "mode", "delete");
+        values.putObject("targets").putObject("targets").put("type", "plain_text_input")
+                .put("value", "https://example.com/fresh-page\nhttps://example.com/stale-page");
+        ada.submitModal(values);
+
+        ada.awaitState("a partial result by DM", s -> s.path("dms").toString().contains("Cache partly purged")
+                && s.path("dms").toString().contains("the pretend service keeps stale pages"));
+    }
+
+    @Test
     void aMemberSeesHowToAskForAccess() {
         PlaygroundVisitor mia = new PlaygroundVisitor(running.playgroundUrl(), "UMEMBER01", "CGENERAL");
         mia.type("/flush");
