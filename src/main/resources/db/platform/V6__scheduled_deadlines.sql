@@ -17,3 +17,5 @@ create table scheduled_deadlines (
 create index scheduled_deadlines_execution_time_idx on scheduled_deadlines (execution_time);
 create index scheduled_deadlines_last_heartbeat_idx on scheduled_deadlines (last_heartbeat);
 create index scheduled_deadlines_priority_execution_time_idx on scheduled_deadlines (priority desc, execution_time asc);
+-- The cron schedules now live here and are scheduled again at start; their rows in the other table would be unknown there.
+delete from scheduled_tasks where task_instance = 'recurring';

@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class Jobs implements AutoCloseable {
     private final Map<String, Declared<?>> types = new LinkedHashMap<>();
     private final Map<String, RecurringJob> schedules = new LinkedHashMap<>();
     private volatile Scheduler scheduler;
-    /** Deadlines and cron schedules, due by Capstan's clock. */
+    /** Deadlines and cron schedules, due by Capstan's clock to the microsecond the databases keep. */
     private volatile Scheduler deadlines;
 
     public Jobs(DataSource dataSource, Jdbi jdbi, JobSettings settings, AuditLog audit, MeterRegistry metrics, Clock clock) {
@@ -141,7 +142,7 @@ public final class Jobs implements AutoCloseable {
         String name = replicaName();
         deadlines = Scheduler.create(dataSource, at)
                 .tableName(AT_TABLE)
-                .clock(clock::instant)
+                .clock(() -> clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .startTasks(recurring)
                 .serializer(serializer)
                 .pollingInterval(settings.pollingInterval())
@@ -243,7 +244,7 @@ public final class Jobs implements AutoCloseable {
         }
         boolean deadline = at.isAfter(clock.instant());
         Instant now = SCHEDULER_CLOCK.instant();
-        Instant when = deadline ? at : now;
+        Instant when = deadline ? at.truncatedTo(ChronoUnit.MICROS) : now;
         String table = deadline ? AT_TABLE : SOON_TABLE;
         byte[] bytes = serializer.serialize(new JobEnvelope(1, now, json.valueToTree(data), 1));
         return jdbi.withHandle(h -> h.isInTransaction() ? insert(h, table, type, id, when, bytes, once)

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.capstan.support.Await;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,7 @@ class SocketModeStartTest {
         assertThat(failed.getMessage()).startsWith("Capstan could not start").contains("Socket Mode")
                 .doesNotContain("xapp-1-secret-app-token").doesNotContain("xoxb-1-secret");
         assertThatCode(() -> new ServerSocket(port).close()).as("the HTTP port is free again").doesNotThrowAnyException();
-        Thread.sleep(200);
-        assertThat(schedulerThreads()).as("no job threads left").isLessThanOrEqualTo(threadsBefore);
+        Await.until(SocketModeStartTest::schedulerThreads, n -> n <= threadsBefore, Duration.ofSeconds(10), "no job threads left");
     }
 
     @Test

@@ -102,7 +102,6 @@ class ReplicaKilledMidBurstIT {
         assertThat(unanswered).as("acknowledged commands never answered").isEmpty();
         while (Instant.now().isBefore(deadline) && jobsLeft() > 0) Thread.sleep(500);
         assertThat(jobsLeft()).as("jobs the killed replica left, taken over by the live ones").isZero();
-        Thread.sleep(1000);
         Set<String> allowed = inFlightAtKill;
         Map<String, Integer> twice = acked.keySet().stream().filter(url -> slack.posts(url).size() > 1)
                 .collect(Collectors.toMap(url -> url, url -> slack.posts(url).size()));

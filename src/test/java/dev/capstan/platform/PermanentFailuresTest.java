@@ -117,7 +117,7 @@ class PermanentFailuresTest {
         String audit = Await.until(() -> app.as(ADMIN).run("/capstan audit --kind job --command deliver-reply").text(),
                 text -> text.contains("gave up"), Duration.ofSeconds(10), "the delivery job to give up");
         assertThat(audit).contains("gave up: Slack refused chat.postMessage: cannot_dm_bot (after 1 attempt)");
-        Thread.sleep(1500);
+        app.awaitJobsDone();
         assertThat(app.slack().calls("chat.postMessage")).filteredOn(c -> "UBOTUSER1".equals(c.arg("channel"))).hasSize(1);
     }
 }

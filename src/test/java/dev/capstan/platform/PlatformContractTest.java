@@ -185,7 +185,7 @@ class PlatformContractTest {
         List<FakeSlack.ApiCall> posted = app.slack().calls("chat.postMessage").stream()
                 .filter(c -> c.arg("text") != null && c.arg("text").startsWith(text)).toList();
         assertThat(posted).hasSize(1);
-        sleep(Duration.ofMillis(500));
+        app.awaitJobsDone();
         List<String> updates = app.slack().calls("chat.update").stream().map(c -> c.arg("text"))
                 .filter(t -> t != null && t.startsWith(text)).toList();
         assertThat(updates).containsExactly(text + "success");

@@ -109,7 +109,7 @@ class RepeatedJobsTest {
         awaitNoJobs("deliver-reply");
         JobRows.revive(app.databaseUrl(), inFlight.get());
         awaitNoJobs("deliver-reply");
-        Thread.sleep(300);
+        app.awaitJobsDone();
         assertThat(app.slack().posts(reply.responseUrl())).extracting(p -> p.text()).containsExactly("first ran 1 time(s)");
     }
 
@@ -124,7 +124,7 @@ class RepeatedJobsTest {
         JobRows.revive(app.databaseUrl(), inFlight.get());
         awaitNoJobs("slow-command");
         awaitNoJobs("deliver-reply");
-        Thread.sleep(300);
+        app.awaitJobsDone();
         assertThat(RUNS.get()).isEqualTo(1);
         assertThat(app.slack().posts(reply.responseUrl())).hasSize(1);
     }
@@ -136,7 +136,7 @@ class RepeatedJobsTest {
         SlashReply reply = app.as("UALICE01").run("/capstan counted greet " + friend);
         assertThat(app.slack().awaitPosts(reply.responseUrl(), 1).get(0).text()).isEqualTo("greeted " + friend);
         awaitNoJobs("deliver-reply");
-        Thread.sleep(300);
+        app.awaitJobsDone();
         assertThat(app.slack().calls("chat.postMessage")).filteredOn(c -> friend.equals(c.arg("channel"))).hasSize(1);
     }
 

@@ -143,6 +143,12 @@ public final class TestApp implements AutoCloseable {
         capstan.runDueJobs();
     }
 
+    /** Waits until no job to do soon is queued or running: the work a request left behind, its retries included, has ended. */
+    public void awaitJobsDone() {
+        Await.until(() -> capstan.database().jdbi().withHandle(h -> h.createQuery("select count(*) from scheduled_tasks")
+                .mapTo(Integer.class).one()), n -> n == 0, Duration.ofSeconds(60), "every queued job to end");
+    }
+
     /** Posts a body signed as Slack would sign it now (by the app's clock). */
     public SlashReply signedPost(String path, String body, String contentType, Map<String, String> headers, String responseUrl) {
         long timestamp = clock.instant().getEpochSecond();

@@ -4,25 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.Await;
 import dev.capstan.support.FakeTarget;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Declared commands with an HTTP action, against a local target: the call, encoding, secrets, 202, long output, retries. */
+@OnEveryDatabase
 class HttpActionConversationsTest {
+    @Parameter
+    TestDatabases.Kind database;
     private static Declared declared;
 
-    @BeforeAll
-    static void start() {
-        declared = new Declared(TestDatabases.Kind.H2);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabases.Kind database) {
+        declared = new Declared(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         declared.close();
     }

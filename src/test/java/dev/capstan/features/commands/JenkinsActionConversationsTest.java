@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.support.Await;
 import dev.capstan.support.FakeJenkins;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
@@ -13,11 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** The restart command against a local Jenkins: queue item, build, result, policy, confirmation, crumb, restart. */
+@OnEveryDatabase
 class JenkinsActionConversationsTest {
-    private Declared declared = new Declared(TestDatabases.Kind.H2);
+    @Parameter
+    TestDatabases.Kind database;
+    private Declared declared;
+
+    @BeforeEach
+    void start() {
+        declared = new Declared(database);
+    }
 
     @AfterEach
     void stop() {
@@ -97,7 +108,7 @@ class JenkinsActionConversationsTest {
 
         declared.jenkins.endWith("FAILURE");
         declared.jenkins.release();
-        TestApp again = declared.builder(TestApp.on(TestDatabases.Kind.H2).database(declared.app.databaseUrl())
+        TestApp again = declared.builder(TestApp.on(database).database(declared.app.databaseUrl())
                 .slack(declared.app.slack()), Declared.YAML).start();
         try {
             assertThat(Declared.awaitMessage(declared.app.slack(), "FAILURE in 1m 1s")).contains(":x: FAILURE in");
@@ -110,7 +121,7 @@ class JenkinsActionConversationsTest {
     @Test
     void withAPasswordTheTriggerCarriesACrumbAndItsSessionCookie() {
         declared.close();
-        declared = new Declared(TestDatabases.Kind.H2, Declared.YAML,
+        declared = new Declared(database, Declared.YAML,
                 java.util.Map.of("JENKINS_API_TOKEN", "", "JENKINS_PASSWORD", "pass-word-99"));
         declared.jenkins.requireCrumb();
         lead().run("/capstan restart api");
@@ -123,7 +134,7 @@ class JenkinsActionConversationsTest {
     void aParameterTheJobDoesNotDefineStopsStartUp() {
         String yaml = Declared.YAML.replace("REASON: \"{{reason}}\"", "REASONS: \"{{reason}}\"");
 
-        assertThatThrownBy(() -> new Declared(TestDatabases.Kind.H2, yaml)).isInstanceOf(dev.capstan.app.Config.Invalid.class)
+        assertThatThrownBy(() -> new Declared(database, yaml)).isInstanceOf(dev.capstan.app.Config.Invalid.class)
                 .hasMessageContaining("the job `ops/restart` defines no parameter REASONS (Jenkins would drop it silently)");
     }
 }

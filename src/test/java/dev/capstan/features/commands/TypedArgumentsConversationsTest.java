@@ -3,22 +3,27 @@ package dev.capstan.features.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Every argument type of a declared command: what it accepts, how it lands in a JSON body, and each refusal with usage. */
+@OnEveryDatabase
 class TypedArgumentsConversationsTest {
+    @Parameter
+    TestDatabases.Kind database;
     private static Declared declared;
 
-    @BeforeAll
-    static void start() {
-        declared = new Declared(TestDatabases.Kind.H2);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabases.Kind database) {
+        declared = new Declared(database);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         declared.close();
     }

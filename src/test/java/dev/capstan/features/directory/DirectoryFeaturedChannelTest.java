@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.TestApp;
+import dev.capstan.support.TestClock;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The featured-channel post fires once per firing, even with two replicas on one PostgreSQL. It runs on a schedule
- * of every 4 seconds, so however long the two apps take to start, firings keep coming while both are up.
+ * of every 4 seconds by Capstan's clock, which the test moves a firing at a time, running what is due on either replica.
  */
 class DirectoryFeaturedChannelTest {
     private static final String YAML = """
@@ -26,21 +26,20 @@ class DirectoryFeaturedChannelTest {
             """;
 
     @Test
-    void twoReplicasPostTheFeaturedChannelOncePerFiringAndNeverFeatureTheTargetItself() throws Exception {
-        TestApp first = TestApp.on(TestDatabases.Kind.POSTGRES).feature(new Directory()).yaml(YAML).start();
-        TestApp second = TestApp.on(TestDatabases.Kind.POSTGRES).database(first.databaseUrl()).slack(first.slack())
+    void twoReplicasPostTheFeaturedChannelOncePerFiringAndNeverFeatureTheTargetItself() {
+        TestClock clock = new TestClock(Instant.parse("2026-03-25T10:00:01Z"));
+        TestApp first = TestApp.on(TestDatabases.Kind.POSTGRES).clock(clock).feature(new Directory()).yaml(YAML).start();
+        TestApp second = TestApp.on(TestDatabases.Kind.POSTGRES).database(first.databaseUrl()).slack(first.slack()).clock(clock)
                 .feature(new Directory()).yaml(YAML).start();
         try {
-            int before = featuredPosts(first.slack()).size();
-            List<Instant> seen = new ArrayList<>();
-            Instant end = Instant.now().plus(Duration.ofSeconds(13));
-            while (Instant.now().isBefore(end)) {
-                for (int i = seen.size(); i < featuredPosts(first.slack()).size() - before; i++) seen.add(Instant.now());
-                Thread.sleep(50);
-            }
-            assertThat(seen).as("posts while both replicas run (every 4 s)").hasSizeBetween(2, 4);
-            for (int i = 1; i < seen.size(); i++) {
-                assertThat(Duration.between(seen.get(i - 1), seen.get(i))).as("time between two posts").isGreaterThan(Duration.ofMillis(2500));
+            first.runDueJobs();
+            first.awaitJobsDone();
+            assertThat(featuredPosts(first.slack())).as("posts before the first firing").isEmpty();
+            for (int firing = 1; firing <= 3; firing++) {
+                clock.advance(Duration.ofSeconds(4));
+                (firing % 2 == 0 ? second : first).runDueJobs();
+                first.awaitJobsDone();
+                assertThat(featuredPosts(first.slack())).as("posts after firing " + firing).hasSize(firing);
             }
             assertThat(featuredPosts(first.slack()).get(0).arg("text")).contains("featured channel is <#C").doesNotContain("CFEATURED");
         } finally {

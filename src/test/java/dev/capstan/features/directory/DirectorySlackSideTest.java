@@ -45,7 +45,7 @@ class DirectorySlackSideTest {
         assertThat(SlackUser.event(app, "Ev-join-" + newcomer, event, Map.of("X-Slack-Retry-Num", "1",
                 "X-Slack-Retry-Reason", "http_timeout")).status()).isEqualTo(200);
         assertThat(app.slack().awaitDms(newcomer, 1).get(0).arg("text")).contains("Welcome").contains("user edit --github");
-        Thread.sleep(1500);
+        app.awaitJobsDone();
         assertThat(app.slack().calls("chat.postMessage").stream().filter(c -> newcomer.equals(c.arg("channel")))).hasSize(1);
         assertThat(app.as(newcomer).run("/capstan user view").text()).contains("Grace Hopper").contains("grace@example.com");
     }

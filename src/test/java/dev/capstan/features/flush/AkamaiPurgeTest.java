@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.FakeAkamai;
 import dev.capstan.support.FakeCdn;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import java.nio.charset.StandardCharsets;
@@ -13,20 +14,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Purging on Akamai Fast Purge v3: EdgeGrid-signed calls, bodies under 50,000 bytes, 429s waited out, refusals reported. */
+@OnEveryDatabase
 class AkamaiPurgeTest {
+    @Parameter
+    TestDatabases.Kind database;
     private static FlushWorld world;
 
-    @BeforeAll
-    static void start() {
-        world = new FlushWorld(TestDatabases.Kind.H2, null);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabases.Kind database) {
+        world = new FlushWorld(database, null);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         world.close();
     }

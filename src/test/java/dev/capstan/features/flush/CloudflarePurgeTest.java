@@ -6,27 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.FakeCdn;
 import dev.capstan.support.FakeCloudflare;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Purging on Cloudflare: files 30 per call (the site's setting), tags, hosts and prefixes 100 per call, everything; a Bearer token. */
+@OnEveryDatabase
 class CloudflarePurgeTest {
+    @Parameter
+    TestDatabases.Kind database;
     private static final String PURGE_CACHE = "/client/v4/zones/Z1/purge_cache";
     private static FlushWorld world;
 
-    @BeforeAll
-    static void start() {
-        world = new FlushWorld(TestDatabases.Kind.H2, null);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabases.Kind database) {
+        world = new FlushWorld(database, null);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         world.close();
     }

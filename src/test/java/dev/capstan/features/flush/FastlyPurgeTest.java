@@ -6,24 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.FakeCdn;
 import dev.capstan.support.FakeFastly;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Purging on Fastly: one call per URL, surrogate keys at most 256 per call and service, purge_all, soft purges by header. */
+@OnEveryDatabase
 class FastlyPurgeTest {
+    @Parameter
+    TestDatabases.Kind database;
     private static FlushWorld world;
 
-    @BeforeAll
-    static void start() {
-        world = new FlushWorld(TestDatabases.Kind.H2, null);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabases.Kind database) {
+        world = new FlushWorld(database, null);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         world.close();
     }

@@ -8,25 +8,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.support.FakeSlack;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** /flush opens the modal inside the trigger window, then shows the form or why not; every bad line is named before anything is sent. */
+@OnEveryDatabase
 class FlushFormTest {
+    @Parameter
+    TestDatabases.Kind database;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FlushWorld world;
 
-    @BeforeAll
-    static void start() {
-        world = new FlushWorld(TestDatabases.Kind.H2, null);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabases.Kind database) {
+        world = new FlushWorld(database, null);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         world.close();
     }

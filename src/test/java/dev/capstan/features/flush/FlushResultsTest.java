@@ -8,25 +8,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.support.Await;
 import dev.capstan.support.FakeSlack;
+import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /** Where a result goes (the open modal, a DM, the audit channel), what a double submit does, history, and "purge again". */
+@OnEveryDatabase
 class FlushResultsTest {
+    @Parameter
+    TestDatabases.Kind database;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FlushWorld world;
 
-    @BeforeAll
-    static void start() {
-        world = new FlushWorld(TestDatabases.Kind.H2, null);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabases.Kind database) {
+        world = new FlushWorld(database, null);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         world.close();
     }
@@ -63,7 +68,7 @@ class FlushResultsTest {
         assertThat(first.json().path("response_action").asText()).isEqualTo("update");
         assertThat(second.json().path("response_action").asText()).isEqualTo("update");
         world.dm(ALICE, "double-submit-tag");
-        Thread.sleep(1500);
+        world.app.awaitJobsDone();
         assertThat(fakeCallsWith("double-submit-tag")).isEqualTo(1);
         assertThat(world.slack().calls("chat.postMessage").stream().filter(c -> FlushWorld.says(c, "double-submit-tag"))).hasSize(1);
     }
@@ -83,8 +88,7 @@ class FlushResultsTest {
         world.dm(ALICE, "Purging again on play");
         world.dm(ALICE, "You already asked to purge that again");
         assertThat(world.dm(BOB, "You may not flush site play").arg("text")).contains("your Slack member id is UBOB00001");
-        Await.until(() -> fakeCallsWith("again-tag"), n -> n == 2, Duration.ofSeconds(10), "two purges of again-tag");
-        Thread.sleep(1000);
+        world.app.awaitJobsDone();
         assertThat(fakeCallsWith("again-tag")).isEqualTo(2);
     }
 
