@@ -20,20 +20,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A pretend GitHub for the playground, behind the platform's GitHub App client: the App's installation token, the
  * organisation {@code acme} with its members and teams ({@link PretendOrg}), any repository with the playground's
- * people as collaborators, one commit history every answer agrees with ({@link PretendCommits}), deployments, and
- * workflow dispatches. A deployment is then run by a pretend deployment service that sends GitHub's signed
+ * people and two logins nobody claimed yet as collaborators, one commit history every answer agrees with
+ * ({@link PretendCommits}), deployments, and workflow dispatches. A deployment is then run by a pretend deployment service that sends GitHub's signed
  * {@code deployment_status} webhooks back (queued, in progress, success), so its message can be watched moving.
  */
 final class PlaygroundGitHub {
     static final String ORG = PretendOrg.LOGIN;
     /** The seeded people's logins: members of the organisation and collaborators on every repository. */
     static final List<String> LOGINS = SeededPeople.ALL.stream().map(SeededPeople.Seed::login).toList();
+    /**
+     * Collaborators nobody in the playground has linked yet (the seeded people's logins are): deploybot's buttons at
+     * setup and for a newcomer offer these, so they can be tried on the page.
+     */
+    static final List<String> UNCLAIMED = List.of("nia", "sam");
     private static final Logger log = LoggerFactory.getLogger(PlaygroundGitHub.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long INSTALLATION = 1;
@@ -90,7 +96,10 @@ final class PlaygroundGitHub {
         if (rest.isEmpty()) return json(200, JSON.createObjectNode().put("full_name", repository).put("default_branch", "main"));
         if (rest.startsWith("/collaborators")) {
             ArrayNode list = JSON.createArrayNode();
-            if (!query.contains("page=2")) LOGINS.forEach(login -> list.addObject().put("login", login).put("id", PretendOrg.userId(login)));
+            if (!query.contains("page=2")) {
+                Stream.concat(LOGINS.stream(), UNCLAIMED.stream()).forEach(login -> list.addObject().put("login", login)
+                        .put("id", PretendOrg.userId(login)));
+            }
             return json(200, list);
         }
         if (rest.equals("/tags")) {
