@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class PretendOrg {
     static final String LOGIN = "acme";
     static final long ID = 9000;
+    /** The directory's default GitHub team (GITHUB_DEFAULT_TEAM_NAME unset): everyone with a linked login. */
+    static final String DEFAULT_TEAM = "all";
     private static final Pattern TEAM_BY_ID = Pattern.compile("/organizations/\\d+/team/(\\d+)(/.*)?");
     private static final Pattern TEAM_BY_SLUG = Pattern.compile("/orgs/" + LOGIN + "/teams/([^/]+)(/.*)?");
 
@@ -36,10 +38,17 @@ final class PretendOrg {
     private final Map<Long, Team> teams = new ConcurrentHashMap<>();
     private final AtomicLong teamIds = new AtomicLong(700);
 
-    /** {@code apiUrl} is where the pretend GitHub answers, for the URLs inside its answers. */
+    /**
+     * {@code apiUrl} is where the pretend GitHub answers, for the URLs inside its answers. The {@code members} are
+     * linked in the directory, so they are also in its default GitHub team {@code all}, as linking them there would have done.
+     */
     PretendOrg(String apiUrl, List<String> members) {
         this.apiUrl = apiUrl;
         members.forEach(login -> orgRoles.put(login, "member"));
+        Map<String, String> everyone = new TreeMap<>();
+        members.forEach(login -> everyone.put(login.toLowerCase(Locale.ROOT), "member"));
+        Team all = new Team(teamIds.incrementAndGet(), DEFAULT_TEAM, DEFAULT_TEAM, null, everyone);
+        teams.put(all.id(), all);
     }
 
     /** Answers a call under /orgs/acme, /organizations/… or /users/…; empty when the path is none of those. */

@@ -46,10 +46,17 @@ class PlaygroundTeamsTest {
         leo.type("/capstan team add web <@UMEMBER01|Mia Member>");
         leo.awaitState("Mia in the team", s -> texts(s).stream().anyMatch(t -> t.contains("Added <@UMEMBER01> to team `web`")));
 
+        // The pretend GitHub also holds the directory's default team `all` with every seeded (linked) login, so the
+        // first refresh only learns that team; `web` is already as Leo made it, and nobody is missing from `all`.
         PlaygroundVisitor ada = as("UADMIN001");
         ada.type("/capstan team refresh");
         JsonNode refreshed = ada.awaitState("the refresh", s -> texts(s).stream().anyMatch(t -> t.contains("GitHub teams")));
-        assertThat(texts(refreshed)).anySatisfy(t -> assertThat(t).contains("Checked 1 GitHub teams: the directory was already in step"));
+        assertThat(texts(refreshed)).anySatisfy(t -> assertThat(t).contains("Checked 2 GitHub teams; 5 change(s)", "added `all` from GitHub",
+                "<@UADMIN001> joined `all`", "<@ULEAD0001> joined `all`", "<@UMEMBER01> joined `all`", "<@UMEMBER02> joined `all`")
+                .doesNotContain("`web`", "joined GitHub team"));
+        ada.type("/capstan team refresh");
+        JsonNode again = ada.awaitState("the second refresh", s -> texts(s).stream().anyMatch(t -> t.contains("already in step")));
+        assertThat(texts(again)).anySatisfy(t -> assertThat(t).contains("Checked 2 GitHub teams: the directory was already in step"));
         assertThat(texts(leo.state())).noneMatch(t -> t.contains("refused") || t.contains("HTTP 404"));
     }
 
