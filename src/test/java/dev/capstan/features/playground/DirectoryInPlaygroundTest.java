@@ -33,8 +33,10 @@ class DirectoryInPlaygroundTest {
     @Test
     void createATeamWithRocket2sOwnExampleThenAProjectForOneOfItsRepositories() {
         PlaygroundVisitor ada = new PlaygroundVisitor(running.playgroundUrl(), "UADMIN001", "CROCKET");
-        typeAndAwait(ada, "/rocket user add", "registered");
-        typeAndAwait(ada, "/rocket user edit --github ada", "GitHub login `ada`");
+        // The playground registered Ada with her pretend GitHub login linked: Rocket 2's `user add` and `user edit --github`
+        // are done already, and her card says so.
+        typeAndAwait(ada, "/rocket user view", "*GitHub*\\n`ada`");
+        typeAndAwait(ada, "/rocket user edit --github ada", "Nothing changed in your profile");
         typeAndAwait(ada, "/rocket team create \"struddle-bouts\" --name \"Struddle Bouts\" --channel", "Created team `struddle-bouts`");
         typeAndAwait(ada, "/rocket project create https://github.com/acme/web struddle-bouts --name \"Web\"",
                 "(Web) for `acme/web`, assigned to team `struddle-bouts`");
