@@ -152,11 +152,13 @@ class DeployConversationsTest {
         DeployFixture.Project p = fx.project();
         long id = p.deploy(ALICE, "/deploy main to preview");
         long githubId = fx.gitHubDeployment(id).id();
-        assertThat(fx.gitHubEvent("deployment_status", p.deploymentStatus(githubId, id, "success", null)).status()).isEqualTo(200);
+        // GitHub's event names the deployment's commit (main's); it may arrive before the create job stored GitHub's answer.
+        assertThat(fx.gitHubEvent("deployment_status", p.deploymentStatus(githubId, DeployFixture.SHA_MAIN, id, "success", null)).status())
+                .isEqualTo(200);
         fx.awaitState(id, "succeeded");
         p.run(BOB, "/deploy lock staging demo at 3");
         p.deploy(ALICE, "/deploy release/1.2 to test");
-        // The sha is stored by the job that created the deployment, which may finish a moment after GitHub's status.
+        // The sha is stored by whichever comes first, the job that created the deployment or GitHub's status.
         String status = Await.until(() -> p.run(ALICE, "/deploy status").text(), text -> text.contains("(`2222222`)"),
                 Duration.ofSeconds(10), "the deployed sha in the status");
         assertThat(status).contains("*preview*: `main` (`2222222`) deployed by <@" + ALICE + ">", "nothing stands in the way");
