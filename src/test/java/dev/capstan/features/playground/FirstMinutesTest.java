@@ -98,7 +98,8 @@ class FirstMinutesTest {
                 .anyMatch(t -> t.contains("2020-05-18") && !t.startsWith("/"))).path("messages").findParents("blocks").stream()
                 .filter(m -> m.path("text").asText().contains("2020-05-18")).findFirst().orElseThrow();
         mia.click(question, "Confirm");
-        String shared = replyTo(mia, "/timereport export 2020-05", "timereport-2020-05-UMEMBER01.csv");
+        // The shared file names itself "(`file`)"; the command's own reply names it too ("as `file`."), and may come first or last.
+        String shared = replyTo(mia, "/timereport export 2020-05", "(`timereport-2020-05-UMEMBER01.csv`)");
         assertThat(shared).contains("```user_id,date,reason,hours\nUMEMBER01,2020-05-18,vab,8```").doesNotContain("\r");
     }
 
