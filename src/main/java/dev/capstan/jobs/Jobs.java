@@ -266,7 +266,10 @@ public final class Jobs implements AutoCloseable {
         if (current != null) current.triggerCheckForDueExecutions();
     }
 
-    /** The type's task for one of the two schedulers; a run again or a retry is due by that scheduler's {@code due} clock. */
+    /**
+     * The type's task for one of the two schedulers; a run again or a retry is due by that scheduler's {@code due} clock,
+     * at the microsecond the databases keep (a finer instant could be rounded up past the moment it is due).
+     */
     private <T> Task<JobEnvelope> task(Declared<T> declared, Clock due) {
         JobType<T> type = declared.type();
         return Tasks.custom(type.name(), JobEnvelope.class)
@@ -297,7 +300,7 @@ public final class Jobs implements AutoCloseable {
             JobResult<T> result = JobScope.within(scope(type, instance.getId(), "run-" + envelope.run()), () -> handler.run(thisRun));
             if (result instanceof JobResult.Again<T> again) {
                 JobEnvelope next = new JobEnvelope(1, envelope.firstEnqueuedAt(), json.valueToTree(again.data()), envelope.run() + 1);
-                Instant at = due.instant().plus(again.delay());
+                Instant at = due.instant().plus(again.delay()).truncatedTo(ChronoUnit.MICROS);
                 return (complete, operations) -> operations.reschedule(complete, at, next);
             }
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "done").increment();
@@ -318,7 +321,7 @@ public final class Jobs implements AutoCloseable {
             else log.error("Job {} {} failed (attempt {}), retrying in {} s", type.name(), run.id(), run.attempt(), delay.toSeconds(), failed);
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "retry").increment();
             JobEnvelope next = new JobEnvelope(run.attempt() + 1, envelope.firstEnqueuedAt(), envelope.data(), envelope.run());
-            Instant at = due.instant().plus(delay);
+            Instant at = due.instant().plus(delay).truncatedTo(ChronoUnit.MICROS);
             return (complete, operations) -> operations.reschedule(complete, at, next);
         }
         if (known) log.warn("Job {} {} gave up: {}", type.name(), run.id(), failure.sentence());
