@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.Parameter;
 
 /**
  * The allow-list changes without a restart: the CSV file is read again when it changes, and an https:// list (blob
- * storage, as the seed kept it) is fetched on an interval by a durable job with If-None-Match. A bad version (a bad
+ * storage, as the seed kept it) is fetched on an interval by a durable job with If-None-Match, driven here by the
+ * test clock. A bad version (a bad
  * line, an empty body, an error) is logged and audited, and the last good list stays.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,6 +31,8 @@ import org.junit.jupiter.params.Parameter;
 class AllowListConversationsTest {
     private static final String ADMIN = "UADA00001";
     private static final String OPENED = "Opened the cache flush form";
+    /** allowed_users_every of the https list: the fetches come when the test moves the app's clock this far. */
+    private static final Duration EVERY = Duration.ofMinutes(5);
     private static final String SITES = """
                 sites:
                   play: { provider: fake, hosts: [example.org] }
@@ -54,7 +58,7 @@ class AllowListConversationsTest {
         blobs = new FakeBlobStore().put("member_id,name\nUBLOB0001,Blob Person\n");
         withBlob = TestApp.on(database).admins(ADMIN).env("ALLOWED_USERS_SAS", FakeBlobStore.SAS).feature(new Flush())
                 .yaml("families:\n  flush:\n    allowed_users_csv: \"" + blobs.urlWithSecret("ALLOWED_USERS_SAS") + "\"\n"
-                        + "    allowed_users_every: 100ms\n" + SITES).start();
+                        + "    allowed_users_every: 5m\n" + SITES).start();
     }
 
     @AfterParameterizedClassInvocation
@@ -107,18 +111,37 @@ class AllowListConversationsTest {
         assertThat(audit(withFile)).contains("allowed-users.csv is empty");
     }
 
+    /** Moves the app's clock on by the list's interval and runs the fetch then due, as the durable job would. */
+    private void nextFetch() {
+        withBlob.clock().advance(EVERY);
+        withBlob.runDueJobs();
+    }
+
+    /** The audit is written in batches: waits until it shows what {@code wanted} accepts. */
+    private String auditShows(Predicate<String> wanted, String what) {
+        return Await.until(() -> audit(withBlob), wanted, Duration.ofSeconds(15), what);
+    }
+
     @Test
     void anHttpsListIsFetchedAtStartThenOnAnIntervalWithItsEtagAndAChangeTakesEffectWithoutARestart() {
         assertThat(blobs.received()).first().satisfies(atStart -> assertThat(atStart.header("If-None-Match")).isNull());
         blobs.put("member_id,name\nUBLOB0001,Blob Person\n");
-        Await.until(() -> flush(withBlob, "UBLOB0001"), text -> text.contains(OPENED), Duration.ofSeconds(15), "the list in effect");
+        nextFetch();
+        assertThat(flush(withBlob, "UBLOB0001")).contains(OPENED);
         String first = blobs.etag();
-        FakeCdn.Received again = blobs.await(r -> first.equals(r.header("If-None-Match")), 1).get(0);
+        nextFetch();
+        FakeCdn.Received again = blobs.received().get(blobs.received().size() - 1);
+        assertThat(again.header("If-None-Match")).isEqualTo(first);
         assertThat(again.path()).isEqualTo(FakeBlobStore.PATH + "?sig=" + FakeBlobStore.SAS);
 
         blobs.put("member_id,name\nUBLOB0002,Another Person\n");
+        withBlob.clock().advance(EVERY.minusSeconds(1));
+        withBlob.runDueJobs();
+        assertThat(flush(withBlob, "UBLOB0002")).as("a moment before the next fetch").doesNotContain(OPENED);
 
-        Await.until(() -> flush(withBlob, "UBLOB0002"), text -> text.contains(OPENED), Duration.ofSeconds(15), "the new list in effect");
+        withBlob.clock().advance(Duration.ofSeconds(1));
+        withBlob.runDueJobs();
+        assertThat(flush(withBlob, "UBLOB0002")).contains(OPENED);
         assertThat(flush(withBlob, "UBLOB0001")).doesNotContain(OPENED);
         assertThat(audit(withBlob)).doesNotContain(FakeBlobStore.SAS);
     }
@@ -126,16 +149,20 @@ class AllowListConversationsTest {
     @Test
     void aBadFetchIsLoggedAndAuditedAndNeverEmptiesTheList() {
         blobs.put("member_id,name\nUBLOB0003,Kept Person\n");
-        Await.until(() -> flush(withBlob, "UBLOB0003"), text -> text.contains(OPENED), Duration.ofSeconds(15), "the list in effect");
+        nextFetch();
+        assertThat(flush(withBlob, "UBLOB0003")).contains(OPENED);
 
         blobs.put("");
-        Await.until(() -> audit(withBlob), text -> text.contains("is empty (to allow nobody"), Duration.ofSeconds(15), "an audited empty fetch");
+        nextFetch();
+        auditShows(text -> text.contains("is empty (to allow nobody"), "an audited empty fetch");
         assertThat(flush(withBlob, "UBLOB0003")).contains(OPENED);
 
         blobs.scriptNext(FakeCdn.Answer.json(500, "{\"code\":\"InternalError\"}"));
         blobs.put("member_id,name\nUBLOB0003,Kept Person\nnot-an-id\n");
-        Await.until(() -> audit(withBlob), text -> text.contains("it answered 500") && text.contains("not-an-id"),
-                Duration.ofSeconds(15), "an audited error and an audited bad line");
+        nextFetch();
+        auditShows(text -> text.contains("it answered 500"), "an audited error");
+        nextFetch();
+        auditShows(text -> text.contains("not-an-id"), "an audited bad line");
         assertThat(flush(withBlob, "UBLOB0003")).contains(OPENED);
         assertThat(audit(withBlob)).contains("kept the last good list (1 person)").doesNotContain(FakeBlobStore.SAS);
     }
