@@ -58,8 +58,9 @@ final class FakeWebApi {
                     .map(this::viewAnswer).orElseGet(() -> error("not_found"));
             case "users.info" -> workspace.person(text(args, "user")).map(p -> ok().set("user", user(p)))
                     .map(ObjectNode.class::cast).orElseGet(() -> error("user_not_found"));
-            case "users.lookupByEmail" -> workspace.people().stream().filter(p -> email(p).equals(text(args, "email")))
-                    .findFirst().map(p -> (ObjectNode) ok().set("user", user(p))).orElseGet(() -> error("users_not_found"));
+            case "users.lookupByEmail" -> workspace.people().stream()
+                    .filter(p -> p.email().equalsIgnoreCase(String.valueOf(text(args, "email")))).findFirst()
+                    .map(p -> (ObjectNode) ok().set("user", user(p))).orElseGet(() -> error("users_not_found"));
             case "users.list" -> {
                 ObjectNode answer = ok();
                 workspace.people().forEach(p -> answer.withArray("members").add(user(p)));
@@ -116,12 +117,8 @@ final class FakeWebApi {
         ObjectNode user = JSON.createObjectNode().put("id", person.id()).put("name", person.handle())
                 .put("real_name", person.name()).put("is_admin", person.role().equals("admin")).put("deleted", false)
                 .put("is_bot", false).put("tz", "Europe/Stockholm");
-        user.putObject("profile").put("real_name", person.name()).put("display_name", person.name()).put("email", email(person));
+        user.putObject("profile").put("real_name", person.name()).put("display_name", person.name()).put("email", person.email());
         return user;
-    }
-
-    private static String email(Workspace.Person person) {
-        return person.handle() + "@playground.invalid";
     }
 
     private static ObjectNode channel(Workspace.Channel channel) {

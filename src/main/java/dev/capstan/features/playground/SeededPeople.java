@@ -59,10 +59,14 @@ final class SeededPeople {
         workspace.addPerson(new Workspace.Person(id, name, role.label()));
     }
 
+    private static Workspace.Person person(Seed seed) {
+        return new Workspace.Person(seed.id(), seed.name(), seed.role().label());
+    }
+
     /** Slack's team_join for {@code seed}, handled as the Events API handles it: every subscriber, in one transaction. */
     private void join(Seed seed) {
         Map<String, Object> user = Map.of("id", seed.id(), "real_name", seed.name(), "profile",
-                Map.of("real_name", seed.name(), "email", seed.login() + "@acme.example"));
+                Map.of("real_name", seed.name(), "email", person(seed).email()));
         WorkspaceEvent event = new WorkspaceEvent("team_join", "playground-join-" + seed.id().toLowerCase(Locale.ROOT), "TPLAYGROUND",
                 Map.of("type", "team_join", "user", user));
         jdbi.useTransaction(h -> {

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Workspace {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BOT_ID = "UCAPSTAN0";
+    /** The pretend company's mail domain: everyone in the playground has an address there. */
+    static final String EMAIL_DOMAIN = "acme.example";
     private static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
     private static final int KEPT_CALLS = 200;
 
@@ -31,6 +33,11 @@ final class Workspace {
         /** The username Slack sends with a mention, {@code <@U…|mia.member>}, and answers in users.info as {@code name}. */
         String handle() {
             return name.toLowerCase(Locale.ROOT).replace(' ', '.');
+        }
+
+        /** Their address at the pretend company, the same in users.info, users.lookupByEmail and the directory. */
+        String email() {
+            return handle() + "@" + EMAIL_DOMAIN;
         }
     }
 
