@@ -111,7 +111,8 @@ public final class Family {
 
     /**
      * Whether the family's default command needs words to run ({@code /deploy <ref> to <env>}): then the family word
-     * alone shows the family's help instead of running it, whereas {@code /flush} alone opens its form.
+     * alone shows the family's help instead of running it, whereas {@code /flush} alone opens its form. A family that is
+     * that one command alone runs it, so the reply says which words are missing next to its usage.
      */
     boolean rootNeedsWords() {
         return rootNeedsWords;

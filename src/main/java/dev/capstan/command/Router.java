@@ -67,7 +67,7 @@ public final class Router {
             return new Route.Target(entry, List.copyOf(rest.subList(entry.path().size(), rest.size())), prefix);
         }
         if (rest.isEmpty() || (rest.size() == 1 && HELP_WORDS.contains(rest.get(0).toLowerCase(Locale.ROOT)))) {
-            if (root != null && rest.isEmpty() && !family.rootNeedsWords()) return new Route.Target(root, List.of(), prefix);
+            if (root != null && rest.isEmpty() && (onlyRoot || !family.rootNeedsWords())) return new Route.Target(root, List.of(), prefix);
             return onlyRoot ? new Route.CommandHelp(root, prefix) : new Route.FamilyHelp(family, prefix);
         }
         if (root != null) return new Route.Target(root, List.copyOf(rest), prefix);

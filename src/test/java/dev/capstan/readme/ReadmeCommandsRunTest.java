@@ -33,13 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every slash command README.md shows as something to type runs, in the README's order, in the playground a newcomer
  * starts (or, for a command a README YAML block declares, in Capstan started with that block): none ends as an
- * unknown command, a usage error, an internal error or a refusal, except those listed here as refused on purpose.
+ * unknown command, a usage error, invalid input, an internal error or a refusal, except those listed here as turned
+ * down on purpose.
  */
 class ReadmeCommandsRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** Examples the README shows to be refused, and why. */
-    private static final Map<String, String> REFUSED_ON_PURPOSE = Map.of(
+    /** Examples the README shows to be turned down (refused by a rule, or invalid input), and why. */
+    private static final Map<String, String> TURNED_DOWN_ON_PURPOSE = Map.of(
             "/capstan @someone ++", "a pattern: Slack sends a picked @someone as <@U…>, which the text typed here is not");
     /** Examples of a command one of the README's YAML blocks declares: the heading of its section, who types it, where. */
     private static final Map<String, List<String>> IN_THEIR_SECTION = Map.of(
@@ -64,7 +65,7 @@ class ReadmeCommandsRunTest {
     @Test
     void theReadmeShowsCommandsToType() {
         assertThat(Readme.commandExamples()).contains("/capstan whoami", "/deploy setup acme/web", "/capstan whois ada --dry-run")
-                .containsAll(REFUSED_ON_PURPOSE.keySet()).containsAll(IN_THEIR_SECTION.keySet());
+                .containsAll(TURNED_DOWN_ON_PURPOSE.keySet()).containsAll(IN_THEIR_SECTION.keySet());
     }
 
     @Test
@@ -76,8 +77,10 @@ class ReadmeCommandsRunTest {
             long before = newestId(jdbi);
             type(example);
             String outcome = outcome(jdbi, ADA, example, before).outcome();
-            boolean refused = outcome.startsWith("refused") || outcome.equals("unknown command");
-            if (REFUSED_ON_PURPOSE.containsKey(example) != refused || !refused && !outcome.equals("ok")) wrong.add(example + " → " + outcome);
+            boolean turnedDown = outcome.startsWith("refused") || outcome.startsWith("invalid: ") || outcome.equals("unknown command");
+            if (TURNED_DOWN_ON_PURPOSE.containsKey(example) != turnedDown || !turnedDown && !outcome.equals("ok")) {
+                wrong.add(example + " → " + outcome);
+            }
         }
         assertThat(wrong).as("README examples that did not run as the README says").isEmpty();
     }

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,11 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every YAML block of README.md, read from the README itself, starts Capstan as its section says: in CAPSTAN_CONFIG,
  * with the variables the section names (GitHub, CircleCI, Jenkins at local fakes; tokens and secrets made up), and
- * whatever it declares (commands, aliases) is then there.
+ * whatever it declares (commands, aliases) is then there. A block that opens by naming another tool's file
+ * ({@code # .circleci/config.yml: …}) is that file, not Capstan's.
  */
 class ReadmeYamlStartsCapstanTest {
     private static final Pattern DECLARED = Pattern.compile("(?m)^  - name: ([a-z0-9-]+)");
     private static final Pattern ALIAS = Pattern.compile("(?m)^aliases:\\n((?:  .*\\n)+)");
+    private static final Pattern OTHER_TOOLS_FILE = Pattern.compile("\\A# \\.[a-z]+/[\\w./-]+\\.ya?ml:");
     private static FakeGitHub github;
     private static FakeCircleCi circleCi;
     private static FakeJenkins jenkins;
@@ -54,7 +57,13 @@ class ReadmeYamlStartsCapstanTest {
     }
 
     static List<Readme.YamlBlock> blocks() {
-        return Readme.yamlBlocks();
+        return Readme.yamlBlocks().stream().filter(block -> !OTHER_TOOLS_FILE.matcher(block.yaml()).find()).toList();
+    }
+
+    @Test
+    void onlyCircleCisConfigurationIsAnotherToolsFile() {
+        assertThat(Readme.yamlBlocks()).filteredOn(block -> OTHER_TOOLS_FILE.matcher(block.yaml()).find())
+                .singleElement().satisfies(block -> assertThat(block.yaml()).startsWith("# .circleci/config.yml:"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,7 +81,7 @@ class ReadmeYamlStartsCapstanTest {
                 .env("JENKINS_URL", jenkins.url()).env("JENKINS_USER", "capstan").env("JENKINS_API_TOKEN", "jenkins-token")
                 .env("JENKINS_HOOK_SECRET", "readme-hook-secret")
                 .env("DIRECTORY_URL", "https://directory.example").env("DIRECTORY_TOKEN", "directory-token")
-                .env("ONCALL_KEY", "oncall-key")
+                .env("ONCALL_KEY", "oncall-key").env("FLUSH_FUNCTION_CODE", "flush-code").env("REPORT_API_KEY", "report-key")
                 .env("AKAMAI_HOST", "akamai.example").env("AKAMAI_CLIENT_TOKEN", "akamai-client").env("AKAMAI_CLIENT_SECRET", "akamai-secret")
                 .env("AKAMAI_ACCESS_TOKEN", "akamai-access").env("FASTLY_API_TOKEN", "fastly-token").env("CLOUDFLARE_API_TOKEN", "cloudflare-token");
         for (Feature feature : Main.features()) builder.feature(feature);

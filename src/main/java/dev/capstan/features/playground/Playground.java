@@ -46,6 +46,11 @@ public final class Playground implements Feature {
                 audit_channel: COPS
             """;
 
+    /** Declared commands ask the pretend ECS about a run every second rather than every five. */
+    private static final String DECLARED_COMMANDS = """
+            poll_every: 1s
+            """;
+
     /** How long the pretend deployment service takes per state. */
     private static final long DEPLOY_STEP_MILLIS = 1500;
 
@@ -73,9 +78,12 @@ public final class Playground implements Feature {
     /** A cache-flush site on a pretend team's own flush service (provider http), served by the playground at this path. */
     private static final String FLUSH_SERVICE = "/playground/flush-service";
 
-    /** Settings (YAML) the playground at {@code baseUrl} gives families its configuration leaves out, by family name. */
+    /**
+     * Settings (YAML) the playground at {@code baseUrl} gives families its configuration leaves out, by family name; the
+     * launcher keeps only those of families this build has.
+     */
     public static Map<String, String> familyDefaults(String baseUrl) {
-        return Map.of("flush", FLUSH_SITE + """
+        return Map.of("commands", DECLARED_COMMANDS, "flush", FLUSH_SITE + """
                   own-service:
                     provider: http
                     http: { url: "%s%s" }

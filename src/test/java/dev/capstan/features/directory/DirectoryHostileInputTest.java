@@ -21,13 +21,13 @@ class DirectoryHostileInputTest extends DirectoryConversationOnEveryDatabase {
     }
 
     @Test
-    void aTeamCreatedWithANulIsRefusedOnceAndGitHubIsNotAsked() {
+    void aTeamNamedWithANulIsAuditedAsInvalidInputAndGitHubIsNotAsked() {
         int before = fx.github.calls().size();
         assertThat(fx.slow(ADMIN, "/capstan team create \0")).contains("`\\u0000` cannot be a team name");
         assertThat(fx.slow(ADMIN, "/capstan team create \"a\0b\"")).contains("`a\\u0000b` cannot be a team name");
         assertThat(fx.github.calls().subList(before, fx.github.calls().size())).noneMatch(c -> c.method().equals("POST"));
         assertThat(fx.run(ADMIN, "/capstan audit --user " + ADMIN + " --command \"team create\" --limit 1").text())
-                .contains("`/capstan team create \"a\\u0000b\"` → allowed · refused");
+                .contains("`/capstan team create \"a\\u0000b\"` → allowed · invalid: :warning: `a\\\\u0000b` cannot be a team name");
     }
 
     @Test

@@ -302,12 +302,16 @@ class PlaygroundInBrowserTest {
         type("/flush");
         try {
             wait.until(b -> b.findElement(By.id("modal-backdrop")).isDisplayed());
+            new Select(browser.findElement(By.name("site"))).selectByValue("playground");
             WebElement targets = browser.findElement(By.name("targets"));
             targets.clear();
             targets.sendKeys("https://example.com/ok\nhttps://elsewhere.org/page\nnot a url");
             browser.findElement(By.id("modal-submit")).click();
             WebElement error = wait.until(b -> b.findElement(By.cssSelector("#modal .error")));
-            assertThat(error.getText()).contains("elsewhere.org").contains("not a url");
+            assertThat(error.getText().split("\n")).as("one line per bad target, under a count").hasSize(3)
+                    .satisfies(lines -> assertThat(lines[0]).isEqualTo("2 lines need fixing:"))
+                    .satisfies(lines -> assertThat(lines[1]).startsWith("Line 2: “https://elsewhere.org/page” "))
+                    .satisfies(lines -> assertThat(lines[2]).startsWith("Line 3: “not a url” "));
             assertThat(browser.findElement(By.name("targets")).getAttribute("value")).contains("https://elsewhere.org/page");
             screenshot(browser.findElement(By.id("modal")), "flush-form-errors");
             assertNothingRaw("modal");
