@@ -19,6 +19,14 @@ class DeployWatchdogQueueTest extends DeployPolicyConversation {
                 .bind("job", "deploy-watchdog-" + id).mapTo(Integer.class).one()) == 1;
     }
 
+    /**
+     * Waits until the create job stored GitHub's answer and set the watchdog of #id: its deadline is read from the
+     * clock then, so the clock may only move after it.
+     */
+    private void awaitWatchdogSet(long id) {
+        Await.until(() -> watchdogAhead(id), ahead -> ahead, Duration.ofSeconds(30), "the watchdog of #" + id + " to be set");
+    }
+
     /** Whether the watchdog flagged deployment #id as picked up by nothing. */
     private boolean flagged(long id) {
         return fx.app.capstan().database().jdbi().withHandle(h -> h.createQuery("select count(*) from deploy_deployments where id = :id and unheard_at is not null")
@@ -42,6 +50,7 @@ class DeployWatchdogQueueTest extends DeployPolicyConversation {
         DeployFixture.Project p = fx.project();
         long id = p.deploy(ALICE, "/deploy main to staging");
         fx.awaitState(id, "created on GitHub");
+        awaitWatchdogSet(id);
         fx.clock.advance(Duration.ofMinutes(4));
         fx.app.runDueJobs();
         assertThat(watchdogAhead(id)).isTrue();
@@ -66,6 +75,7 @@ class DeployWatchdogQueueTest extends DeployPolicyConversation {
         DeployFixture.Project p = fx.project();
         long id = p.deploy(ALICE, "/deploy main to staging");
         long githubId = fx.gitHubDeployment(id).id();
+        awaitWatchdogSet(id);
         fx.gitHubEvent("deployment_status", p.deploymentStatus(githubId, id, "queued", null));
         fx.awaitState(id, "queued");
         fx.clock.advance(Duration.ofMinutes(6));
