@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.app.Launcher;
-import dev.capstan.app.Main;
-import dev.capstan.support.TestApp;
-import dev.capstan.support.TestDatabases;
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +19,7 @@ class DeployInPlaygroundTest {
 
     @BeforeAll
     static void start() {
-        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                Main.features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+        running = PlaygroundServer.start();
     }
 
     @AfterAll

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capstan.app.Launcher;
-import dev.capstan.app.Main;
-import dev.capstan.support.TestApp;
-import dev.capstan.support.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +20,7 @@ class DeployLikeDeploybotInPlaygroundTest {
 
     @BeforeAll
     static void start() {
-        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                Main.features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+        running = PlaygroundServer.start();
     }
 
     @AfterAll

@@ -1,11 +1,6 @@
 package dev.capstan.features.playground;
 
 import dev.capstan.app.Launcher;
-import dev.capstan.app.Main;
-import dev.capstan.support.TestApp;
-import dev.capstan.support.TestDatabases;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +11,7 @@ class DirectoryInPlaygroundTest {
 
     @BeforeAll
     static void start() {
-        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                Main.features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+        running = PlaygroundServer.start();
     }
 
     @AfterAll

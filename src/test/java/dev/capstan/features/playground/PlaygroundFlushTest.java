@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.app.Launcher;
-import dev.capstan.app.Main;
-import dev.capstan.support.TestApp;
-import dev.capstan.support.TestDatabases;
-import java.time.Clock;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +16,7 @@ class PlaygroundFlushTest {
 
     @BeforeAll
     static void start() {
-        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                Main.features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+        running = PlaygroundServer.start();
     }
 
     @AfterAll

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.app.Launcher;
-import dev.capstan.app.Main;
-import dev.capstan.support.TestApp;
-import dev.capstan.support.TestDatabases;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +15,7 @@ class PlaygroundTeamsTest {
 
     @BeforeAll
     static void start() {
-        running = Launcher.start(Map.of("PORT", "0", "DATABASE_URL", TestDatabases.freshUrl(TestDatabases.Kind.H2)),
-                Main.features(), Clock.systemUTC(), TestApp.FAST_JOBS);
+        running = PlaygroundServer.start();
     }
 
     @AfterAll
