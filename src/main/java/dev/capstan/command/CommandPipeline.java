@@ -49,7 +49,7 @@ public final class CommandPipeline {
         long started = System.nanoTime();
         Caller caller = new Caller(invocation.userId(), invocation.channelId(), rolesForAcks.roleOf(invocation.userId()));
         Outcome outcome = decide(invocation, caller, false);
-        if (outcome.kind == Kind.QUEUE) {
+        if (outcome.kind == Handling.QUEUE) {
             String jobId = UUID.randomUUID().toString();
             long auditId = audit.record(entry(invocation, outcome, "queued", started, jobId));
             try {
@@ -83,11 +83,11 @@ public final class CommandPipeline {
         return LongInput.cut(reply, invocation.text(), tokens.ok() ? tokens.tokens() : List.of());
     }
 
-    private enum Kind { REPLY, QUEUE }
+    private enum Handling { REPLY, QUEUE }
 
-    private record Outcome(Kind kind, Reply reply, String command, String display, String decision, String result) {
+    private record Outcome(Handling kind, Reply reply, String command, String display, String decision, String result) {
         static Outcome reply(Reply reply, String command, String decision, String result) {
-            return new Outcome(Kind.REPLY, reply, command, command, decision, result);
+            return new Outcome(Handling.REPLY, reply, command, command, decision, result);
         }
     }
 
@@ -129,7 +129,7 @@ public final class CommandPipeline {
         String display = entry.path().isEmpty() ? prefix : prefix + " " + String.join(" ", entry.path());
         AccessDecision decision = policy.decide(caller, name, entry.info());
         if (!decision.allowed()) {
-            return new Outcome(Kind.REPLY, Reply.text(":no_entry: You can't run `" + display + "` here: " + decision.reason() + "."),
+            return new Outcome(Handling.REPLY, Reply.text(":no_entry: You can't run `" + display + "` here: " + decision.reason() + "."),
                     name, display, "denied: " + decision.reason(), decision.byCommandPolicy()
                     ? new Refusal("`" + name + "` policy", decision.reason()).auditOutcome() : "denied");
         }
@@ -144,38 +144,38 @@ public final class CommandPipeline {
         try {
             line.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            return new Outcome(Kind.REPLY, usageError(line, e), name, display, "allowed", "usage error");
+            return new Outcome(Handling.REPLY, usageError(line, e), name, display, "allowed", "usage error");
         }
         if (helpRequested || line.isUsageHelpRequested()) {
             String usage = PicocliCommands.usage(line);
-            return new Outcome(Kind.REPLY, Reply.blocks(usage, List.of(new Block.Preformatted(usage))), name, display, "help", "ok");
+            return new Outcome(Handling.REPLY, Reply.blocks(usage, List.of(new Block.Preformatted(usage))), name, display, "help", "ok");
         }
         if (entry.info().slow() && !inWorker) {
-            return new Outcome(Kind.QUEUE, null, name, display, "allowed", "queued");
+            return new Outcome(Handling.QUEUE, null, name, display, "allowed", "queued");
         }
         CapstanCommand command = entry.commandLines().command(line);
         CommandContext context = new CommandContext(caller, invocation, clock, confirmations, outbox, display);
         try {
             Reply reply = command.run(context);
-            return new Outcome(Kind.REPLY, reply, name, display, "allowed", "ok");
+            return new Outcome(Handling.REPLY, reply, name, display, "allowed", "ok");
         } catch (Refusal e) {
-            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", e.auditOutcome());
+            return new Outcome(Handling.REPLY, Reply.text(e.getMessage()), name, display, "allowed", e.auditOutcome());
         } catch (UserError e) {
-            return new Outcome(Kind.REPLY, Reply.text(e.getMessage()), name, display, "allowed", "invalid: " + e.getMessage());
+            return new Outcome(Handling.REPLY, Reply.text(e.getMessage()), name, display, "allowed", "invalid: " + e.getMessage());
         } catch (TransientFailure e) {
             if (inWorker) throw e;
-            return new Outcome(Kind.REPLY, Reply.text(":warning: `" + display + "` failed: " + e.getMessage() + ". Please try again."),
+            return new Outcome(Handling.REPLY, Reply.text(":warning: `" + display + "` failed: " + e.getMessage() + ". Please try again."),
                     name, display, "allowed", "error: " + e.getMessage());
         } catch (Exception e) {
             OutsideFailure outside = OutsideFailure.of(e);
             if (outside != null) {
                 if (!outside.permanent() && inWorker) throw new TransientFailure(outside.what(), e);
-                return new Outcome(Kind.REPLY, Reply.text(":warning: `" + display + "` failed: " + outside.what()
+                return new Outcome(Handling.REPLY, Reply.text(":warning: `" + display + "` failed: " + outside.what()
                         + (outside.permanent() ? "." : ". Please try again.")), name, display, "allowed", "error: " + outside.what());
             }
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Command {} failed (reference {})", name, reference, e);
-            return new Outcome(Kind.REPLY, Reply.text(":warning: Something went wrong running `" + display
+            return new Outcome(Handling.REPLY, Reply.text(":warning: Something went wrong running `" + display
                     + "`. It is logged with reference `" + reference + "`."), name, display, "allowed",
                     "error: " + e.getClass().getSimpleName() + " (" + reference + ")");
         }

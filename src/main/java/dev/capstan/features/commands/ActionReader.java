@@ -24,13 +24,13 @@ final class ActionReader {
     static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
     static final Duration JENKINS_TIMEOUT = Duration.ofMinutes(30);
 
-    private final Reading reading;
+    private final DeclarationPass reading;
 
-    ActionReader(Reading reading) {
+    ActionReader(DeclarationPass reading) {
         this.reading = reading;
     }
 
-    Action read(JsonNode command, String pointer, Reading.Scope scope) {
+    Action read(JsonNode command, String pointer, DeclarationPass.Scope scope) {
         JsonNode node = command.path("action");
         String at = pointer + "/action";
         if (!node.isObject()) {
@@ -64,7 +64,7 @@ final class ActionReader {
         };
     }
 
-    private Action http(JsonNode node, String at, Reading.Scope scope, Duration timeout) {
+    private Action http(JsonNode node, String at, DeclarationPass.Scope scope, Duration timeout) {
         reading.onlyKeys(node, at, "An http action", HTTP_KEYS);
         String method = reading.text(node, "method", at, false);
         method = method == null ? "GET" : method.toUpperCase(Locale.ROOT);
@@ -111,7 +111,7 @@ final class ActionReader {
         }
     }
 
-    private Action jenkins(JsonNode node, String at, Reading.Scope scope, Duration timeout) {
+    private Action jenkins(JsonNode node, String at, DeclarationPass.Scope scope, Duration timeout) {
         reading.onlyKeys(node, at, "A jenkins action", JENKINS_KEYS);
         String job = reading.text(node, "job", at, true);
         if (job != null && !job.matches("[A-Za-z0-9._ -]+(/[A-Za-z0-9._ -]+)*")) {
@@ -126,7 +126,7 @@ final class ActionReader {
         return job == null ? null : new Action.Jenkins(job, parameters, timeout);
     }
 
-    private Action ecs(JsonNode node, String at, Reading.Scope scope, Duration timeout) {
+    private Action ecs(JsonNode node, String at, DeclarationPass.Scope scope, Duration timeout) {
         reading.onlyKeys(node, at, "An ecs action", ECS_KEYS);
         String cluster = reading.text(node, "cluster", at, true);
         String taskDefinition = reading.text(node, "task_definition", at, true);
@@ -154,7 +154,7 @@ final class ActionReader {
                 launchType == null ? null : launchType.toUpperCase(Locale.ROOT), subnets, groups, publicIp, region, timeout);
     }
 
-    private Map<String, Template> templates(JsonNode node, String key, String at, Reading.Scope scope) {
+    private Map<String, Template> templates(JsonNode node, String key, String at, DeclarationPass.Scope scope) {
         Map<String, Template> templates = new LinkedHashMap<>();
         reading.textMap(node, key, at).forEach((name, text) -> {
             Template template = reading.template(text, at + "/" + key + "/" + name, scope);

@@ -31,7 +31,7 @@ final class CommandSpecs {
                         .description(parameter.explanation()).converters(converter(parameter, clock));
                 if (parameter.defaultValue() != null) positional.defaultValue(parameter.defaultValue());
                 spec.addPositional(positional.build());
-            } else if (parameter.kind() == Parameter.Kind.BOOLEAN) {
+            } else if (parameter.kind() == Parameter.ValueType.BOOLEAN) {
                 spec.addOption(OptionSpec.builder("--" + parameter.name()).arity("0").type(boolean.class)
                         .description(parameter.explanation()).build());
             } else {

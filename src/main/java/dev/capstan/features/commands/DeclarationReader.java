@@ -31,10 +31,10 @@ final class DeclarationReader {
     record Result(List<Declaration> declarations, List<String> problems) { }
 
     private final YamlSource source;
-    private final Reading reading;
+    private final DeclarationPass reading;
     private final Clock clock;
 
-    DeclarationReader(YamlSource source, Reading reading, Clock clock) {
+    DeclarationReader(YamlSource source, DeclarationPass reading, Clock clock) {
         this.source = source;
         this.reading = reading;
         this.clock = clock;
@@ -81,7 +81,7 @@ final class DeclarationReader {
         parameters.forEach(p -> arguments.add(p.name()));
         Set<String> base = new LinkedHashSet<>(arguments);
         base.addAll(List.of("caller.user", "caller.channel", "command"));
-        Reading.Scope scope = new Reading.Scope(base, Set.of(), true);
+        DeclarationPass.Scope scope = new DeclarationPass.Scope(base, Set.of(), true);
         Policy policy = new PolicyReader(reading).read(node, at, arguments, scope);
         Action action = new ActionReader(reading).read(node, at, scope);
         Declaration.Replies replies = replies(node, at, scope, action);
@@ -90,7 +90,7 @@ final class DeclarationReader {
         return new Declaration(name, description == null ? "" : description, parameters, policy, action, replies, reading.line(at));
     }
 
-    private Declaration.Replies replies(JsonNode node, String at, Reading.Scope scope, Action action) {
+    private Declaration.Replies replies(JsonNode node, String at, DeclarationPass.Scope scope, Action action) {
         JsonNode reply = node.path("reply");
         String replyAt = at + "/reply";
         if (!reply.isMissingNode() && !reply.isObject()) {
@@ -98,8 +98,8 @@ final class DeclarationReader {
             return null;
         }
         reading.onlyKeys(reply, replyAt, "A reply", REPLY_KEYS);
-        Reading.Scope ack = scope.withoutSecrets();
-        Reading.Scope result = action instanceof Action.Jenkins ? ack.plus(JOB_VARIABLES, Set.of())
+        DeclarationPass.Scope ack = scope.withoutSecrets();
+        DeclarationPass.Scope result = action instanceof Action.Jenkins ? ack.plus(JOB_VARIABLES, Set.of())
                 : action instanceof Action.Ecs ? ack.plus(TASK_VARIABLES, Set.of())
                 : ack.plus(RESPONSE_VARIABLES, Set.of("response.json."));
         String ackText = reading.text(reply, "ack", replyAt, false);

@@ -80,8 +80,8 @@ final class HttpRequests {
             String name = ((Template.Variable) template.parts().get(0)).name();
             Optional<Parameter> typed = declaration.parameter(name);
             if (typed.isPresent() && values.variable(name) == null) return NODES.nullNode();
-            if (typed.isPresent() && typed.get().kind() == Parameter.Kind.INTEGER) return NODES.numberNode(Long.parseLong(text));
-            if (typed.isPresent() && typed.get().kind() == Parameter.Kind.BOOLEAN) return NODES.booleanNode(Boolean.parseBoolean(text));
+            if (typed.isPresent() && typed.get().kind() == Parameter.ValueType.INTEGER) return NODES.numberNode(Long.parseLong(text));
+            if (typed.isPresent() && typed.get().kind() == Parameter.ValueType.BOOLEAN) return NODES.booleanNode(Boolean.parseBoolean(text));
         }
         return NODES.textNode(text);
     }

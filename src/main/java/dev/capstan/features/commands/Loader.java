@@ -63,7 +63,7 @@ final class Loader {
         } catch (IOException e) {
             return refused(name + ": can't be read (" + e.getClass().getSimpleName() + ")");
         }
-        DeclarationReader.Result read = new DeclarationReader(source, new Reading(source, environment, secrets, emails), clock).read();
+        DeclarationReader.Result read = new DeclarationReader(source, new DeclarationPass(source, environment, secrets, emails), clock).read();
         List<String> problems = new ArrayList<>(read.problems());
         if (askJenkins) read.declarations().forEach(d -> problems.addAll(checkJenkins(d)));
         Map<String, LoadedCommand> commands = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ final class LongOutput {
     /** Uploads the whole text to the run's channel and returns the note the message shows about the cut. */
     String upload(Run run, String text) {
         String masked = SecretMask.mask(text);
-        String cut = "showing the first " + String.format(Locale.ROOT, "%,d", Progress.SHOWN) + " of "
+        String cut = "showing the first " + String.format(Locale.ROOT, "%,d", RunMessage.SHOWN) + " of "
                 + String.format(Locale.ROOT, "%,d", masked.length()) + " characters";
         String filename = run.command() + "-" + run.id().substring(0, 8) + ".txt";
         try {

@@ -7,17 +7,17 @@ import java.util.regex.Pattern;
  * One argument (positional) or {@code --option} of a declared command: its type and limits, its default, and when it
  * is required. {@code min}/{@code max} bound a string's length or an integer's value.
  */
-record Parameter(String name, Kind kind, boolean positional, List<String> values, Pattern pattern, Long min, Long max,
+record Parameter(String name, ValueType kind, boolean positional, List<String> values, Pattern pattern, Long min, Long max,
                  String defaultValue, boolean required, Condition requiredWhen, String description) {
 
     /** The types an argument can have. */
-    enum Kind {
+    enum ValueType {
         STRING("text"), INTEGER("a whole number"), ENUM("one of"), BOOLEAN("a flag"), DATE("a date (YYYY-MM-DD or today)"),
         USER("a Slack user (@someone)"), CHANNEL("a Slack channel (#channel)");
 
         private final String words;
 
-        Kind(String words) {
+        ValueType(String words) {
             this.words = words;
         }
 
@@ -34,9 +34,9 @@ record Parameter(String name, Kind kind, boolean positional, List<String> values
     String explanation() {
         StringBuilder text = new StringBuilder(description == null || description.isBlank() ? "" : description.strip() + ". ");
         text.append(Character.toUpperCase(kind.words().charAt(0))).append(kind.words().substring(1));
-        if (kind == Kind.ENUM) text.append(" ").append(String.join(", ", values));
-        if (kind == Kind.STRING && (min != null || max != null)) text.append(", ").append(bounds()).append(" characters");
-        if (kind == Kind.INTEGER && (min != null || max != null)) text.append(", ").append(bounds());
+        if (kind == ValueType.ENUM) text.append(" ").append(String.join(", ", values));
+        if (kind == ValueType.STRING && (min != null || max != null)) text.append(", ").append(bounds()).append(" characters");
+        if (kind == ValueType.INTEGER && (min != null || max != null)) text.append(", ").append(bounds());
         if (pattern != null) text.append(", matching ").append(pattern.pattern());
         if (defaultValue != null) text.append(" (default: ").append(defaultValue).append(")");
         if (requiredWhen != null) text.append("; required when ").append(requiredWhen.source());

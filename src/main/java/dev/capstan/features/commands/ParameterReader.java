@@ -16,16 +16,16 @@ final class ParameterReader {
     static final Set<String> RESERVED = Set.of("help", "h", "dry-run", "command");
     private static final List<String> KEYS = List.of("name", "type", "values", "pattern", "min", "max", "default", "required",
             "required_when", "description");
-    private static final Map<String, Parameter.Kind> TYPES = Map.ofEntries(Map.entry("string", Parameter.Kind.STRING),
-            Map.entry("integer", Parameter.Kind.INTEGER), Map.entry("int", Parameter.Kind.INTEGER), Map.entry("enum", Parameter.Kind.ENUM),
-            Map.entry("boolean", Parameter.Kind.BOOLEAN), Map.entry("flag", Parameter.Kind.BOOLEAN), Map.entry("date", Parameter.Kind.DATE),
-            Map.entry("user", Parameter.Kind.USER), Map.entry("channel", Parameter.Kind.CHANNEL));
+    private static final Map<String, Parameter.ValueType> TYPES = Map.ofEntries(Map.entry("string", Parameter.ValueType.STRING),
+            Map.entry("integer", Parameter.ValueType.INTEGER), Map.entry("int", Parameter.ValueType.INTEGER), Map.entry("enum", Parameter.ValueType.ENUM),
+            Map.entry("boolean", Parameter.ValueType.BOOLEAN), Map.entry("flag", Parameter.ValueType.BOOLEAN), Map.entry("date", Parameter.ValueType.DATE),
+            Map.entry("user", Parameter.ValueType.USER), Map.entry("channel", Parameter.ValueType.CHANNEL));
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-    private final Reading reading;
+    private final DeclarationPass reading;
     private final Clock clock;
 
-    ParameterReader(Reading reading, Clock clock) {
+    ParameterReader(DeclarationPass reading, Clock clock) {
         this.reading = reading;
         this.clock = clock;
     }
@@ -88,18 +88,18 @@ final class ParameterReader {
                     + (RESERVED.contains(name) ? " (and not " + String.join(", ", RESERVED) + ")" : ""));
             return null;
         }
-        Parameter.Kind kind = TYPES.get(typeName.toLowerCase(Locale.ROOT));
+        Parameter.ValueType kind = TYPES.get(typeName.toLowerCase(Locale.ROOT));
         if (kind == null) {
             reading.problem(at + "/type", "`" + typeName + "` is no type: use string, integer, enum, boolean, date, user or channel");
             return null;
         }
-        if (kind == Parameter.Kind.BOOLEAN && positional) {
+        if (kind == Parameter.ValueType.BOOLEAN && positional) {
             reading.problem(at + "/type", "a boolean is a flag: declare `" + name + "` under options");
             return null;
         }
         List<String> values = reading.texts(node, "values", at);
-        if (kind == Parameter.Kind.ENUM && values.isEmpty()) reading.problem(at, "an enum needs `values`, like [staging, production]");
-        if (kind != Parameter.Kind.ENUM && !values.isEmpty()) reading.problem(at + "/values", "only an enum takes `values`");
+        if (kind == Parameter.ValueType.ENUM && values.isEmpty()) reading.problem(at, "an enum needs `values`, like [staging, production]");
+        if (kind != Parameter.ValueType.ENUM && !values.isEmpty()) reading.problem(at + "/values", "only an enum takes `values`");
         Pattern pattern = pattern(node, at, kind);
         Long min = number(node, "min", at, kind);
         Long max = number(node, "max", at, kind);
@@ -108,7 +108,7 @@ final class ParameterReader {
         boolean isRequired = required != null ? Boolean.parseBoolean(required) : positional && fallback == null;
         Parameter parameter = new Parameter(name, kind, positional, values, pattern, min, max, fallback, isRequired, null,
                 reading.text(node, "description", at, false));
-        if (kind == Parameter.Kind.BOOLEAN && fallback == null) {
+        if (kind == Parameter.ValueType.BOOLEAN && fallback == null) {
             parameter = new Parameter(name, kind, false, values, null, null, null, "false", false, null, parameter.description());
         }
         if (fallback != null) {
@@ -117,10 +117,10 @@ final class ParameterReader {
         return parameter;
     }
 
-    private Pattern pattern(JsonNode node, String at, Parameter.Kind kind) {
+    private Pattern pattern(JsonNode node, String at, Parameter.ValueType kind) {
         String text = reading.text(node, "pattern", at, false);
         if (text == null) return null;
-        if (kind != Parameter.Kind.STRING) {
+        if (kind != Parameter.ValueType.STRING) {
             reading.problem(at + "/pattern", "only a string takes a `pattern`");
             return null;
         }
@@ -132,10 +132,10 @@ final class ParameterReader {
         }
     }
 
-    private Long number(JsonNode node, String key, String at, Parameter.Kind kind) {
+    private Long number(JsonNode node, String key, String at, Parameter.ValueType kind) {
         JsonNode value = node.path(key);
         if (value.isMissingNode()) return null;
-        if (kind != Parameter.Kind.STRING && kind != Parameter.Kind.INTEGER) {
+        if (kind != Parameter.ValueType.STRING && kind != Parameter.ValueType.INTEGER) {
             reading.problem(at + "/" + key, "only a string (its length) or an integer takes `" + key + "`");
             return null;
         }

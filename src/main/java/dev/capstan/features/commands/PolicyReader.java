@@ -13,13 +13,13 @@ final class PolicyReader {
     private static final List<String> KEYS = List.of("role", "users", "channels", "conditions", "confirm_when", "concurrency");
     private static final List<String> RULE_KEYS = List.of("when", "role", "users");
 
-    private final Reading reading;
+    private final DeclarationPass reading;
 
-    PolicyReader(Reading reading) {
+    PolicyReader(DeclarationPass reading) {
         this.reading = reading;
     }
 
-    Policy read(JsonNode command, String pointer, Set<String> arguments, Reading.Scope scope) {
+    Policy read(JsonNode command, String pointer, Set<String> arguments, DeclarationPass.Scope scope) {
         JsonNode node = command.path("policy");
         String at = pointer + "/policy";
         if (node.isMissingNode() || node.isNull()) return Policy.open();

@@ -9,11 +9,11 @@ final class ActionsRunFinder {
     static final int MAX_POLLS = 30;
     private final Deployments deployments;
     private final Environments environments;
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final GitHubWorkflows workflows;
     private final Duration interval;
 
-    ActionsRunFinder(Deployments deployments, Environments environments, Progress progress, GitHubWorkflows workflows, Duration interval) {
+    ActionsRunFinder(Deployments deployments, Environments environments, DeploymentProgress progress, GitHubWorkflows workflows, Duration interval) {
         this.deployments = deployments;
         this.environments = environments;
         this.progress = progress;

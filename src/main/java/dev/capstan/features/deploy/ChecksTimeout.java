@@ -9,10 +9,10 @@ import java.util.Optional;
  * ended meanwhile is left alone.
  */
 final class ChecksTimeout {
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final Deadlines deadlines;
 
-    ChecksTimeout(Progress progress, Deadlines deadlines) {
+    ChecksTimeout(DeploymentProgress progress, Deadlines deadlines) {
         this.progress = progress;
         this.deadlines = deadlines;
     }

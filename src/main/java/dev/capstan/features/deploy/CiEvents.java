@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 final class CiEvents {
     private final Deployments deployments;
-    private final Progress progress;
+    private final DeploymentProgress progress;
 
-    CiEvents(Deployments deployments, Progress progress) {
+    CiEvents(Deployments deployments, DeploymentProgress progress) {
         this.deployments = deployments;
         this.progress = progress;
     }

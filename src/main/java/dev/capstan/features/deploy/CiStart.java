@@ -15,13 +15,13 @@ import java.util.Optional;
 final class CiStart {
     private final Deployments deployments;
     private final Environments environments;
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final DeployJobs jobs;
     private final CircleCiClient circleCi;
     private final JenkinsClient jenkins;
     private final GitHubWorkflows workflows;
 
-    CiStart(Deployments deployments, Environments environments, Progress progress, DeployJobs jobs, CircleCiClient circleCi,
+    CiStart(Deployments deployments, Environments environments, DeploymentProgress progress, DeployJobs jobs, CircleCiClient circleCi,
             JenkinsClient jenkins, GitHubWorkflows workflows) {
         this.deployments = deployments;
         this.environments = environments;

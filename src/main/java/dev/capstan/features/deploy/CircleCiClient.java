@@ -29,7 +29,7 @@ final class CircleCiClient {
     Pipeline trigger(String repository, GitRef ref, Map<String, Object> parameters) {
         if (token == null) throw new PermanentFailure("CIRCLECI_TOKEN is not set, so CircleCI cannot be asked to deploy");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put(ref.kind() == GitRef.Kind.TAG ? "tag" : "branch", ref.name());
+        body.put(ref.kind() == GitRef.RefType.TAG ? "tag" : "branch", ref.name());
         body.put("parameters", parameters);
         HttpAnswer answer;
         try {

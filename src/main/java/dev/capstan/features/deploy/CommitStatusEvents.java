@@ -11,10 +11,10 @@ import java.util.List;
  */
 final class CommitStatusEvents {
     private final Deployments deployments;
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final DeployJobs jobs;
 
-    CommitStatusEvents(Deployments deployments, Progress progress, DeployJobs jobs) {
+    CommitStatusEvents(Deployments deployments, DeploymentProgress progress, DeployJobs jobs) {
         this.deployments = deployments;
         this.progress = progress;
         this.jobs = jobs;

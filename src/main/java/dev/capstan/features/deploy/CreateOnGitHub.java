@@ -23,12 +23,12 @@ final class CreateOnGitHub {
     private final DeployGate gate;
     private final StartDeployment starter;
     private final GitHubDeployments github;
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final DeployJobs jobs;
     private final Clock clock;
 
     CreateOnGitHub(Deployments deployments, Environments environments, Bindings bindings, People people, DeployGate gate,
-                   StartDeployment starter, GitHubDeployments github, Progress progress, DeployJobs jobs, Clock clock) {
+                   StartDeployment starter, GitHubDeployments github, DeploymentProgress progress, DeployJobs jobs, Clock clock) {
         this.deployments = deployments;
         this.environments = environments;
         this.bindings = bindings;

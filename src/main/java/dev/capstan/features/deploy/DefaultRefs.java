@@ -26,13 +26,13 @@ final class DefaultRefs {
     Chosen choose(String repository, Environments.Environment env) {
         if (env.defaultRef() != null) return resolved(repository, env.defaultRef(), "its `default_ref`");
         String branch = refs.defaultBranch(repository);
-        GitRef defaultBranch = new GitRef(GitRef.Kind.BRANCH, branch);
+        GitRef defaultBranch = new GitRef(GitRef.RefType.BRANCH, branch);
         if (env.allows(defaultBranch)) return resolved(repository, defaultBranch, "the repository's default branch");
         Optional<GitHubRefs.Tag> newest = refs.tags(repository).stream()
-                .filter(t -> t.sha() != null && env.allows(new GitRef(GitRef.Kind.TAG, t.name())))
+                .filter(t -> t.sha() != null && env.allows(new GitRef(GitRef.RefType.TAG, t.name())))
                 .max((a, b) -> TagOrder.VERSIONS.compare(a.name(), b.name()));
         if (newest.isPresent()) {
-            return new Chosen(new GitRef(GitRef.Kind.TAG, newest.get().name()), newest.get().sha(), "the newest tag its refs allow");
+            return new Chosen(new GitRef(GitRef.RefType.TAG, newest.get().name()), newest.get().sha(), "the newest tag its refs allow");
         }
         throw new UserError(":warning: `" + env.name() + "` has no default ref: " + env.rule() + ", which allows neither `"
                 + repository + "`'s default branch `" + branch + "` nor any of its tags. Name one (`/deploy <ref> to " + env.name()
@@ -41,7 +41,7 @@ final class DefaultRefs {
 
     private Chosen resolved(String repository, GitRef ref, String why) {
         String sha = github.sha(repository, ref);
-        if (sha == null) throw new UserError(":warning: GitHub has no " + (ref.kind() == GitRef.Kind.TAG ? "tag" : "branch") + " `"
+        if (sha == null) throw new UserError(":warning: GitHub has no " + (ref.kind() == GitRef.RefType.TAG ? "tag" : "branch") + " `"
                 + ref.name() + "` in `" + repository + "` (" + why + "), so nothing was deployed.");
         return new Chosen(ref, sha, why);
     }

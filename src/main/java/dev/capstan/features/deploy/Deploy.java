@@ -43,17 +43,17 @@ public final class Deploy implements Feature {
         Environments environments = new Environments(settings);
         Bindings bindings = new Bindings(context.jdbi(), context.clock());
         Deployments deployments = new Deployments(context.jdbi(), context.clock());
-        Holds holds = new Holds(context.jdbi(), context.clock());
+        DeployLocks locks = new DeployLocks(context.jdbi(), context.clock());
         DeployJobs jobs = new DeployJobs();
-        Progress progress = new Progress(context.jdbi(), deployments, holds, context.messages(), context.outbox(), jobs, context.clock());
-        StartDeployment starter = new StartDeployment(context.jdbi(), deployments, holds, progress, jobs);
+        DeploymentProgress progress = new DeploymentProgress(context.jdbi(), deployments, locks, context.messages(), context.outbox(), jobs, context.clock());
+        StartDeployment starter = new StartDeployment(context.jdbi(), deployments, locks, progress, jobs);
         Deadlines deadlines = new Deadlines(context.clock(), settings.pollInterval());
         DeployQueue queue = new DeployQueue(context.jdbi(), context.clock());
         ApprovalRequests approvalRequests = new ApprovalRequests(context.jdbi());
-        DeployGate gate = new DeployGate(holds, deployments, context.clock());
+        DeployGate gate = new DeployGate(locks, deployments, context.clock());
         ApprovalCards cards = new ApprovalCards(context.jdbi(), approvalRequests, environments, context.messages(), jobs, context.clock());
         HeldDeployments held = new HeldDeployments(context.jdbi(), queue, jobs, context.outbox());
-        RequestDeployment requests = new RequestDeployment(context.jdbi(), gate, starter, queue, cards, held, holds, jobs, context.outbox());
+        RequestDeployment requests = new RequestDeployment(context.jdbi(), gate, starter, queue, cards, held, locks, jobs, context.outbox());
         GitHubRest rest = new GitHubRest(context.github());
         GitHubDeployments github = new GitHubDeployments(rest);
         GitHubWorkflows workflows = new GitHubWorkflows(rest);
@@ -97,10 +97,10 @@ public final class Deploy implements Feature {
                 context.job("deploy.queue-next", DeployJobs.EnvironmentRef.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
                         log.warn("Gave up moving the queue of {} {}: {}", run.data().repository(), run.data().environment(), failure.sentence())),
                         run -> runner.run(run.data())),
-                context.job("deploy.thaw", DeployJobs.Thaw.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                context.job("deploy.thaw", DeployJobs.FreezeEnd.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
                         log.warn("Gave up starting what {} {} held: {}", run.data().repository(), run.data().environment(), failure.sentence())),
                         run -> thaw.run(run.data())),
-                context.job("deploy.preflight", DeployJobs.Preflight.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
+                context.job("deploy.preflight", DeployJobs.DryRunAsked.class, JobOptions.retrying(context.jobSettings(), (run, failure) ->
                         context.outbox().send(new Destination.ResponseUrl(run.data().responseUrl(), run.data().userId(), run.data().askedAt()),
                                 Reply.text(":warning: The dry run could not finish: " + failure.sentence()))), run -> preflight.run(run.data())));
 
@@ -108,7 +108,7 @@ public final class Deploy implements Feature {
                 (run, failure) -> log.warn("Gave up expiring deployment #{} that waits for its checks: {}", run.data().id(), failure.sentence())),
                 run -> checksTimeout.run(run.data())));
 
-        DeployServices services = new DeployServices(bindings, environments, deployments, holds, requests, approvalRequests, queue, jobs,
+        DeployServices services = new DeployServices(bindings, environments, deployments, locks, requests, approvalRequests, queue, jobs,
                 new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());
         DeployDefaultRef byDefault = new DeployDefaultRef(bindings, environments, new DefaultRefs(new GitHubRefs(rest), github), requests, jobs,
                 context.people(), context.identities(), context.outbox(), context.clock());

@@ -57,7 +57,7 @@ final class DeployCommand implements CapstanCommand {
         Environments.Environment env = deployable(services.environment(given.get(2)));
         GitRef ref = GitRef.parse(given.get(0));
         if (dryRun) {
-            services.jobs().preflight().enqueue(new DeployJobs.Preflight(ctx.caller().channelId(), ctx.userId(), ref.full(), env.name(),
+            services.jobs().preflight().enqueue(new DeployJobs.DryRunAsked(ctx.caller().channelId(), ctx.userId(), ref.full(), env.name(),
                     emergency, ctx.invocation().responseUrl(), services.clock().instant()));
             return Reply.text(":mag: Checking what deploying `" + ref.label() + "` to `" + env.name() + "` would do. This is a dry run: nothing is created.");
         }

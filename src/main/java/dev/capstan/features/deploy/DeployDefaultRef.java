@@ -64,7 +64,7 @@ final class DeployDefaultRef {
         }
         String picked = "`" + env.name() + "` gets `" + chosen.ref().label() + "` (" + chosen.why() + "), commit `" + chosen.shortSha() + "`.";
         if (ask.dryRun()) {
-            jobs.preflight().enqueue(new DeployJobs.Preflight(ask.channelId(), ask.userId(), chosen.ref().full(), env.name(),
+            jobs.preflight().enqueue(new DeployJobs.DryRunAsked(ask.channelId(), ask.userId(), chosen.ref().full(), env.name(),
                     ask.emergencyReason(), ask.responseUrl(), ask.askedAt()));
             return Reply.text(":mag: " + picked + " Checking what deploying it would do. This is a dry run: nothing is created.");
         }

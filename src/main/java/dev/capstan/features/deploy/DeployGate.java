@@ -18,7 +18,7 @@ final class DeployGate {
         record Refused(String rule, String why) implements Verdict { }
 
         /** Someone else's lock; {@code why} says who, since when and why. */
-        record Locked(Hold lock, String why) implements Verdict { }
+        record Locked(DeployLock lock, String why) implements Verdict { }
 
         record Frozen(Freezes.Window window, String why) implements Verdict { }
 
@@ -42,12 +42,12 @@ final class DeployGate {
         return Optional.empty();
     }
 
-    private final Holds holds;
+    private final DeployLocks locks;
     private final Deployments deployments;
     private final Clock clock;
 
-    DeployGate(Holds holds, Deployments deployments, Clock clock) {
-        this.holds = holds;
+    DeployGate(DeployLocks locks, Deployments deployments, Clock clock) {
+        this.locks = locks;
         this.deployments = deployments;
         this.clock = clock;
     }
@@ -62,9 +62,9 @@ final class DeployGate {
             Optional<String> notYou = policy.refusesDeployer(env.name(), r.requestedBy(), r.role());
             if (notYou.isPresent()) return new Verdict.Refused(rule(env.name(), "deployers"), notYou.get());
         }
-        Optional<Hold> lock = holds.find(r.binding().key(), env.name(), Hold.Kind.LOCK);
+        Optional<DeployLock> lock = locks.find(r.binding().key(), env.name(), DeployLock.LockType.LOCK);
         if (lock.isPresent() && !(r.manual() && lock.get().holder().equals(r.requestedBy()))) {
-            Hold held = lock.get();
+            DeployLock held = lock.get();
             return new Verdict.Locked(held, ":lock: `" + env.name() + "` is locked by <@" + held.holder() + "> since " + Since.of(held.since())
                     + (held.reason() == null ? "" : ": " + held.reason()) + (r.manual() ? ". Ask them to `unlock " + env.name() + "`." : "."));
         }
@@ -83,13 +83,13 @@ final class DeployGate {
         if (policy.approvalsNeeded() > 0 && r.origin().approvedBy() == null) {
             return new Verdict.NeedsApprovals(":raised_hand: `" + env.name() + "` needs " + policy.approvalRule() + ".");
         }
-        Optional<Hold> running = holds.find(r.binding().key(), env.name(), Hold.Kind.RUN);
+        Optional<DeployLock> running = locks.find(r.binding().key(), env.name(), DeployLock.LockType.RUN);
         if (running.isPresent()) return new Verdict.Busy(busy(running.get(), env.name()));
         return new Verdict.Allowed();
     }
 
     /** "<@U> is deploying `main` to `staging` (deployment #4, since …)". */
-    String busy(Hold hold, String environment) {
+    String busy(DeployLock hold, String environment) {
         Optional<Deployment> running = hold.deploymentId() == null ? Optional.empty() : deployments.find(hold.deploymentId());
         if (running.isEmpty()) return ":construction: Another deployment to `" + environment + "` is starting right now; try again in a moment.";
         Deployment d = running.get();

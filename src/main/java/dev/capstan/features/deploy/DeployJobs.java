@@ -27,10 +27,10 @@ final class DeployJobs {
     record EnvironmentRef(String repository, String environment, boolean ended) { }
 
     /** A freeze of an environment ends at {@code due}: its held automatic deployment starts. */
-    record Thaw(String repository, String environment, Instant due) { }
+    record FreezeEnd(String repository, String environment, Instant due) { }
 
     /** A dry run of deploying {@code ref} to {@code environment} for a person, answered on Slack's response_url. */
-    record Preflight(String channelId, String userId, String ref, String environment, String emergencyReason, String responseUrl,
+    record DryRunAsked(String channelId, String userId, String ref, String environment, String emergencyReason, String responseUrl,
                      Instant askedAt) { }
 
     /** {@code deploy <env>} without a ref, for a person: pick the environment's default ref, then deploy it (or dry-run it). */
@@ -48,8 +48,8 @@ final class DeployJobs {
     private JobType<Due> approvalExpiry;
     private JobType<Due> watchdog;
     private JobType<EnvironmentRef> queueNext;
-    private JobType<Thaw> thaw;
-    private JobType<Preflight> preflight;
+    private JobType<FreezeEnd> thaw;
+    private JobType<DryRunAsked> preflight;
     private JobType<DefaultRef> defaultRef;
     private JobType<ClaimOffer> claimOffer;
     private JobType<Due> checksTimeout;
@@ -64,8 +64,8 @@ final class DeployJobs {
     }
 
     /** The jobs of approvals, the watchdog, the queue, freezes and dry runs. */
-    void declareSafety(JobType<Due> approvalExpiry, JobType<Due> watchdog, JobType<EnvironmentRef> queueNext, JobType<Thaw> thaw,
-                       JobType<Preflight> preflight) {
+    void declareSafety(JobType<Due> approvalExpiry, JobType<Due> watchdog, JobType<EnvironmentRef> queueNext, JobType<FreezeEnd> thaw,
+                       JobType<DryRunAsked> preflight) {
         this.approvalExpiry = approvalExpiry;
         this.watchdog = watchdog;
         this.queueNext = queueNext;
@@ -108,11 +108,11 @@ final class DeployJobs {
         return queueNext;
     }
 
-    JobType<Thaw> thaw() {
+    JobType<FreezeEnd> thaw() {
         return thaw;
     }
 
-    JobType<Preflight> preflight() {
+    JobType<DryRunAsked> preflight() {
         return preflight;
     }
 

@@ -16,10 +16,11 @@ import org.jdbi.v3.core.Jdbi;
  * per environment is kept). An entry leaves 'waiting' once, by a conditional update.
  */
 final class DeployQueue {
-    enum Kind { QUEUED, HELD }
+    /** What an entry waits for: a running deployment to end (queued) or a freeze to end (held). */
+    enum WaitReason { QUEUED, HELD }
 
     /** One waiting request, as it will be asked again. */
-    record Entry(long id, String repository, String environment, Kind kind, String ref, String sha, String trigger, String requestedBy,
+    record Entry(long id, String repository, String environment, WaitReason kind, String ref, String sha, String trigger, String requestedBy,
                  String authorLogin, String channelId, Deployment.Origin origin, long messageVersion, Instant createdAt) {
         GitRef gitRef() {
             return GitRef.parse(ref);
@@ -40,7 +41,7 @@ final class DeployQueue {
         this.clock = clock;
     }
 
-    long add(Handle h, DeployRequest r, Kind kind) {
+    long add(Handle h, DeployRequest r, WaitReason kind) {
         return h.createUpdate("""
                         insert into deploy_queue (repository, repository_key, environment, kind, state, ref, sha, trigger_kind, requested_by,
                             author_login, channel_id, message_key, message_version, rollback_to, emergency_reason, approved_by, created_at)
@@ -64,7 +65,7 @@ final class DeployQueue {
     }
 
     /** Waiting entries of the environment, oldest first. */
-    List<Entry> waiting(String repositoryKey, String environment, Kind kind) {
+    List<Entry> waiting(String repositoryKey, String environment, WaitReason kind) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from deploy_queue where repository_key = :k and environment = :e "
                         + "and kind = :kind and state = 'waiting' order by id")
                 .bind("k", repositoryKey).bind("e", environment).bind("kind", name(kind)).map((rs, ctx) -> row(rs)).list());
@@ -96,7 +97,7 @@ final class DeployQueue {
                 .bind("k", repositoryKey).bind("e", environment).execute();
     }
 
-    private static String name(Kind kind) {
+    private static String name(WaitReason kind) {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
@@ -106,7 +107,7 @@ final class DeployQueue {
 
     private static Entry row(ResultSet rs) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getString("repository"), rs.getString("environment"),
-                Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("ref"), rs.getString("sha"),
+                WaitReason.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("ref"), rs.getString("sha"),
                 rs.getString("trigger_kind"), rs.getString("requested_by"), rs.getString("author_login"), rs.getString("channel_id"),
                 new Deployment.Origin(rs.getString("message_key"), rs.getObject("rollback_to", Long.class), rs.getString("emergency_reason"),
                         rs.getString("approved_by")), rs.getLong("message_version"), rs.getTimestamp("created_at").toInstant());

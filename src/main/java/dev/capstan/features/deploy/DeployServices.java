@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** What the family's commands share: the stores, the environments, the use cases, the job types and GitHub. */
-record DeployServices(Bindings bindings, Environments environments, Deployments deployments, Holds holds,
+record DeployServices(Bindings bindings, Environments environments, Deployments deployments, DeployLocks locks,
                       RequestDeployment requests, ApprovalRequests approvals, DeployQueue queue, DeployJobs jobs,
                       GitHubRepositories repositories, GitHubIdentities identities, People people, Outbox outbox, Clock clock) {
 

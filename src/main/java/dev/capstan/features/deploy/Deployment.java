@@ -42,7 +42,7 @@ record Deployment(long id, String repository, String environment, String ref, St
         try {
             return GitRef.parse(ref);
         } catch (RuntimeException unusual) {
-            return new GitRef(GitRef.Kind.OTHER, ref);
+            return new GitRef(GitRef.RefType.OTHER, ref);
         }
     }
 

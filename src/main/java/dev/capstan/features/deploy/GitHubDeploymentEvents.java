@@ -15,10 +15,10 @@ final class GitHubDeploymentEvents {
     private final Jdbi jdbi;
     private final Deployments deployments;
     private final Bindings bindings;
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final GitHubIdentities identities;
 
-    GitHubDeploymentEvents(Jdbi jdbi, Deployments deployments, Bindings bindings, Progress progress, GitHubIdentities identities) {
+    GitHubDeploymentEvents(Jdbi jdbi, Deployments deployments, Bindings bindings, DeploymentProgress progress, GitHubIdentities identities) {
         this.jdbi = jdbi;
         this.deployments = deployments;
         this.bindings = bindings;

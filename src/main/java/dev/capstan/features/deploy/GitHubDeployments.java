@@ -66,7 +66,7 @@ final class GitHubDeployments {
 
     /** The commit a ref points at now ("Get a commit": heads/BRANCH or tags/TAG), for matching commit statuses; null when unknown. */
     String sha(String repository, GitRef ref) {
-        String name = ref.kind() == GitRef.Kind.OTHER ? ref.name() : ref.full().substring("refs/".length());
+        String name = ref.kind() == GitRef.RefType.OTHER ? ref.name() : ref.full().substring("refs/".length());
         HttpAnswer answer = rest.send("GET", "/repos/" + repository + "/commits/" + name, null);
         return answer.ok() ? answer.json().path("sha").asText(null) : null;
     }

@@ -6,8 +6,9 @@ import dev.capstan.command.UserError;
  * A ref as someone typed it, its case kept: {@code refs/…} is used as is, {@code tags/x} and a version-like name
  * ({@code v1.2}, {@code 2024.1}) are tags, a full commit id is used as it is, {@code heads/x} and anything else are branches.
  */
-record GitRef(Kind kind, String name) {
-    enum Kind { BRANCH, TAG, OTHER }
+record GitRef(RefType kind, String name) {
+    /** Where the ref lives: a branch, a tag, or anything else (a full ref or commit id) used as it is. */
+    enum RefType { BRANCH, TAG, OTHER }
 
     private static final int MAX = 250;
 
@@ -17,14 +18,14 @@ record GitRef(Kind kind, String name) {
                 || text.endsWith(".lock") || text.contains("@{") || text.matches(".*[~^:?*\\[\\\\].*")) {
             throw new UserError(":warning: `" + clip(text) + "` is not a branch or tag name I can deploy.");
         }
-        if (text.startsWith("refs/heads/")) return new GitRef(Kind.BRANCH, text.substring("refs/heads/".length()));
-        if (text.startsWith("refs/tags/")) return new GitRef(Kind.TAG, text.substring("refs/tags/".length()));
-        if (text.startsWith("refs/")) return new GitRef(Kind.OTHER, text);
-        if (text.startsWith("tags/")) return new GitRef(Kind.TAG, text.substring("tags/".length()));
-        if (text.startsWith("heads/")) return new GitRef(Kind.BRANCH, text.substring("heads/".length()));
-        if (text.matches("[0-9a-f]{40}")) return new GitRef(Kind.OTHER, text);
-        if (text.matches("v?[0-9].*")) return new GitRef(Kind.TAG, text);
-        return new GitRef(Kind.BRANCH, text);
+        if (text.startsWith("refs/heads/")) return new GitRef(RefType.BRANCH, text.substring("refs/heads/".length()));
+        if (text.startsWith("refs/tags/")) return new GitRef(RefType.TAG, text.substring("refs/tags/".length()));
+        if (text.startsWith("refs/")) return new GitRef(RefType.OTHER, text);
+        if (text.startsWith("tags/")) return new GitRef(RefType.TAG, text.substring("tags/".length()));
+        if (text.startsWith("heads/")) return new GitRef(RefType.BRANCH, text.substring("heads/".length()));
+        if (text.matches("[0-9a-f]{40}")) return new GitRef(RefType.OTHER, text);
+        if (text.matches("v?[0-9].*")) return new GitRef(RefType.TAG, text);
+        return new GitRef(RefType.BRANCH, text);
     }
 
     /** The full ref GitHub is asked to deploy. */
@@ -49,7 +50,7 @@ record GitRef(Kind kind, String name) {
     String typed() {
         return switch (kind) {
             case TAG -> "tags/" + name;
-            case BRANCH -> parse(name).kind() == Kind.BRANCH && !name.startsWith("refs/") ? name : "heads/" + name;
+            case BRANCH -> parse(name).kind() == RefType.BRANCH && !name.startsWith("refs/") ? name : "heads/" + name;
             case OTHER -> name;
         };
     }

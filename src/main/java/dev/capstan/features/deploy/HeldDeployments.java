@@ -26,7 +26,7 @@ final class HeldDeployments {
     void hold(DeployRequest r, Freezes.Window window) {
         jdbi.useTransaction(h -> {
             queue.supersedeHeld(h, r.binding().key(), r.environment().name());
-            queue.add(h, r, DeployQueue.Kind.HELD);
+            queue.add(h, r, DeployQueue.WaitReason.HELD);
             thawAt(r.binding(), r.environment().name(), window);
         });
     }
@@ -34,7 +34,7 @@ final class HeldDeployments {
     /** Schedules the start of the environment's held deployment when {@code window} ends, telling the channel the first time. */
     void thawAt(Binding binding, String environment, Freezes.Window window) {
         String key = "deploy-thaw-" + binding.channelId() + "-" + environment + "-" + window.end().getEpochSecond();
-        if (jobs.thaw().enqueueOnceAt(key, window.end(), new DeployJobs.Thaw(binding.repository(), environment, window.end()))) {
+        if (jobs.thaw().enqueueOnceAt(key, window.end(), new DeployJobs.FreezeEnd(binding.repository(), environment, window.end()))) {
             outbox.send(new Destination.Channel(binding.channelId()), Reply.text(":snowflake: `" + environment + "` is frozen until "
                     + window.endText() + ". Automatic deployments to it are held; the latest of them starts when the freeze ends."));
         }

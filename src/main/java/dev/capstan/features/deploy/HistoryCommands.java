@@ -45,15 +45,15 @@ final class HistoryCommands {
                         + " deployed by " + d.who() + " "
                         + Since.of(d.finishedAt() == null ? d.createdAt() : d.finishedAt())).orElse("nothing deployed yet"));
                 List<String> blockers = new ArrayList<>();
-                services.holds().find(binding.key(), env, Hold.Kind.LOCK).ifPresent(h -> blockers.add(describe(services, h)));
-                services.holds().find(binding.key(), env, Hold.Kind.RUN).ifPresent(h -> blockers.add(describe(services, h)));
+                services.locks().find(binding.key(), env, DeployLock.LockType.LOCK).ifPresent(h -> blockers.add(describe(services, h)));
+                services.locks().find(binding.key(), env, DeployLock.LockType.RUN).ifPresent(h -> blockers.add(describe(services, h)));
                 Environments.Environment policyOf = services.environment(env);
                 policyOf.policy().freezes().current(services.clock().instant())
                         .ifPresent(w -> blockers.add(":snowflake: frozen until " + w.endText()));
                 services.approvals().pending(binding.key(), env).forEach(r -> blockers.add(":raised_hand: approval request #" + r.id()
                         + " of `" + r.gitRef().label() + "` by " + (r.requestedBy() == null ? "GitHub" : "<@" + r.requestedBy() + ">")
                         + " waits for " + r.missing() + " more approval" + (r.missing() == 1 ? "" : "s")));
-                List<DeployQueue.Entry> queued = services.queue().waiting(binding.key(), env, DeployQueue.Kind.QUEUED);
+                List<DeployQueue.Entry> queued = services.queue().waiting(binding.key(), env, DeployQueue.WaitReason.QUEUED);
                 if (!queued.isEmpty()) {
                     blockers.add(":hourglass_flowing_sand: queued: " + String.join(", ", queued.stream()
                             .map(q -> "`" + q.gitRef().label() + "` by " + q.who()).toList()));
@@ -109,8 +109,8 @@ final class HistoryCommands {
     }
 
     /** "locked by <@U> since …: reason" or "deployment #4 of `main` by <@U> (in progress)". */
-    static String describe(DeployServices services, Hold hold) {
-        if (hold.kind() == Hold.Kind.LOCK) {
+    static String describe(DeployServices services, DeployLock hold) {
+        if (hold.kind() == DeployLock.LockType.LOCK) {
             return ":lock: `" + hold.environment() + "` locked by <@" + hold.holder() + "> since " + Since.of(hold.since())
                     + (hold.reason() == null ? "" : ": " + hold.reason());
         }

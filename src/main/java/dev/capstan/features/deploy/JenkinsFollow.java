@@ -12,11 +12,11 @@ import java.util.Optional;
  */
 final class JenkinsFollow {
     private final Deployments deployments;
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final JenkinsClient jenkins;
     private final Duration interval;
 
-    JenkinsFollow(Deployments deployments, Progress progress, JenkinsClient jenkins, Duration interval) {
+    JenkinsFollow(Deployments deployments, DeploymentProgress progress, JenkinsClient jenkins, Duration interval) {
         this.deployments = deployments;
         this.progress = progress;
         this.jenkins = jenkins;

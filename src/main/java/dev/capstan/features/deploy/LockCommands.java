@@ -21,7 +21,7 @@ final class LockCommands {
     private LockCommands() {
     }
 
-    @Command(name = "lock", description = "Hold an environment until you unlock it; others' and automatic deployments are refused.")
+    @Command(name = "lock", description = "DeployLock an environment until you unlock it; others' and automatic deployments are refused.")
     @CommandInfo(role = Role.MEMBER)
     static final class Lock implements CapstanCommand {
         private final DeployServices services;
@@ -42,11 +42,11 @@ final class LockCommands {
             String env = services.environment(environment).name();
             String why = reason == null || reason.isEmpty() ? null : String.join(" ", reason);
             if (why != null && why.length() > 300) return Reply.text(":warning: A reason has at most 300 characters.");
-            if (services.holds().lock(binding.key(), env, ctx.userId(), why)) {
+            if (services.locks().lock(binding.key(), env, ctx.userId(), why)) {
                 return Reply.text(":lock: <@" + ctx.userId() + "> locked `" + env + "`" + (why == null ? "" : ": " + why)
                         + ". Deployments by others and automatic ones are refused until `/deploy unlock " + env + "`.").inChannel();
             }
-            Hold held = services.holds().find(binding.key(), env, Hold.Kind.LOCK).orElse(null);
+            DeployLock held = services.locks().find(binding.key(), env, DeployLock.LockType.LOCK).orElse(null);
             if (held == null) return Reply.text("`" + env + "` was unlocked just now; try again.");
             if (ctx.userId().equals(held.holder())) return Reply.text("You already hold the lock on `" + env + "` (since " + Since.of(held.since()) + ").");
             return Reply.text(":lock: `" + env + "` is already locked by <@" + held.holder() + "> since " + Since.of(held.since())
@@ -74,23 +74,23 @@ final class LockCommands {
             Binding binding = services.binding(ctx.caller().channelId());
             String env = services.environment(environment).name();
             if (force && !ctx.isAdmin()) return Reply.text(":no_entry: `unlock --force` needs the admin role; ask an admin or the lock's holder.");
-            Optional<Hold> lock = services.holds().find(binding.key(), env, Hold.Kind.LOCK);
+            Optional<DeployLock> lock = services.locks().find(binding.key(), env, DeployLock.LockType.LOCK);
             if (lock.isPresent()) {
-                Hold held = lock.get();
+                DeployLock held = lock.get();
                 boolean mine = ctx.userId().equals(held.holder());
                 if (!mine && !force) {
                     return Reply.text(":lock: `" + env + "` is locked by <@" + held.holder() + "> since " + Since.of(held.since())
                             + (held.reason() == null ? "" : " (" + held.reason() + ")") + ". Only they can unlock it; an admin can `/deploy unlock "
                             + env + " --force`.");
                 }
-                services.holds().unlock(binding.key(), env);
+                services.locks().unlock(binding.key(), env);
                 if (!mine) {
                     services.outbox().send(new Destination.DirectMessage(held.holder()), Reply.text(":unlock: <@" + ctx.userId()
                             + "> removed your lock on `" + env + "` of `" + binding.repository() + "`."));
                 }
                 return Reply.text(":unlock: <@" + ctx.userId() + "> unlocked `" + env + "`" + (mine ? "." : " (it was <@" + held.holder() + ">'s; they were told).")).inChannel();
             }
-            if (force && services.holds().releaseAnyRun(binding.key(), env)) {
+            if (force && services.locks().releaseAnyRun(binding.key(), env)) {
                 services.jobs().queueNext().enqueue(new DeployJobs.EnvironmentRef(binding.repository(), env, true));
                 return Reply.text(":unlock: <@" + ctx.userId() + "> freed `" + env + "` from its running deployment; it may still be running "
                         + "at GitHub or in CI, but new deployments may start.").inChannel();
@@ -111,10 +111,10 @@ final class LockCommands {
         @Override
         public Reply run(CommandContext ctx) {
             Binding binding = services.binding(ctx.caller().channelId());
-            List<Hold> holds = services.holds().all(binding.key());
-            if (holds.isEmpty()) return Reply.text("Nothing is locked and nothing is deploying in `" + binding.repository() + "`.");
+            List<DeployLock> locks = services.locks().all(binding.key());
+            if (locks.isEmpty()) return Reply.text("Nothing is locked and nothing is deploying in `" + binding.repository() + "`.");
             StringBuilder text = new StringBuilder("Locks and running deployments of `" + binding.repository() + "`:");
-            for (Hold hold : holds) text.append("\n• ").append(HistoryCommands.describe(services, hold));
+            for (DeployLock hold : locks) text.append("\n• ").append(HistoryCommands.describe(services, hold));
             return Reply.text(text.toString());
         }
     }

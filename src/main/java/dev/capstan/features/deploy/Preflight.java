@@ -39,12 +39,12 @@ final class Preflight {
         this.outbox = outbox;
     }
 
-    JobResult<DeployJobs.Preflight> run(DeployJobs.Preflight ask) {
+    JobResult<DeployJobs.DryRunAsked> run(DeployJobs.DryRunAsked ask) {
         outbox.send(new Destination.ResponseUrl(ask.responseUrl(), ask.userId(), ask.askedAt()), report(ask));
         return JobResult.done();
     }
 
-    private Reply report(DeployJobs.Preflight ask) {
+    private Reply report(DeployJobs.DryRunAsked ask) {
         Optional<Binding> binding = bindings.inChannel(ask.channelId());
         Optional<Environments.Environment> found = environments.find(ask.environment());
         if (binding.isEmpty() || found.isEmpty()) return Reply.text(":warning: This channel's repository or `" + ask.environment() + "` is gone.");

@@ -56,7 +56,7 @@ final class QueueRunner {
         Optional<Binding> binding = bindings.ofRepository(ref.repository());
         Optional<Environments.Environment> env = environments.find(ref.environment());
         for (int turn = 0; turn < MAX_TURNS; turn++) {
-            List<DeployQueue.Entry> waiting = queue.waiting(Binding.key(ref.repository()), ref.environment(), DeployQueue.Kind.QUEUED);
+            List<DeployQueue.Entry> waiting = queue.waiting(Binding.key(ref.repository()), ref.environment(), DeployQueue.WaitReason.QUEUED);
             if (waiting.isEmpty()) return JobResult.done();
             DeployQueue.Entry next = waiting.get(0);
             if (binding.isEmpty() || env.isEmpty()) {

@@ -8,18 +8,18 @@ import java.util.regex.PatternSyntaxException;
  * {@code refs/…} whole refs. A glob's {@code *} also matches {@code /} (so {@code release*} matches {@code release/1.2});
  * a pattern between slashes ({@code /^v[0-9]+$/}) is a regular expression.
  */
-record RefPattern(GitRef.Kind kind, String text, Pattern regex) {
+record RefPattern(GitRef.RefType kind, String text, Pattern regex) {
 
     static RefPattern parse(String written) {
         if (written == null || written.isBlank()) throw new IllegalArgumentException("a ref pattern cannot be empty");
         String text = written.trim();
-        GitRef.Kind kind = GitRef.Kind.BRANCH;
+        GitRef.RefType kind = GitRef.RefType.BRANCH;
         String body = text;
         if (text.startsWith("tags/")) {
-            kind = GitRef.Kind.TAG;
+            kind = GitRef.RefType.TAG;
             body = text.substring("tags/".length());
         } else if (text.startsWith("refs/")) {
-            kind = GitRef.Kind.OTHER;
+            kind = GitRef.RefType.OTHER;
         }
         if (body.isEmpty()) throw new IllegalArgumentException("`" + text + "` names no branch or tag");
         try {

@@ -34,19 +34,19 @@ final class RequestDeployment {
     private final DeployQueue queue;
     private final ApprovalCards cards;
     private final HeldDeployments held;
-    private final Holds holds;
+    private final DeployLocks locks;
     private final DeployJobs jobs;
     private final Outbox outbox;
 
     RequestDeployment(Jdbi jdbi, DeployGate gate, StartDeployment starter, DeployQueue queue, ApprovalCards cards, HeldDeployments held,
-                      Holds holds, DeployJobs jobs, Outbox outbox) {
+                      DeployLocks locks, DeployJobs jobs, Outbox outbox) {
         this.jdbi = jdbi;
         this.gate = gate;
         this.starter = starter;
         this.queue = queue;
         this.cards = cards;
         this.held = held;
-        this.holds = holds;
+        this.locks = locks;
         this.jobs = jobs;
         this.outbox = outbox;
     }
@@ -72,18 +72,18 @@ final class RequestDeployment {
         Optional<Deployment> started = starter.start(r);
         if (started.isPresent()) return new Outcome.Started(started.get());
         String name = r.environment().name();
-        String busy = holds.find(r.binding().key(), name, Hold.Kind.RUN).map(h -> gate.busy(h, name))
+        String busy = locks.find(r.binding().key(), name, DeployLock.LockType.RUN).map(h -> gate.busy(h, name))
                 .orElse(":construction: Another deployment to `" + name + "` is starting right now; try again in a moment.");
         if (!r.environment().policy().queue()) return new Outcome.Refused(DeployGate.rule(name, "one deployment at a time"), busy);
         long id = jdbi.inTransaction(h -> {
-            long entry = queue.add(h, r, DeployQueue.Kind.QUEUED);
+            long entry = queue.add(h, r, DeployQueue.WaitReason.QUEUED);
             jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(r.binding().repository(), name, false));
             return entry;
         });
         return new Outcome.Queued(id, queue.place(id), busy);
     }
 
-    private void tellHolderOfBlockedDeployment(Hold lock, DeployRequest r) {
+    private void tellHolderOfBlockedDeployment(DeployLock lock, DeployRequest r) {
         outbox.send(new Destination.DirectMessage(lock.holder()), Reply.text(":lock: Your lock on `" + r.environment().name()
                 + "` of `" + r.binding().repository() + "` blocked an automatic deployment of `" + r.ref().label() + "` ("
                 + r.trigger() + (r.authorLogin() == null ? "" : " by `" + r.authorLogin() + "`") + "). Unlock it with `/deploy unlock "

@@ -52,7 +52,7 @@ final class RollbackCommand implements CapstanCommand {
             return Reply.text("There is no earlier successful deployment of another commit to `" + env.name() + "` to roll back to; the current one is #"
                     + current.get().id() + " (`" + current.get().gitRef().label() + "`, " + current.get().state().label() + ").");
         }
-        Optional<Hold> lock = services.holds().find(binding.key(), env.name(), Hold.Kind.LOCK).filter(h -> !h.holder().equals(ctx.userId()));
+        Optional<DeployLock> lock = services.locks().find(binding.key(), env.name(), DeployLock.LockType.LOCK).filter(h -> !h.holder().equals(ctx.userId()));
         if (lock.isPresent()) {
             throw new Refusal(DeployGate.rule(env.name(), "lock"), ":lock: `" + env.name() + "` is locked by <@" + lock.get().holder() + "> since " + Since.of(lock.get().since())
                     + (lock.get().reason() == null ? "" : ": " + lock.get().reason()) + ". Ask them to `unlock " + env.name() + "` first.");

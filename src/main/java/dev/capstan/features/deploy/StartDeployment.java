@@ -11,14 +11,14 @@ import org.jdbi.v3.core.Jdbi;
 final class StartDeployment {
     private final Jdbi jdbi;
     private final Deployments deployments;
-    private final Holds holds;
-    private final Progress progress;
+    private final DeployLocks locks;
+    private final DeploymentProgress progress;
     private final DeployJobs jobs;
 
-    StartDeployment(Jdbi jdbi, Deployments deployments, Holds holds, Progress progress, DeployJobs jobs) {
+    StartDeployment(Jdbi jdbi, Deployments deployments, DeployLocks locks, DeploymentProgress progress, DeployJobs jobs) {
         this.jdbi = jdbi;
         this.deployments = deployments;
-        this.holds = holds;
+        this.locks = locks;
         this.progress = progress;
         this.jobs = jobs;
     }
@@ -28,7 +28,7 @@ final class StartDeployment {
         Environments.Environment env = r.environment();
         String key = r.binding().key();
         return jdbi.inTransaction(h -> {
-            if (!holds.take(h, key, env.name(), Hold.Kind.RUN, r.requestedBy(), null, null)) return Optional.<Deployment>empty();
+            if (!locks.take(h, key, env.name(), DeployLock.LockType.RUN, r.requestedBy(), null, null)) return Optional.<Deployment>empty();
             Deployment d = deployments.insert(h, new Deployments.NewDeployment(r.binding().repository(), env.name(), r.ref().full(),
                     r.sha(), env.pullRequest(), r.trigger(), r.requestedBy(), r.authorLogin(), r.binding().channelId(),
                     r.binding().environmentUrl(env.name()), env.ci().kind(), null, DeploymentState.REQUESTED, r.origin(), r.messageVersion()));
@@ -42,7 +42,7 @@ final class StartDeployment {
 
     /** Takes the environment again for a deployment that waited for its checks; false when another deployment holds it. */
     boolean resume(Deployment d) {
-        return jdbi.inTransaction(h -> holds.take(h, d.repositoryKey(), d.environment(), Hold.Kind.RUN, d.requestedBy(), null, d.id())
+        return jdbi.inTransaction(h -> locks.take(h, d.repositoryKey(), d.environment(), DeployLock.LockType.RUN, d.requestedBy(), null, d.id())
                 || h.createQuery("select count(*) from deploy_locks where repository_key = :k and environment = :e and kind = 'run' "
                         + "and deployment_id = :d").bind("k", d.repositoryKey()).bind("e", d.environment()).bind("d", d.id())
                 .mapTo(Integer.class).one() == 1);

@@ -29,8 +29,8 @@ final class Thaw {
         this.deadlines = deadlines;
     }
 
-    JobResult<DeployJobs.Thaw> run(DeployJobs.Thaw thaw) {
-        Optional<JobResult<DeployJobs.Thaw>> early = deadlines.notYet(thaw.due(), thaw);
+    JobResult<DeployJobs.FreezeEnd> run(DeployJobs.FreezeEnd thaw) {
+        Optional<JobResult<DeployJobs.FreezeEnd>> early = deadlines.notYet(thaw.due(), thaw);
         if (early.isPresent()) return early.get();
         Optional<Binding> binding = bindings.ofRepository(thaw.repository());
         Optional<Environments.Environment> env = environments.find(thaw.environment());
@@ -40,7 +40,7 @@ final class Thaw {
             held.thawAt(binding.get(), env.get().name(), again.get());
             return JobResult.done();
         }
-        List<DeployQueue.Entry> waiting = queue.waiting(binding.get().key(), env.get().name(), DeployQueue.Kind.HELD);
+        List<DeployQueue.Entry> waiting = queue.waiting(binding.get().key(), env.get().name(), DeployQueue.WaitReason.HELD);
         if (waiting.isEmpty()) return JobResult.done();
         DeployQueue.Entry latest = waiting.get(waiting.size() - 1);
         if (!jdbi.inTransaction(h -> queue.claim(h, latest.id()))) return JobResult.done();

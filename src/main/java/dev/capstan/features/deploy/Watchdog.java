@@ -16,11 +16,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Watchdog {
     private final Jdbi jdbi;
-    private final Progress progress;
+    private final DeploymentProgress progress;
     private final Outbox outbox;
     private final Deadlines deadlines;
 
-    Watchdog(Jdbi jdbi, Progress progress, Outbox outbox, Deadlines deadlines) {
+    Watchdog(Jdbi jdbi, DeploymentProgress progress, Outbox outbox, Deadlines deadlines) {
         this.jdbi = jdbi;
         this.progress = progress;
         this.outbox = outbox;

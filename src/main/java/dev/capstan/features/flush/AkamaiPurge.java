@@ -97,18 +97,18 @@ final class AkamaiPurge implements PurgeProvider {
         return CallOutcome.accepted(answer.status(), detail, supportId, purgeId == null ? List.of() : List.of(purgeId), seconds);
     }
 
-    private static byte[] body(Kind kind, List<String> targets) {
+    private static byte[] body(TargetType kind, List<String> targets) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode objects = body.putArray("objects");
         for (String target : targets) {
-            if (kind == Kind.CPCODE) objects.add(Long.parseLong(target));
+            if (kind == TargetType.CPCODE) objects.add(Long.parseLong(target));
             else objects.add(target);
         }
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] object(Kind kind, String target) {
-        if (kind == Kind.CPCODE) return target.getBytes(StandardCharsets.UTF_8);
+    private static byte[] object(TargetType kind, String target) {
+        if (kind == TargetType.CPCODE) return target.getBytes(StandardCharsets.UTF_8);
         return JSON.getNodeFactory().textNode(target).toString().getBytes(StandardCharsets.UTF_8);
     }
 }

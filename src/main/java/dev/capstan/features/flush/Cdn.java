@@ -1,11 +1,11 @@
 package dev.capstan.features.flush;
 
-import static dev.capstan.features.flush.Kind.CPCODE;
-import static dev.capstan.features.flush.Kind.EVERYTHING;
-import static dev.capstan.features.flush.Kind.HOST;
-import static dev.capstan.features.flush.Kind.PREFIX;
-import static dev.capstan.features.flush.Kind.TAG;
-import static dev.capstan.features.flush.Kind.URL;
+import static dev.capstan.features.flush.TargetType.CPCODE;
+import static dev.capstan.features.flush.TargetType.EVERYTHING;
+import static dev.capstan.features.flush.TargetType.HOST;
+import static dev.capstan.features.flush.TargetType.PREFIX;
+import static dev.capstan.features.flush.TargetType.TAG;
+import static dev.capstan.features.flush.TargetType.URL;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -24,20 +24,20 @@ enum Cdn {
     CLOUDFLARE("Cloudflare", EnumSet.of(URL, TAG, HOST, PREFIX, EVERYTHING), EnumSet.of(Mode.DELETE),
             "Cloudflare has no soft purge.",
             "Cloudflare removes the content; the next request is a cache miss and goes to your origin."),
-    HTTP("your flush service", EnumSet.allOf(Kind.class), EnumSet.allOf(Mode.class),
+    HTTP("your flush service", EnumSet.allOf(TargetType.class), EnumSet.allOf(Mode.class),
             "Your flush service is asked to invalidate (mode \"invalidate\"); what that means is up to it.",
             "Your flush service is asked to delete (mode \"delete\"); what that means is up to it."),
-    FAKE("Pretend CDN", EnumSet.allOf(Kind.class), EnumSet.allOf(Mode.class),
+    FAKE("Pretend CDN", EnumSet.allOf(TargetType.class), EnumSet.allOf(Mode.class),
             "The pretend CDN records the request; nothing is purged anywhere.",
             "The pretend CDN records the request; nothing is purged anywhere.");
 
     private final String label;
-    private final Set<Kind> kinds;
+    private final Set<TargetType> kinds;
     private final Set<Mode> modes;
     private final String invalidate;
     private final String delete;
 
-    Cdn(String label, Set<Kind> kinds, Set<Mode> modes, String invalidate, String delete) {
+    Cdn(String label, Set<TargetType> kinds, Set<Mode> modes, String invalidate, String delete) {
         this.label = label;
         this.kinds = kinds;
         this.modes = modes;
@@ -53,7 +53,7 @@ enum Cdn {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    Set<Kind> kinds() {
+    Set<TargetType> kinds() {
         return kinds;
     }
 
@@ -67,8 +67,8 @@ enum Cdn {
     }
 
     /** Why this CDN refuses the kind, or null when it has it. */
-    String lacks(Kind kind) {
+    String lacks(TargetType kind) {
         if (kinds.contains(kind)) return null;
-        return label + " cannot purge " + kind.plural() + "; it purges " + String.join(", ", kinds.stream().map(Kind::id).toList()) + ".";
+        return label + " cannot purge " + kind.plural() + "; it purges " + String.join(", ", kinds.stream().map(TargetType::id).toList()) + ".";
     }
 }

@@ -39,7 +39,7 @@ final class CloudflarePurge implements PurgeProvider {
 
     @Override
     public List<RateBudget.Charge> charges(PurgeOrder order, PurgeCall call) {
-        if (order.kind() == Kind.URL) return List.of(new RateBudget.Charge("cloudflare.urls", call.targets().size()));
+        if (order.kind() == TargetType.URL) return List.of(new RateBudget.Charge("cloudflare.urls", call.targets().size()));
         return List.of(new RateBudget.Charge("cloudflare.requests", 1));
     }
 
@@ -47,7 +47,7 @@ final class CloudflarePurge implements PurgeProvider {
     public CallOutcome send(Site site, PurgeOrder order, PurgeCall call) {
         String bearer = ProviderAnswers.required(token, "CLOUDFLARE_API_TOKEN", Cdn.CLOUDFLARE);
         ObjectNode body = JSON.createObjectNode();
-        if (order.kind() == Kind.EVERYTHING) {
+        if (order.kind() == TargetType.EVERYTHING) {
             body.put("purge_everything", true);
         } else {
             ArrayNode list = body.putArray(switch (order.kind()) {

@@ -13,7 +13,7 @@ final class FakePurge implements PurgeProvider {
     static final int TARGETS_PER_CALL = 100;
 
     /** One call as the pretend CDN received it. */
-    record Received(String site, Kind kind, Mode mode, List<String> targets) { }
+    record Received(String site, TargetType kind, Mode mode, List<String> targets) { }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();

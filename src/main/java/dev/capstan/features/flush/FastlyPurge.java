@@ -31,9 +31,9 @@ final class FastlyPurge implements PurgeProvider {
     @Override
     public List<PurgeCall> plan(Site site, PurgeOrder order) {
         List<PurgeCall> calls = new ArrayList<>();
-        if (order.kind() == Kind.URL) return Batches.of(order.targets(), 1, null, 0);
+        if (order.kind() == TargetType.URL) return Batches.of(order.targets(), 1, null, 0);
         for (String service : site.settings().services()) {
-            if (order.kind() == Kind.EVERYTHING) calls.add(new PurgeCall(calls.size() + 1, service, List.of()));
+            if (order.kind() == TargetType.EVERYTHING) calls.add(new PurgeCall(calls.size() + 1, service, List.of()));
             else calls.addAll(Batches.of(order.targets(), KEYS_PER_CALL, service, calls.size()));
         }
         return calls;
@@ -42,7 +42,7 @@ final class FastlyPurge implements PurgeProvider {
     @Override
     public List<RateBudget.Charge> charges(PurgeOrder order, PurgeCall call) {
         RateBudget.Charge request = new RateBudget.Charge("fastly.requests", 1);
-        if (order.kind() == Kind.EVERYTHING) return List.of(request, new RateBudget.Charge("fastly.purge_all", 1));
+        if (order.kind() == TargetType.EVERYTHING) return List.of(request, new RateBudget.Charge("fastly.purge_all", 1));
         return List.of(request);
     }
 
@@ -60,7 +60,7 @@ final class FastlyPurge implements PurgeProvider {
             }
         };
         request = request.header("Fastly-Key", key).header("Accept", "application/json");
-        if (order.mode() == Mode.INVALIDATE && order.kind() != Kind.EVERYTHING) request = request.header("Fastly-Soft-Purge", "1");
+        if (order.mode() == Mode.INVALIDATE && order.kind() != TargetType.EVERYTHING) request = request.header("Fastly-Soft-Purge", "1");
         return read(http.send(request));
     }
 

@@ -40,12 +40,12 @@ final class FlushViews {
         view.set("submit", ViewJson.plain("Purge"));
         List<String[]> siteOptions = sites.stream().map(s -> new String[]{s.name(), s.label()}).toList();
         ViewJson.input(view, SITE, "Site", ViewJson.select("Choose a site", siteOptions, null));
-        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        Set<TargetType> kinds = EnumSet.noneOf(TargetType.class);
         Set<Mode> modes = EnumSet.noneOf(Mode.class);
         sites.forEach(s -> s.settings().kinds().stream().filter(k -> !k.whole()).forEach(kinds::add));
         sites.forEach(s -> modes.addAll(s.settings().modes()));
         List<String[]> kindOptions = kinds.stream().map(k -> new String[]{k.id(), capital(k.plural())}).toList();
-        ViewJson.input(view, KIND, "What to purge", ViewJson.select("URLs, cache tags, …", kindOptions, Kind.URL.id()));
+        ViewJson.input(view, KIND, "What to purge", ViewJson.select("URLs, cache tags, …", kindOptions, TargetType.URL.id()));
         List<String[]> modeOptions = modes.stream().map(m -> new String[]{m.id(), capital(m.id())}).toList();
         ViewJson.input(view, MODE, "Mode", ViewJson.select("Invalidate or delete",
                 modeOptions, modes.contains(Mode.INVALIDATE) ? Mode.INVALIDATE.id() : Mode.DELETE.id()));
@@ -79,7 +79,7 @@ final class FlushViews {
         List<String> parts = new ArrayList<>();
         parts.add("*" + site.name() + "* (" + site.settings().describe() + ")");
         if (!site.settings().hosts().isEmpty()) parts.add("hosts " + String.join(", ", site.settings().hosts()));
-        parts.add("purges " + String.join(", ", site.settings().kinds().stream().map(Kind::id).toList()));
+        parts.add("purges " + String.join(", ", site.settings().kinds().stream().map(TargetType::id).toList()));
         for (Mode mode : site.settings().modes()) parts.add("_" + mode.id() + "_: " + site.cdn().meaning(mode));
         if (!site.cdn().modes().contains(Mode.INVALIDATE)) parts.add(site.cdn().meaning(Mode.INVALIDATE));
         return String.join(" · ", parts);

@@ -19,7 +19,7 @@ final class OrderCheck {
 
     static Checked check(Site site, String kindText, String modeText, String targetsText) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Kind kind = Kind.parse(kindText);
+        TargetType kind = TargetType.parse(kindText);
         Mode mode = Mode.parse(modeText);
         String kindProblem = kindProblem(site, kind);
         if (kindProblem != null) errors.put(FlushViews.KIND, kindProblem);
@@ -34,22 +34,22 @@ final class OrderCheck {
             errors.put(FlushViews.TARGETS, "Give at least one " + kind.singular() + ", one per line.");
         } else if (targets.targets().size() > most) {
             errors.put(FlushViews.TARGETS, "That is " + targets.targets().size() + " " + kind.plural() + "; site " + site.name()
-                    + " takes at most " + most + " in one request. Split the list" + (kind == Kind.URL ? ", or purge by cache tag." : "."));
+                    + " takes at most " + most + " in one request. Split the list" + (kind == TargetType.URL ? ", or purge by cache tag." : "."));
         }
         if (!errors.isEmpty()) return new Checked(null, errors);
         return new Checked(new PurgeOrder(site.name(), kind, mode, targets.targets()), Map.of());
     }
 
-    static String kindProblem(Site site, Kind kind) {
+    static String kindProblem(Site site, TargetType kind) {
         if (kind == null) return "Choose what to purge.";
         if (site.cdn().lacks(kind) != null) return site.cdn().lacks(kind);
         if (!site.settings().kinds().contains(kind)) {
-            return "Site " + site.name() + " may purge " + String.join(", ", site.settings().kinds().stream().map(Kind::id).toList())
+            return "Site " + site.name() + " may purge " + String.join(", ", site.settings().kinds().stream().map(TargetType::id).toList())
                     + ", not " + kind.id() + ".";
         }
         if (kind.whole()) {
-            return "Purging " + (kind == Kind.CPCODE ? "whole CP codes" : "everything") + " is for admins and asks to confirm: `/flush everything "
-                    + site.name() + (kind == Kind.CPCODE ? " CPCODE…" : "") + "`.";
+            return "Purging " + (kind == TargetType.CPCODE ? "whole CP codes" : "everything") + " is for admins and asks to confirm: `/flush everything "
+                    + site.name() + (kind == TargetType.CPCODE ? " CPCODE…" : "") + "`.";
         }
         return null;
     }

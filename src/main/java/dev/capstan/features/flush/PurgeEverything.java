@@ -63,12 +63,12 @@ final class PurgeEverything implements CapstanCommand {
 
     /** The whole-site order for this site, or a refusal saying what is missing. */
     static PurgeOrder order(Site site, List<String> cpCodes, String modeText) {
-        Kind kind = site.cdn() == Cdn.AKAMAI ? Kind.CPCODE : Kind.EVERYTHING;
+        TargetType kind = site.cdn() == Cdn.AKAMAI ? TargetType.CPCODE : TargetType.EVERYTHING;
         if (!site.settings().kinds().contains(kind)) {
             throw new UserError("Site " + site.name() + " may not purge everything: add `" + kind.id() + "` to its kinds.");
         }
-        if (kind == Kind.CPCODE && cpCodes.isEmpty()) throw new UserError("Name the CP codes to purge: `/flush everything " + site.name() + " 12345`.");
-        if (kind != Kind.CPCODE && !cpCodes.isEmpty()) throw new UserError("Only Akamai sites take CP codes; `" + site.name() + "` is on " + site.cdn().label() + ".");
+        if (kind == TargetType.CPCODE && cpCodes.isEmpty()) throw new UserError("Name the CP codes to purge: `/flush everything " + site.name() + " 12345`.");
+        if (kind != TargetType.CPCODE && !cpCodes.isEmpty()) throw new UserError("Only Akamai sites take CP codes; `" + site.name() + "` is on " + site.cdn().label() + ".");
         for (String code : cpCodes) {
             if (!code.matches("[0-9]{1,10}")) throw new UserError("`" + code + "` is not a CP code (a number).");
         }

@@ -77,7 +77,7 @@ final class Purges {
 
     private static Purge read(ResultSet rs) throws SQLException {
         String targets = rs.getString("targets");
-        PurgeOrder order = new PurgeOrder(rs.getString("site"), Kind.parse(rs.getString("kind")), Mode.parse(rs.getString("mode")),
+        PurgeOrder order = new PurgeOrder(rs.getString("site"), TargetType.parse(rs.getString("kind")), Mode.parse(rs.getString("mode")),
                 targets.isEmpty() ? List.of() : Arrays.asList(targets.split("\n")));
         String outcome = rs.getString("outcome");
         Timestamp finished = rs.getTimestamp("finished_at");

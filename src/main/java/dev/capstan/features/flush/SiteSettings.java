@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * zone; or the team's own flush service, {@code http}), the hosts, kinds and modes it may purge, where results are audited, and its per-request limits.
  */
 record SiteSettings(Cdn provider, String network, List<String> services, String zone, List<String> hosts,
-                    List<Kind> kinds, List<Mode> modes, String auditChannel, Integer filesPerCall, Integer maxTargets,
+                    List<TargetType> kinds, List<Mode> modes, String auditChannel, Integer filesPerCall, Integer maxTargets,
                     String apiUrl, SecretUrl http) {
     static final int DEFAULT_MAX_TARGETS = 500;
     static final int MOST_TARGETS = 2000;
@@ -28,10 +28,10 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
         if (provider == Cdn.HTTP && apiUrl != null) throw new IllegalArgumentException("api_url is not for provider: http; give http.url");
         network = checkNetwork(provider, network);
         services = services == null ? List.of() : List.copyOf(services);
-        kinds = kinds == null || kinds.isEmpty() ? List.of(Kind.URL) : List.copyOf(EnumSet.copyOf(kinds));
+        kinds = kinds == null || kinds.isEmpty() ? List.of(TargetType.URL) : List.copyOf(EnumSet.copyOf(kinds));
         modes = modes == null || modes.isEmpty() ? List.copyOf(provider.modes()) : List.copyOf(EnumSet.copyOf(modes));
         hosts = checkHosts(hosts, kinds);
-        for (Kind kind : kinds) {
+        for (TargetType kind : kinds) {
             if (provider.lacks(kind) != null) throw new IllegalArgumentException("kinds must be ones the CDN has: " + provider.lacks(kind));
         }
         for (Mode mode : modes) {
@@ -70,7 +70,7 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
         return chosen;
     }
 
-    private static List<String> checkHosts(List<String> hosts, List<Kind> kinds) {
+    private static List<String> checkHosts(List<String> hosts, List<TargetType> kinds) {
         List<String> checked = new ArrayList<>();
         for (String host : hosts == null ? List.<String>of() : hosts) {
             String clean = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
@@ -79,13 +79,13 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
             }
             checked.add(clean);
         }
-        if (checked.isEmpty() && kinds.stream().anyMatch(k -> k == Kind.URL || k == Kind.HOST || k == Kind.PREFIX)) {
+        if (checked.isEmpty() && kinds.stream().anyMatch(k -> k == TargetType.URL || k == TargetType.HOST || k == TargetType.PREFIX)) {
             throw new IllegalArgumentException("hosts must list the host names this site may purge (for url, host and prefix purges)");
         }
         return List.copyOf(checked);
     }
 
-    private static void checkScope(Cdn provider, List<String> services, String zone, List<Kind> kinds) {
+    private static void checkScope(Cdn provider, List<String> services, String zone, List<TargetType> kinds) {
         if (provider != Cdn.FASTLY && !services.isEmpty()) throw new IllegalArgumentException("services is for Fastly sites only");
         if (provider != Cdn.CLOUDFLARE && zone != null) throw new IllegalArgumentException("zone is for Cloudflare sites only");
         for (String service : services) {
@@ -93,7 +93,7 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
                 throw new IllegalArgumentException("services must be Fastly service ids, not `" + service + "`");
             }
         }
-        if (provider == Cdn.FASTLY && services.isEmpty() && kinds.stream().anyMatch(k -> k == Kind.TAG || k == Kind.EVERYTHING)) {
+        if (provider == Cdn.FASTLY && services.isEmpty() && kinds.stream().anyMatch(k -> k == TargetType.TAG || k == TargetType.EVERYTHING)) {
             throw new IllegalArgumentException("services must name the Fastly service ids (tag and everything purges go to them)");
         }
         if (provider == Cdn.CLOUDFLARE && (zone == null || !PROVIDER_ID.matcher(zone).matches())) {

@@ -26,7 +26,7 @@ final class TargetCheck {
     private TargetCheck() {
     }
 
-    static Result check(Site site, Kind kind, String text) {
+    static Result check(Site site, TargetType kind, String text) {
         Set<String> targets = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
         String[] lines = (text == null ? "" : text).split("\\R");
@@ -48,7 +48,7 @@ final class TargetCheck {
         return new Result(List.copyOf(targets), problems);
     }
 
-    private static String canonical(Site site, Kind kind, String line) {
+    private static String canonical(Site site, TargetType kind, String line) {
         return switch (kind) {
             case URL -> url(site, line);
             case TAG -> tag(site, line);
@@ -62,7 +62,7 @@ final class TargetCheck {
     private static String url(Site site, String line) {
         if (line.contains("*")) {
             throw new IllegalArgumentException("has a wildcard, which " + site.cdn().label() + " cannot purge by URL"
-                    + (site.settings().kinds().contains(Kind.PREFIX) ? "; purge the prefix instead" : "; purge by cache tag instead"));
+                    + (site.settings().kinds().contains(TargetType.PREFIX) ? "; purge the prefix instead" : "; purge by cache tag instead"));
         }
         URI uri = parse(line);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

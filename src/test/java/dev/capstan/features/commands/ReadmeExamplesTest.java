@@ -19,7 +19,7 @@ class ReadmeExamplesTest {
         int start = readme.indexOf("```yaml\n", readme.indexOf(heading)) + "```yaml\n".length();
         String yaml = readme.substring(start, readme.indexOf("```", start));
         YamlSource source = YamlSource.parse("README.md", yaml);
-        return new DeclarationReader(source, new Reading(source, ENVIRONMENT::get, new Secrets(ENVIRONMENT::get)), Clock.systemUTC()).read();
+        return new DeclarationReader(source, new DeclarationPass(source, ENVIRONMENT::get, new Secrets(ENVIRONMENT::get)), Clock.systemUTC()).read();
     }
 
     @Test

@@ -84,7 +84,7 @@ class RequestShapePropertiesTest {
         try {
             YamlSource source = YamlSource.parse("test.yaml", YAML);
             Secrets secrets = new Secrets(name -> "s3cret");
-            DeclarationReader.Result read = new DeclarationReader(source, new Reading(source, ENVIRONMENT::get, secrets),
+            DeclarationReader.Result read = new DeclarationReader(source, new DeclarationPass(source, ENVIRONMENT::get, secrets),
                     Clock.systemUTC()).read();
             assertThat(read.problems()).isEmpty();
             return read.declarations().get(0);

@@ -16,8 +16,8 @@ class DeployRefsTest {
         assertThat(GitRef.parse("tags/Release-A").full()).isEqualTo("refs/tags/Release-A");
         assertThat(GitRef.parse("heads/1-fix").full()).isEqualTo("refs/heads/1-fix");
         assertThat(GitRef.parse("refs/pull/7/head").full()).isEqualTo("refs/pull/7/head");
-        assertThat(GitRef.parse("refs/tags/v2").kind()).isEqualTo(GitRef.Kind.TAG);
-        assertThat(GitRef.parse("a".repeat(40).replace('a', 'b')).kind()).isEqualTo(GitRef.Kind.OTHER);
+        assertThat(GitRef.parse("refs/tags/v2").kind()).isEqualTo(GitRef.RefType.TAG);
+        assertThat(GitRef.parse("a".repeat(40).replace('a', 'b')).kind()).isEqualTo(GitRef.RefType.OTHER);
     }
 
     @Test

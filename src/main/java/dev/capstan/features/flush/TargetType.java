@@ -3,14 +3,14 @@ package dev.capstan.features.flush;
 import java.util.Locale;
 
 /** What a purge names: URLs, cache tags, hosts or URL prefixes (Cloudflare), CP codes (Akamai), or all of a site. */
-enum Kind {
+enum TargetType {
     URL("URLs", "URL"), TAG("cache tags", "cache tag"), HOST("hosts", "host"), PREFIX("URL prefixes", "URL prefix"),
     CPCODE("CP codes", "CP code"), EVERYTHING("everything", "everything");
 
     private final String plural;
     private final String singular;
 
-    Kind(String plural, String singular) {
+    TargetType(String plural, String singular) {
         this.plural = plural;
         this.singular = singular;
     }
@@ -38,8 +38,8 @@ enum Kind {
         return plural;
     }
 
-    static Kind parse(String text) {
-        for (Kind kind : values()) {
+    static TargetType parse(String text) {
+        for (TargetType kind : values()) {
             if (kind.id().equalsIgnoreCase(text == null ? "" : text.trim())) return kind;
         }
         return null;

@@ -15,19 +15,19 @@ import org.jdbi.v3.core.Jdbi;
  * the environment freed when it ends or waits for checks (and its queue moved on), the requester's DM when it ends badly, and the status
  * written to GitHub.
  */
-final class Progress {
+final class DeploymentProgress {
     private final Jdbi jdbi;
     private final Deployments deployments;
-    private final Holds holds;
+    private final DeployLocks locks;
     private final Messages messages;
     private final Outbox outbox;
     private final DeployJobs jobs;
     private final Clock clock;
 
-    Progress(Jdbi jdbi, Deployments deployments, Holds holds, Messages messages, Outbox outbox, DeployJobs jobs, Clock clock) {
+    DeploymentProgress(Jdbi jdbi, Deployments deployments, DeployLocks locks, Messages messages, Outbox outbox, DeployJobs jobs, Clock clock) {
         this.jdbi = jdbi;
         this.deployments = deployments;
-        this.holds = holds;
+        this.locks = locks;
         this.messages = messages;
         this.outbox = outbox;
         this.jobs = jobs;
@@ -50,7 +50,7 @@ final class Progress {
             Deployment saved = deployments.save(h, next);
             show(saved);
             if (saved.state().ended()) {
-                holds.releaseRun(h, saved.repositoryKey(), saved.environment(), saved.id());
+                locks.releaseRun(h, saved.repositoryKey(), saved.environment(), saved.id());
                 jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(saved.repository(), saved.environment(), true));
                 if (saved.state().bad() && saved.requestedBy() != null) {
                     outbox.send(new Destination.DirectMessage(saved.requestedBy()), Reply.text(saved.state().emoji()
@@ -80,7 +80,7 @@ final class Progress {
             Deployment current = locked.get();
             Deployment next = change.apply(current);
             if (!next.equals(current) && next.state().rank() >= current.state().rank()) show(deployments.save(h, next));
-            holds.releaseRun(h, current.repositoryKey(), current.environment(), current.id());
+            locks.releaseRun(h, current.repositoryKey(), current.environment(), current.id());
             jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(current.repository(), current.environment(), false));
             alsoThen.run();
         });

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * One pass over the declaration file: typed reads of its values that collect every problem with file and line instead
  * of stopping at the first, and the checks each template gets (known variables, set environment variables and secrets).
  */
-final class Reading {
+final class DeclarationPass {
     /** What a template may name: exact variables, variables under a prefix ("response.json."), and whether secrets. */
     record Scope(Set<String> names, Set<String> prefixes, boolean secrets) {
         boolean allows(String variable) {
@@ -41,11 +41,11 @@ final class Reading {
     private final SlackEmails emails;
     private final List<String> problems = new ArrayList<>();
 
-    Reading(YamlSource source, Function<String, String> environment, Secrets secrets) {
+    DeclarationPass(YamlSource source, Function<String, String> environment, Secrets secrets) {
         this(source, environment, secrets, new SlackEmails(null));
     }
 
-    Reading(YamlSource source, Function<String, String> environment, Secrets secrets, SlackEmails emails) {
+    DeclarationPass(YamlSource source, Function<String, String> environment, Secrets secrets, SlackEmails emails) {
         this.source = source;
         this.environment = environment;
         this.secrets = secrets;

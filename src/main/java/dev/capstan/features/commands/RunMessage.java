@@ -13,11 +13,11 @@ import java.util.List;
  * the result with its duration (or what failed). Every text passes the secret mask; a result too long for one message
  * is cut and says what was cut.
  */
-final class Progress {
+final class RunMessage {
     /** What one Slack section shows at most (Slack allows 3,000 characters). */
     static final int SHOWN = 2800;
 
-    private Progress() {
+    private RunMessage() {
     }
 
     static Reply starting(Run run, String ack) {

@@ -10,19 +10,19 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Locks and running deployments per repository and environment. Taking one is a conditional insert against the
+ * The {@code deploy_locks} table: locks and running deployments per repository and environment. Taking one is a conditional insert against the
  * primary key, so of two replicas asking at the same moment exactly one gets it.
  */
-final class Holds {
+final class DeployLocks {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    Holds(Jdbi jdbi, Clock clock) {
+    DeployLocks(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
 
-    Optional<Hold> find(String repositoryKey, String environment, Hold.Kind kind) {
+    Optional<DeployLock> find(String repositoryKey, String environment, DeployLock.LockType kind) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select repository_key, environment, kind, holder, reason, deployment_id, created_at from deploy_locks
                         where repository_key = :k and environment = :e and kind = :kind""")
@@ -30,7 +30,7 @@ final class Holds {
                 .map((rs, ctx) -> row(rs)).findOne());
     }
 
-    List<Hold> all(String repositoryKey) {
+    List<DeployLock> all(String repositoryKey) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select repository_key, environment, kind, holder, reason, deployment_id, created_at from deploy_locks
                         where repository_key = :k order by environment, kind""")
@@ -38,7 +38,7 @@ final class Holds {
     }
 
     /** True when the caller got the hold; false when someone holds it already. */
-    boolean take(Handle h, String repositoryKey, String environment, Hold.Kind kind, String holder, String reason, Long deploymentId) {
+    boolean take(Handle h, String repositoryKey, String environment, DeployLock.LockType kind, String holder, String reason, Long deploymentId) {
         return h.createUpdate("""
                         insert into deploy_locks (repository_key, environment, kind, holder, reason, deployment_id, created_at)
                         values (:k, :e, :kind, :holder, :reason, :d, :at) on conflict do nothing""")
@@ -47,7 +47,7 @@ final class Holds {
     }
 
     boolean lock(String repositoryKey, String environment, String holder, String reason) {
-        return jdbi.withHandle(h -> take(h, repositoryKey, environment, Hold.Kind.LOCK, holder, reason, null));
+        return jdbi.withHandle(h -> take(h, repositoryKey, environment, DeployLock.LockType.LOCK, holder, reason, null));
     }
 
     boolean unlock(String repositoryKey, String environment) {
@@ -67,8 +67,8 @@ final class Holds {
                 .bind("k", repositoryKey).bind("e", environment).execute()) > 0;
     }
 
-    private static Hold row(ResultSet rs) throws SQLException {
-        return new Hold(rs.getString(1), rs.getString(2), Hold.Kind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), rs.getString(4),
+    private static DeployLock row(ResultSet rs) throws SQLException {
+        return new DeployLock(rs.getString(1), rs.getString(2), DeployLock.LockType.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), rs.getString(4),
                 rs.getString(5), rs.getObject(6) == null ? null : rs.getLong(6), rs.getTimestamp(7).toInstant());
     }
 }
