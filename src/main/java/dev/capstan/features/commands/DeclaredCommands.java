@@ -50,6 +50,7 @@ public final class DeclaredCommands implements Feature {
                 context.messages(), context.slack(), context.clock(), environment, settings.pollEvery());
         RunJob job = new RunJob(services, new LongOutput(services));
         JobType<Run> runs = context.job("commands-run", Run.class, JobOptions.retrying(context.jobSettings(), job::gaveUp), job::run);
+        job.declaredAs(runs);
         RunDeclared runner = new RunDeclared(services, new StartRun(services, runs), new DryRun(services));
         ConfirmationType<RunDeclared.Confirmed> confirmation = context.confirmation("commands.run", RunDeclared.Confirmed.class,
                 false, runner::confirmed);

@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.Task;
 
-/** An ECS run step by step: RunTask with the rendered overrides, then DescribeTasks until the task STOPPED, then its result. */
+/**
+ * An ECS run step by step: RunTask with the rendered overrides, then DescribeTasks by Capstan's clock until the task
+ * STOPPED, then its result.
+ */
 final class EcsSteps {
     static final String TARGET = "AmazonEC2ContainerServiceV20141113.";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +35,7 @@ final class EcsSteps {
             Variables values = services.variables(run, true);
             String arn = ecs.run(action, EcsTasks.request(action, t -> HttpRequests.render(t, values, UnaryOperator.identity())));
             Run next = run.next(Run.Stage.TASK, arn, null);
-            return new Step.Again(next, RunMessage.task(next, ack, arn.substring(arn.lastIndexOf('/') + 1)));
+            return new Step.Follow(next, RunMessage.task(next, ack, arn.substring(arn.lastIndexOf('/') + 1)));
         }
         if (run.stage() != Run.Stage.TASK) throw new PermanentFailure("an ECS run is either starting or following its task");
         EcsTasks.TaskState state = ecs.describe(action, run.url()).orElseThrow(() -> new PermanentFailure(

@@ -5,6 +5,7 @@ import dev.capstan.command.Reply;
 import dev.capstan.jobs.JobFailure;
 import dev.capstan.jobs.JobResult;
 import dev.capstan.jobs.JobRun;
+import dev.capstan.jobs.JobType;
 import dev.capstan.platform.Durations;
 import dev.capstan.security.SecretMask;
 import java.time.Duration;
@@ -22,11 +23,20 @@ final class RunJob {
     private final CommandServices services;
     private final HttpSteps http;
     private final LongOutput output;
+    private JobType<Run> runs;
 
     RunJob(CommandServices services, LongOutput output) {
         this.services = services;
         this.http = new HttpSteps(services);
         this.output = output;
+    }
+
+    /**
+     * The job type this job is declared as, known only once it is: a run to follow by the clock is enqueued as one at
+     * an instant, whose polls ({@link JobResult#again}) are then due by Capstan's clock too.
+     */
+    void declaredAs(JobType<Run> runs) {
+        this.runs = runs;
     }
 
     JobResult<Run> run(JobRun<Run> job) {
@@ -48,6 +58,11 @@ final class RunJob {
             step = new EcsSteps(services, services.ecs()).step(run, ecs, ack);
         } else {
             step = http.step(run, command, (Action.Http) declaration.action(), ack);
+        }
+        if (step instanceof Step.Follow follow) {
+            if (follow.show() != null) services.messages().show(follow.next().messageKey(), run.channelId(), follow.next().version(), follow.show());
+            runs.enqueueAt("follow:" + run.id(), services.clock().instant().plus(services.pollEvery()), follow.next());
+            return JobResult.done();
         }
         if (step instanceof Step.Again again) {
             if (again.show() != null) services.messages().show(again.next().messageKey(), run.channelId(), again.next().version(), again.show());

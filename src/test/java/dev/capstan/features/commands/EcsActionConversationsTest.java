@@ -9,6 +9,7 @@ import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.TestApp;
 import dev.capstan.support.TestDatabases;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -17,16 +18,18 @@ import org.junit.jupiter.params.Parameter;
 
 /**
  * A declared command that runs an ECS task, against a local ECS speaking the JSON 1.1 protocol: RunTask with the
- * container's overrides from templates, DescribeTasks until STOPPED, and exit code, duration and log link in one message.
+ * container's overrides from templates, DescribeTasks by Capstan's clock (every poll_every) until STOPPED, and exit code,
+ * duration and log link in one message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @OnEveryDatabase
 class EcsActionConversationsTest {
     static final String API_KEY = "report-api-key-9d8c7b";
+    static final Duration POLL_EVERY = Duration.ofSeconds(30);
     static final String YAML = """
             families:
               commands:
-                poll_every: 100ms
+                poll_every: 30s
                 watch_every: 100ms
             commands:
               - name: report
@@ -75,6 +78,18 @@ class EcsActionConversationsTest {
         return app.as("U0ALICE001").in("CGENERAL").freshTriggers();
     }
 
+    private long describeTasks() {
+        return ecs.received().stream().filter(r -> (FakeEcs.TARGET + "DescribeTasks").equals(r.header("X-Amz-Target"))).count();
+    }
+
+    /** Capstan's clock passes poll_every three times: the fake ECS answers RUNNING, RUNNING, then STOPPED. */
+    private void theTaskRunsForAMinuteAndAHalf() {
+        for (int poll = 0; poll < 3; poll++) {
+            app.clock().advance(POLL_EVERY);
+            app.runDueJobs();
+        }
+    }
+
     private FakeCdn.Received runTask(String client) {
         return ecs.await(r -> (FakeEcs.TARGET + "RunTask").equals(r.header("X-Amz-Target")) && r.body().contains(client), 1).get(0);
     }
@@ -96,18 +111,30 @@ class EcsActionConversationsTest {
         assertThat(override.path("environment").toString()).contains("{\"name\":\"CLIENT\",\"value\":\"acme\"}")
                 .contains("{\"name\":\"REPORT_API_KEY\",\"value\":\"" + API_KEY + "\"}");
 
+        Declared.awaitMessage(app.slack(), "report acme` · <@U0ALICE001> · :arrow_forward: ECS task `0f");
+        app.awaitJobsDone();
+        long asked = describeTasks();
+        app.runDueJobs();
+        assertThat(describeTasks()).as("nothing asks ECS before Capstan's clock passes poll_every").isEqualTo(asked);
+
+        theTaskRunsForAMinuteAndAHalf();
+
+        assertThat(describeTasks()).isEqualTo(asked + 3);
         String message = Declared.awaitMessage(app.slack(), "report acme` · <@U0ALICE001> · :white_check_mark: exit code 0 in");
         assertThat(message).contains("Exit code 0 in 42s")
                 .contains("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/"
                         + "$252Fecs$252Freport/log-events/ecs$252Frunner$252F0f")
                 .doesNotContain(API_KEY);
         assertThat(app.slack().calls("chat.update").stream().filter(c -> c.arg("text").contains("report acme"))).isNotEmpty();
-        assertThat(ecs.received().stream().filter(r -> (FakeEcs.TARGET + "DescribeTasks").equals(r.header("X-Amz-Target")))).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
     void aNonZeroExitCodeIsAFailureThatSaysWhyTheTaskStopped() {
         alice().run("/capstan report globex --exit 3");
+        runTask("globex");
+        app.awaitJobsDone();
+
+        theTaskRunsForAMinuteAndAHalf();
 
         String message = Declared.awaitMessage(app.slack(), "report globex --exit 3` · <@U0ALICE001> · :x: exit code 3 in");
         assertThat(message).contains("Exit code 3 in 42s").contains("logs of task 0f");
