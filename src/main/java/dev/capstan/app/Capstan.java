@@ -76,6 +76,7 @@ public final class Capstan implements AutoCloseable {
     private final BatchingAuditLog audit;
     private final Jobs jobs;
     private final HttpServer http;
+    private final SlackWebApi web;
     private final PeopleStore people;
     private final Commands commands;
     private final EventSubscriptions events;
@@ -108,7 +109,7 @@ public final class Capstan implements AutoCloseable {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         Slack slack = Slack.getInstance(slackConfig);
-        SlackWebApi web = new SlackWebApi(slack.methods(config.botToken()));
+        this.web = new SlackWebApi(slack.methods(config.botToken()));
         BlockKitRenderer renderer = new BlockKitRenderer();
         DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock), database.jdbi(), clock);
         UpdatableMessages messages = new UpdatableMessages(new MessageStore(database.jdbi()), database.jdbi(), web, renderer, clock, jobs);
@@ -159,7 +160,10 @@ public final class Capstan implements AutoCloseable {
         return start(null, requestedPort);
     }
 
-    /** Migrates the database, starts the job workers, then listens on one interface ({@code host}) or all when it is null. */
+    /**
+     * Migrates the database, starts the job workers, then listens on one interface ({@code host}) or all when it is null,
+     * and asks Slack who the bot is (once listening, so that the playground's own Slack stand-in answers too).
+     */
     public Capstan start(String host, int requestedPort) {
         for (FamilyMigrations family : declarations.migrations()) {
             for (String version : database.versionsAt(family.location())) {
@@ -178,6 +182,7 @@ public final class Capstan implements AutoCloseable {
         }
         jobs.start();
         this.port = http.start(host, requestedPort);
+        web.botUserId();
         if (socketMode != null) {
             try {
                 socketMode.connect();

@@ -6,6 +6,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import dev.capstan.command.KnownFailure;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,27 @@ public final class SlackWebApi {
     }
 
     private final MethodsClient methods;
+    private volatile String botUserId;
 
     public SlackWebApi(MethodsClient methods) {
         this.methods = methods;
+    }
+
+    /**
+     * Capstan's own user id in the workspace, so that events about the bot itself (its own channel join) can be told
+     * apart: asked of {@code auth.test} once, and again the next time when Slack did not answer; empty until it does.
+     */
+    public Optional<String> botUserId() {
+        String known = botUserId;
+        if (known != null) return Optional.of(known);
+        try {
+            String asked = call("auth.test", m -> m.authTest(r -> r)).getUserId();
+            botUserId = asked;
+            return Optional.ofNullable(asked);
+        } catch (IOException | SlackApiException e) {
+            log.warn("Slack did not say who Capstan is (auth.test): {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Runs the call; on 429 sleeps for Retry-After and tries again, a few times at most. Not-ok answers throw. */

@@ -28,6 +28,8 @@ import java.util.function.Predicate;
 public final class FakeSlack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UPLOAD_HOOK = "/hooks/upload-";
+    /** The bot's own user id, as auth.test answers it. */
+    public static final String BOT_USER_ID = "UBOT";
     /** The workspace's people by e-mail address (lower case), for users.lookupByEmail. */
     private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -232,7 +234,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private String answerFor(String method, Map<String, String> args) {
         return switch (method) {
-            case "auth.test" -> "{\"ok\":true,\"url\":\"https://capstan-test.slack.com/\",\"team\":\"Test\",\"user\":\"capstan\",\"team_id\":\"T0TEST\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://capstan-test.slack.com/\",\"team\":\"Test\",\"user\":\"capstan\",\"team_id\":\"T0TEST\",\"user_id\":\"" + BOT_USER_ID + "\",\"bot_id\":\"BBOT\"}";
             case "chat.postMessage", "chat.update", "chat.postEphemeral" ->
                     "{\"ok\":true,\"channel\":\"" + args.getOrDefault("channel", "C0") + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
             case "views.open", "views.update", "views.push" -> "{\"ok\":true,\"view\":{\"id\":\"V" + ts.incrementAndGet() + "\",\"type\":\"modal\"}}";

@@ -112,7 +112,7 @@ public final class Deploy implements Feature {
                 new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());
         DeployDefaultRef byDefault = new DeployDefaultRef(bindings, environments, new DefaultRefs(new GitHubRefs(rest), github), requests, jobs,
                 context.people(), context.identities(), context.outbox(), context.clock());
-        Newcomers newcomers = new Newcomers(context.jdbi(), services);
+        Newcomers newcomers = new Newcomers(context.jdbi(), services, context.slack()::botUserId);
         jobs.declareDeploybotWays(
                 context.job("deploy.default-ref", DeployJobs.DefaultRef.class, JobOptions.retrying(context.jobSettings(),
                         (run, failure) -> byDefault.gaveUp(run.data(), failure)), run -> byDefault.run(run.data())),

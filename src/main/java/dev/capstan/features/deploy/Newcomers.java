@@ -10,6 +10,7 @@ import dev.capstan.jobs.JobResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,23 @@ final class Newcomers {
     private static final Logger log = LoggerFactory.getLogger(Newcomers.class);
     private final Jdbi jdbi;
     private final DeployServices services;
+    private final Supplier<Optional<String>> botUserId;
 
-    Newcomers(Jdbi jdbi, DeployServices services) {
+    Newcomers(Jdbi jdbi, DeployServices services, Supplier<Optional<String>> botUserId) {
         this.jdbi = jdbi;
         this.services = services;
+        this.botUserId = botUserId;
     }
 
-    /** The event: a person without a GitHub link joined a bound channel they were never offered the buttons in. */
+    /**
+     * The event: a person without a GitHub link joined a bound channel they were never offered the buttons in. Slack
+     * sends the event for the bot's own join too; the bot is offered nothing.
+     */
     void joined(WorkspaceEvent event) {
         String userId = event.userId();
         String channelId = event.field("channel");
         if (userId == null || !SlackIds.isUser(userId) || channelId == null || channelId.length() > 32) return;
+        if (botUserId.get().filter(userId::equals).isPresent()) return;
         if (services.bindings().inChannel(channelId).isEmpty() || services.identities().find(userId).isPresent()) return;
         boolean first = jdbi.withHandle(h -> h.createUpdate("""
                         insert into deploy_claim_offers (channel_id, user_id, offered_at) values (:c, :u, :at) on conflict do nothing""")

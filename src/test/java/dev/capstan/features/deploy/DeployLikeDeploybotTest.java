@@ -205,6 +205,20 @@ class DeployLikeDeploybotTest {
     }
 
     @Test
+    void capstanItselfJoiningABoundChannelIsOfferedNoButtonsForItKnowsItsOwnUserIdFromSlack() {
+        DeployFixture.Project p = fx.project();
+        assertThat(fx.app.slack().calls("auth.test")).as("asked at start-up").isNotEmpty();
+
+        assertThat(joins(FakeSlack.BOT_USER_ID, p.channel(), "1").status()).isEqualTo(200);
+        String sentinel = newPerson();
+        joins(sentinel, p.channel(), "1");
+        awaitButtonsFor(sentinel);
+
+        assertThat(offers(FakeSlack.BOT_USER_ID)).isZero();
+        assertThat(ephemeralsTo(FakeSlack.BOT_USER_ID)).isEmpty();
+    }
+
+    @Test
     void theManifestSubscribesToMemberJoinedChannelWithItsScopes() {
         String manifest = new SlackManifest(fx.app.capstan().commands(), fx.app.capstan().events()).yaml("https://capstan.example", false);
         assertThat(manifest).contains("member_joined_channel", "channels:read", "groups:read");
