@@ -161,8 +161,10 @@ public final class Capstan implements AutoCloseable {
     }
 
     /**
-     * Migrates the database, starts the job workers, then listens on one interface ({@code host}) or all when it is null,
-     * and asks Slack who the bot is (once listening, so that the playground's own Slack stand-in answers too).
+     * Migrates the database, listens on one interface ({@code host}) or all when it is null, asks Slack who the bot is
+     * and runs the families' work at start, then starts the job workers: listening comes first so that the playground's
+     * own Slack stand-in answers those calls too (an address in the commands file), and the workers last so that a job
+     * resumed after a restart finds what the start loaded. Until then /readyz says not ready.
      */
     public Capstan start(String host, int requestedPort) {
         for (FamilyMigrations family : declarations.migrations()) {
@@ -175,14 +177,18 @@ public final class Capstan implements AutoCloseable {
         }
         database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList());
         people.makeAdmins(admins);
+        this.port = http.start(host, requestedPort);
+        web.botUserId();
         try {
             declarations.startWork().forEach(Runnable::run);
         } catch (ConfigurationRefused refused) {
+            http.close();
             throw new Config.Invalid(refused.problems());
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
         }
         jobs.start();
-        this.port = http.start(host, requestedPort);
-        web.botUserId();
         if (socketMode != null) {
             try {
                 socketMode.connect();

@@ -66,17 +66,20 @@ public final class DeclaredCommands implements Feature {
         file.ifPresent(f -> loadAtStart(context, f, loader, registry, catalog, settings, reloader.orElseThrow()));
     }
 
+    /**
+     * The file is loaded at start, once Capstan listens (so that Slack's stand-in in the playground answers the look-up
+     * of an e-mail address too) and before the job workers resume runs of its commands; a problem stops the start.
+     */
     private static void loadAtStart(FeatureContext context, Path file, Loader loader, Registry registry, Catalog catalog,
                                     CommandsSettings settings, Reloader reloader) {
-        Loader.Loaded loaded = loader.load(file, false);
-        List<String> problems = new ArrayList<>(loaded.problems());
-        problems.addAll(registry.collisions(loaded.commands()));
-        problems.forEach(context::problem);
-        if (!problems.isEmpty()) return;
-        registry.install(loaded.commands());
         RefusedReloadNotice notice = new RefusedReloadNotice(file, context.outbox(), context.people(), settings.auditChannel());
         FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), () -> notice.tell(reloader.reload()));
         context.onStart(() -> {
+            Loader.Loaded loaded = loader.load(file, false);
+            List<String> problems = new ArrayList<>(loaded.problems());
+            problems.addAll(registry.collisions(loaded.commands()));
+            if (!problems.isEmpty()) throw new ConfigurationRefused(problems.stream().map(p -> "commands: " + p).toList());
+            registry.install(loaded.commands());
             List<String> jenkinsProblems = new ArrayList<>();
             catalog.all().values().forEach(c -> jenkinsProblems.addAll(loader.checkJenkins(c.declaration())));
             if (!jenkinsProblems.isEmpty()) {

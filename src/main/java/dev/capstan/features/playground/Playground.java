@@ -97,6 +97,7 @@ public final class Playground implements Feature {
     public void register(FeatureContext context) {
         Workspace workspace = new Workspace(context.clock());
         SeededPeople people = new SeededPeople(workspace, context.people(), context.identities(), context.events(), context.jdbi());
+        people.enterWorkspace();
         context.onStart(() -> people.seed(gitHubWebhookSecret != null));
         FakeWebApi api = new FakeWebApi(workspace, baseUrl);
         SlackClient slack = new SlackClient(workspace, baseUrl, signingSecret, context.clock());
