@@ -144,7 +144,11 @@ public final class FeatureContext {
         declarations.route(method, path, endpoint);
     }
 
-    /** Work to do once at start, after the migrations and before requests are served (seeding, checks that need the database). */
+    /**
+     * Work to do once at start (seeding, checks that need the database or an outside service's answer): after the
+     * migrations, once Capstan listens (so a stand-in it serves itself answers) and before the job workers start;
+     * /readyz says not ready until it is done.
+     */
     public void onStart(Runnable work) {
         declarations.onStart(work);
     }
