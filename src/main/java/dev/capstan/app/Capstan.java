@@ -84,6 +84,7 @@ public final class Capstan implements AutoCloseable {
     private final SocketModeEnvelopes envelopes;
     private final SocketModeConnection socketMode;
     private final java.util.Set<String> admins;
+    private final StartupPhases phases = new StartupPhases();
     private int port;
 
     public Capstan(Config config, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
@@ -98,12 +99,14 @@ public final class Capstan implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         PlatformVariables.all().stream().filter(v -> v.secret()).forEach(v -> SecretMask.add(environment.get(v.name())));
 
+        phases.mark("metrics");
         this.database = Database.create(config.database() == null ? UNUSED : config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
         AuditStore auditStore = new AuditStore(database.jdbi());
         this.audit = new BatchingAuditLog(auditStore);
         this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
         CommandJobs commandJobs = new CommandJobs(jobs);
+        phases.mark("database pool and job scheduler");
 
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
@@ -113,6 +116,7 @@ public final class Capstan implements AutoCloseable {
         DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock), database.jdbi(), clock);
         UpdatableMessages messages = new UpdatableMessages(new MessageStore(database.jdbi()), database.jdbi(), web, renderer, clock, jobs);
 
+        phases.mark("Slack client");
         this.commands = new Commands();
         AccessPolicy policy = new AccessPolicy(config.accessRules());
         Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock,
@@ -131,11 +135,12 @@ public final class Capstan implements AutoCloseable {
 
         OutboundHttp outbound = new OutboundHttp(audit, metrics, clock);
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
+        phases.mark("command pipeline and GitHub client");
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
                 metrics, config.families(), environment, audit);
         try {
-            this.declarations = Registration.register(features, services, config, reading.problems());
+            this.declarations = Registration.register(features, services, config, reading.problems(), phases);
         } catch (RuntimeException e) {
             audit.close();
             database.close();
@@ -153,6 +158,7 @@ public final class Capstan implements AutoCloseable {
         this.envelopes = new SocketModeEnvelopes(adapter::handleTrusted);
         this.socketMode = config.appToken() == null ? null : new SocketModeConnection(slack, config.appToken(), envelopes);
         this.http = new HttpServer(adapter, intake, declarations.routes(), database, jobs::running, metrics);
+        phases.mark("Slack and webhook intake, HTTP routes");
     }
 
     public Capstan start(int requestedPort) {
@@ -170,21 +176,27 @@ public final class Capstan implements AutoCloseable {
             }
         }
         database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList());
+        phases.mark("migrations");
         people.makeAdmins(admins);
         try {
             declarations.startWork().forEach(Runnable::run);
         } catch (ConfigurationRefused refused) {
             throw new Config.Invalid(refused.problems());
         }
+        phases.mark("families' start work");
         jobs.start();
+        phases.mark("job workers");
         this.port = http.start(host, requestedPort);
+        phases.mark("HTTP server");
         if (socketMode != null) {
             try {
                 socketMode.connect();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not connect to Slack over Socket Mode", e);
             }
+            phases.mark("Socket Mode");
         }
+        log.info(phases.summary());
         return this;
     }
 
