@@ -17,9 +17,9 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; 
 trap cleanup EXIT
 tick=$(getconf CLK_TCK)
 
-# One start in directory $1: prints "ready_ms cpu_ms_at_ready classes rss_mb_idle".
+# One start in directory $1: prints "ready_ms cpu_ms_at_ready classes_loaded rss_mb_idle classes_from_the_archives".
 one() {
-  local dir=$1 start now cpu classes rss
+  local dir=$1 start now cpu classes rss shared
   start=$(date +%s%N)
   (cd "$dir" && PORT=$PORT exec "${CMD[@]}" > "$dir/log" 2>&1) & pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/readyz"; do
@@ -28,11 +28,13 @@ one() {
   done
   now=$(date +%s%N)
   cpu=$(awk -v t="$tick" '{ print int(($14 + $15) * 1000 / t) }' "/proc/$pid/stat")
-  classes=$(jcmd "$pid" PerfCounter.print 2>/dev/null | awk -F= '/^java.cls.loadedClasses=/ { l = $2 } /^java.cls.sharedLoadedClasses=/ { s = $2 } END { print l + 0 }')
+  jcmd "$pid" PerfCounter.print > "$dir/counters" 2>/dev/null || true
+  classes=$(awk -F= '/^java.cls.loadedClasses=/ { print $2 + 0 }' "$dir/counters")
+  shared=$(awk -F= '/^java.cls.sharedLoadedClasses=/ { print $2 + 0 }' "$dir/counters")
   sleep "$IDLE"
   rss=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-  echo "$(( (now - start) / 1000000 )) $cpu $classes $rss"
+  echo "$(( (now - start) / 1000000 )) $cpu $classes $rss $shared"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
@@ -44,10 +46,10 @@ for kind in fresh existing; do
     dir="$work/run$i"
     [ "$kind" = fresh ] && { rm -rf "$dir"; mkdir -p "$dir"; }
     line=$(one "$dir")
-    echo "$kind run $i: ready ${line%% *} ms (cpu, classes, rss MB: ${line#* })"
+    echo "$kind run $i: ready ${line%% *} ms (CPU ms, classes, RSS MB, classes from CDS: ${line#* })"
     echo "$line" >> "$work/$kind"
   done
-  printf '%s median: ready %s ms, CPU to ready %s ms, classes loaded %s, idle RSS %s MB\n' "$kind" \
+  printf '%s median: ready %s ms, CPU to ready %s ms, classes loaded %s (%s from CDS), idle RSS %s MB\n' "$kind" \
     "$(cut -d' ' -f1 "$work/$kind" | median)" "$(cut -d' ' -f2 "$work/$kind" | median)" \
-    "$(cut -d' ' -f3 "$work/$kind" | median)" "$(cut -d' ' -f4 "$work/$kind" | median)"
+    "$(cut -d' ' -f3 "$work/$kind" | median)" "$(cut -d' ' -f5 "$work/$kind" | median)" "$(cut -d' ' -f4 "$work/$kind" | median)"
 done

@@ -167,15 +167,17 @@ public final class Capstan implements AutoCloseable {
 
     /** Migrates the database, starts the job workers, then listens on one interface ({@code host}) or all when it is null. */
     public Capstan start(String host, int requestedPort) {
-        for (FamilyMigrations family : declarations.migrations()) {
-            for (String version : database.versionsAt(family.location())) {
+        Map<String, FamilyMigrations> families = new java.util.HashMap<>();
+        declarations.migrations().forEach(family -> families.put(family.location(), family));
+        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList(), (location, versions) -> {
+            FamilyMigrations family = families.get(location);
+            for (String version : versions) {
                 if (!family.owns(version)) {
                     throw new IllegalStateException("Migration V" + version + " of " + family.family() + " is outside its versions V"
                             + family.first() + " to V" + (family.first() + FamilyMigrations.BLOCK - 1));
                 }
             }
-        }
-        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList());
+        });
         phases.mark("migrations");
         people.makeAdmins(admins);
         try {
