@@ -2,7 +2,7 @@
 # Measures start-up as the README runs Capstan: from the JVM's launch to /readyz answering 200 (every family
 # loaded), on a fresh H2 database and then on the one that run left behind, plus CPU time to ready, classes loaded
 # and RSS once idle. Prints each run and the medians. See docs/benchmarks.md, "Start-up".
-# Usage: bench/startup.sh [runs (5)] [command (default: java -jar target/capstan.jar, as the README runs it)]
+# Usage: bench/startup.sh [runs (5)] [command, its paths absolute (default: java -jar target/capstan.jar)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -46,10 +46,10 @@ for kind in fresh existing; do
     dir="$work/run$i"
     [ "$kind" = fresh ] && { rm -rf "$dir"; mkdir -p "$dir"; }
     line=$(one "$dir")
-    echo "$kind run $i: ready ${line%% *} ms (CPU ms, classes, RSS MB, classes from CDS: ${line#* })"
+    echo "$kind run $i: ready ${line%% *} ms (CPU ms, classes from jars, RSS MB, classes from CDS archives: ${line#* })"
     echo "$line" >> "$work/$kind"
   done
-  printf '%s median: ready %s ms, CPU to ready %s ms, classes loaded %s (%s from CDS), idle RSS %s MB\n' "$kind" \
+  printf '%s median: ready %s ms, CPU to ready %s ms, classes loaded from jars %s (mapped from CDS archives %s), idle RSS %s MB\n' "$kind" \
     "$(cut -d' ' -f1 "$work/$kind" | median)" "$(cut -d' ' -f2 "$work/$kind" | median)" \
     "$(cut -d' ' -f3 "$work/$kind" | median)" "$(cut -d' ' -f5 "$work/$kind" | median)" "$(cut -d' ' -f4 "$work/$kind" | median)"
 done
