@@ -85,6 +85,7 @@ public final class Capstan implements AutoCloseable {
     private final SocketModeEnvelopes envelopes;
     private final SocketModeConnection socketMode;
     private final java.util.Set<String> admins;
+    private final StartupPhases phases = new StartupPhases();
     private int port;
 
     public Capstan(Config config, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
@@ -99,12 +100,14 @@ public final class Capstan implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         PlatformVariables.all().stream().filter(v -> v.secret()).forEach(v -> SecretMask.add(environment.get(v.name())));
 
+        phases.mark("metrics");
         this.database = Database.create(config.database() == null ? UNUSED : config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
         AuditStore auditStore = new AuditStore(database.jdbi());
         this.audit = new BatchingAuditLog(auditStore);
         this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
         CommandJobs commandJobs = new CommandJobs(jobs);
+        phases.mark("database pool and job scheduler");
 
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
@@ -114,6 +117,7 @@ public final class Capstan implements AutoCloseable {
         DurableOutbox outbox = new DurableOutbox(jobs, new SlackReplySender(slack, web, renderer, clock), database.jdbi(), clock);
         UpdatableMessages messages = new UpdatableMessages(new MessageStore(database.jdbi()), database.jdbi(), web, renderer, clock, jobs);
 
+        phases.mark("Slack client");
         this.commands = new Commands();
         AccessPolicy policy = new AccessPolicy(config.accessRules());
         Confirmations confirmations = new Confirmations(new PendingActionStore(database.jdbi()), people, audit, clock,
@@ -132,11 +136,12 @@ public final class Capstan implements AutoCloseable {
 
         OutboundHttp outbound = new OutboundHttp(audit, metrics, clock);
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
+        phases.mark("command pipeline and GitHub client");
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
                 metrics, config.families(), environment, audit);
         try {
-            this.declarations = Registration.register(features, services, config, reading.problems());
+            this.declarations = Registration.register(features, services, config, reading.problems(), phases);
         } catch (RuntimeException e) {
             audit.close();
             database.close();
@@ -154,6 +159,7 @@ public final class Capstan implements AutoCloseable {
         this.envelopes = new SocketModeEnvelopes(adapter::handleTrusted);
         this.socketMode = config.appToken() == null ? null : new SocketModeConnection(slack, config.appToken(), envelopes);
         this.http = new HttpServer(adapter, intake, declarations.routes(), database, jobs::running, metrics);
+        phases.mark("Slack and webhook intake, HTTP routes");
     }
 
     public Capstan start(int requestedPort) {
@@ -167,17 +173,21 @@ public final class Capstan implements AutoCloseable {
      * resumed after a restart finds what the start loaded. Until then /readyz says not ready.
      */
     public Capstan start(String host, int requestedPort) {
-        for (FamilyMigrations family : declarations.migrations()) {
-            for (String version : database.versionsAt(family.location())) {
+        Map<String, FamilyMigrations> families = new java.util.HashMap<>();
+        declarations.migrations().forEach(family -> families.put(family.location(), family));
+        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList(), (location, versions) -> {
+            FamilyMigrations family = families.get(location);
+            for (String version : versions) {
                 if (!family.owns(version)) {
                     throw new IllegalStateException("Migration V" + version + " of " + family.family() + " is outside its versions V"
                             + family.first() + " to V" + (family.first() + FamilyMigrations.BLOCK - 1));
                 }
             }
-        }
-        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList());
+        });
+        phases.mark("migrations");
         people.makeAdmins(admins);
         this.port = http.start(host, requestedPort);
+        phases.mark("HTTP server");
         web.botUserId();
         try {
             declarations.startWork().forEach(Runnable::run);
@@ -188,14 +198,18 @@ public final class Capstan implements AutoCloseable {
             http.close();
             throw e;
         }
+        phases.mark("families' start work");
         jobs.start();
+        phases.mark("job workers");
         if (socketMode != null) {
             try {
                 socketMode.connect();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not connect to Slack over Socket Mode", e);
             }
+            phases.mark("Socket Mode");
         }
+        log.info(phases.summary());
         return this;
     }
 

@@ -32,6 +32,11 @@ public final class Main {
             System.exit(runManifest(List.of(args).subList(1, args.length), env));
             return;
         }
+        if (args.length > 0 && args[0].equals("training-run")) {
+            TrainingRun.run();
+            System.exit(0);
+            return;
+        }
         Launcher.Running running;
         try {
             running = Launcher.start(env, features(), Clock.systemUTC(), JobSettings.defaults());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -103,7 +104,26 @@ final class PlaygroundMode {
         return url != null && url.endsWith(GITHUB_PATH) && url.startsWith("http://" + HOST) ? env.get("GITHUB_WEBHOOK_SECRET") : null;
     }
 
+    /**
+     * The pretend GitHub App's key: made once and kept in data/ beside the playground's database, since making a
+     * 2048-bit RSA key took a tenth of start-up.
+     */
     private static String throwawayKey() {
+        Path file = Path.of("data", "playground-github-key.pem");
+        try {
+            if (Files.isRegularFile(file)) return Files.readString(file);
+            String key = newKey();
+            Files.createDirectories(file.getParent());
+            Path written = Files.createTempFile(file.getParent(), "playground-github-key", ".tmp");
+            Files.writeString(written, key);
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the playground's pretend GitHub key", e);
+        }
+    }
+
+    private static String newKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

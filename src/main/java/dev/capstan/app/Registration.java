@@ -18,7 +18,8 @@ final class Registration {
     }
 
     /** The families' declarations; throws {@link Config.Invalid} listing every problem found. */
-    static Declarations register(List<Feature> features, PlatformServices services, Config config, List<String> configProblems) {
+    static Declarations register(List<Feature> features, PlatformServices services, Config config, List<String> configProblems,
+                                 StartupPhases phases) {
         Declarations declarations = new Declarations();
         PlatformVariables.all().forEach(declarations::variable);
         SettingsBinder binder = new SettingsBinder();
@@ -31,6 +32,7 @@ final class Registration {
             } catch (IllegalArgumentException e) {
                 problems.add(feature.name() + ": " + e.getMessage());
             }
+            phases.mark("family " + feature.name());
         }
         problems.addAll(declarations.problems());
         config.families().keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
@@ -38,6 +40,7 @@ final class Registration {
                         + DidYouMean.sentence(name, names)));
         problems.addAll(ConfiguredNames.applyAliases(services.commands(), config.aliases(), Config.DEFAULT_ALIASES));
         problems.addAll(ConfiguredNames.checkAccessRules(services.commands(), config.accessRules()));
+        phases.mark("configuration check");
         if (!problems.isEmpty()) throw new Config.Invalid(problems);
         return declarations;
     }

@@ -2,9 +2,15 @@ package dev.capstan.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -17,7 +23,8 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private volatile Flyway flyway;
+    /** Every version this build's migrations have, once they were applied; null before. */
+    private volatile Set<String> migrated;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -56,23 +63,36 @@ public final class Database implements AutoCloseable {
 
     /** Applies the platform's migrations and those in {@code familyLocations}; each family's only depend on the platform's and its own. */
     public void migrate(List<String> familyLocations) {
+        migrate(familyLocations, (location, versions) -> {
+        });
+    }
+
+    /**
+     * Finds the migrations once (one classpath scan, one read of the history), hands {@code check} each family
+     * location's versions (applied or not) so it can refuse them before anything is applied, then applies them.
+     */
+    public void migrate(List<String> familyLocations, BiConsumer<String, List<String>> check) {
         List<String> locations = new ArrayList<>(List.of(PLATFORM_MIGRATIONS));
         locations.addAll(familyLocations);
         Flyway configured = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new))
                 .outOfOrder(true).load();
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (MigrationInfo info : configured.info().all()) {
+            if (info.getVersion() == null || info.getPhysicalLocation() == null || info.getPhysicalLocation().isBlank()) continue;
+            String location = locations.stream().filter(l -> holds(l, info.getPhysicalLocation())).findFirst().orElse(PLATFORM_MIGRATIONS);
+            found.computeIfAbsent(location, l -> new ArrayList<>()).add(info.getVersion().getVersion());
+        }
+        familyLocations.forEach(location -> check.accept(location, found.getOrDefault(location, List.of())));
         configured.migrate();
-        this.flyway = configured;
+        this.migrated = found.values().stream().flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The versions of the migrations found at {@code location}, applied or not. */
-    public List<String> versionsAt(String location) {
-        List<String> versions = new ArrayList<>();
-        for (var info : Flyway.configure().dataSource(dataSource).locations(location).load().info().all()) {
-            if (info.getVersion() != null && info.getPhysicalLocation() != null && !info.getPhysicalLocation().isBlank()) {
-                versions.add(info.getVersion().getVersion());
-            }
-        }
-        return versions;
+    /** Whether the migration file at {@code physicalLocation} lies right in {@code location} ({@code classpath:db/deploy}). */
+    private static boolean holds(String location, String physicalLocation) {
+        String folder = location.substring(location.indexOf(':') + 1);
+        String path = physicalLocation.replace('\\', '/');
+        String parent = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+        return parent.equals(folder) || parent.endsWith("/" + folder) || parent.endsWith("!" + folder);
     }
 
     public Jdbi jdbi() {
@@ -85,11 +105,13 @@ public final class Database implements AutoCloseable {
 
     /** Reachable and fully migrated: what /readyz reports. */
     public boolean ready() {
-        Flyway current = flyway;
-        if (current == null) return false;
+        Set<String> expected = migrated;
+        if (expected == null) return false;
         try {
-            jdbi.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
-            return current.info().pending().length == 0;
+            Set<String> applied = jdbi.withHandle(h -> h.createQuery(
+                    "select \"version\" from \"flyway_schema_history\" where \"success\" and \"version\" is not null")
+                    .mapTo(String.class).set());
+            return applied.containsAll(expected);
         } catch (RuntimeException e) {
             return false;
         }
