@@ -7,7 +7,7 @@ import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.RecentRoles;
 import dev.capstan.command.builtin.Builtins;
 import dev.capstan.github.GitHubApp;

@@ -6,7 +6,7 @@ import dev.capstan.command.AuditLog;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
 import dev.capstan.github.GitHubApp;

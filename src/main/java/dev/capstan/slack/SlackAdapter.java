@@ -16,7 +16,6 @@ import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.Destination;
 import dev.capstan.command.EventSubscriptions;
-import dev.capstan.command.Interactions;
 import dev.capstan.command.Invocation;
 import dev.capstan.command.Reply;
 import dev.capstan.command.SlackIds;

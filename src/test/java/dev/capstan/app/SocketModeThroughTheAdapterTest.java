@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.Reply;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;

@@ -5,7 +5,7 @@ import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Destination;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.platform.Feature;
