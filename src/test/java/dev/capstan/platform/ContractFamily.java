@@ -79,7 +79,7 @@ final class ContractFamily implements Feature {
             wiped.add(what.thing());
             return Reply.text("Wiped " + what.thing() + ".");
         });
-        context.commands().family("contract", "Commands that prove the platform contract.")
+        context.family("contract", "Commands that prove the platform contract.")
                 .add(new DeclaredCommand("greet", new CommandTraits(Role.MEMBER, false), ContractFamily::greetSpec, (ctx, args) -> {
                     String name = args.get("NAME");
                     int times = args.get("times");

@@ -54,13 +54,13 @@ public final class DeclaredCommands implements Feature {
         ConfirmationType<RunDeclared.Confirmed> confirmation = context.confirmation("commands.run", RunDeclared.Confirmed.class,
                 false, runner::confirmed);
         runner.confirmWith(confirmation);
-        Registry registry = new Registry(context.commands(), catalog, runner, context.clock());
+        Registry registry = new Registry(context.replaceableFamilies(), catalog, runner, context.clock());
         Loader loader = new Loader(environment, secrets, context.clock(), jenkins, (name, hosts, timeout) -> context.http("http." + name,
                 HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)),
                 new SlackEmails(context.slack()));
         Optional<Path> file = context.configFile();
         Optional<Reloader> reloader = file.map(f -> new Reloader(f, loader, registry, catalog));
-        context.commands().family("commands", "Commands declared in the configuration file: reload them (admins).")
+        context.family("commands", "Commands declared in the configuration file: reload them (admins).")
                 .add(() -> new ReloadCommand(reloader));
         file.ifPresent(f -> loadAtStart(context, f, loader, registry, catalog, settings, reloader.orElseThrow()));
     }

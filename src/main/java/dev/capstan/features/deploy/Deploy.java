@@ -122,7 +122,7 @@ public final class Deploy implements Feature {
         context.onEvent("member_joined_channel", newcomers::joined);
         ConfirmationType<RollbackCommand.Proposal> rollback = context.confirmation("deploy.rollback", RollbackCommand.Proposal.class, false,
                 (ctx, proposal) -> RollbackCommand.confirmed(services, ctx, proposal));
-        context.commands().family(FAMILY, "Deploy branches and tags through GitHub Deployments and CI; lock environments.")
+        context.family(FAMILY, "Deploy branches and tags through GitHub Deployments and CI; lock environments.")
                 .ownSlashCommand()
                 .add(() -> new DeployCommand(services))
                 .add(() -> new BindingCommands.Setup(services), settings.setupRole())

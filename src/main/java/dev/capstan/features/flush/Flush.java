@@ -37,7 +37,7 @@ public final class Flush implements Feature {
         FlushSettings settings = context.settings(FlushSettings.class);
         context.migrations(MIGRATIONS);
         Sites sites = new Sites(settings);
-        sites.all().forEach(site -> context.commands().guard(site.guardedName()));
+        sites.all().forEach(site -> context.guard(site.guardedName()));
         SiteAccess access = new SiteAccess(sites, context.accessPolicy(), context.people(), allowList(context, settings));
         Providers providers = providers(context, sites);
         Purges purges = new Purges(context.jdbi());
@@ -51,7 +51,7 @@ public final class Flush implements Feature {
         context.onSubmit(FlushViews.CALLBACK_ID, new FormSubmission(sites, access, starter));
         context.onClick(PurgeReport.AGAIN_ACTION, new PurgeAgain(purges, sites, access, starter, context.outbox()));
         FormOpener opener = new FormOpener(sites, access, context.slack());
-        context.commands().family(FAMILY, "Purge a site's CDN cache (Akamai, Fastly, Cloudflare) from a form.").ownSlashCommand()
+        context.family(FAMILY, "Purge a site's CDN cache (Akamai, Fastly, Cloudflare) from a form.").ownSlashCommand()
                 .add(() -> new OpenForm(opener))
                 .add(() -> new PurgeHistory(sites, access, purges))
                 .add(() -> new PurgeEverything(sites, access, everything));

@@ -29,7 +29,7 @@ public final class TimeReport implements Feature {
         context.requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
         context.onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));
-        context.commands().family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
+        context.family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
                 .add(() -> new AddTime(services, form))
                 .add(() -> new EditTime(services))
                 .add(() -> new DeleteTime(services))
@@ -42,7 +42,7 @@ public final class TimeReport implements Feature {
                 .add(() -> new TokenCommands.ListAll(services.tokens()))
                 .add(() -> new TokenCommands.Revoke(services.tokens()));
         new TimeReportApi(services, context.clock()).register(context);
-        ConfirmedWrites.register(context.confirmations(), services.writes());
+        ConfirmedWrites.register(context, services.writes());
         reminder = new LockReminder(services, context.outbox(), context.clock());
         context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));
     }
