@@ -25,7 +25,16 @@ public final class Flush implements Feature {
     /** V40 to V49. */
     static final int MIGRATIONS = 40;
 
-    private final FakePurge fake = new FakePurge();
+    private final FakePurge fake;
+
+    public Flush() {
+        this(new FakePurge());
+    }
+
+    /** With the pretend CDN given, so that a test can see what it was asked. */
+    Flush(FakePurge pretendCdn) {
+        this.fake = pretendCdn;
+    }
 
     @Override
     public String name() {
@@ -55,11 +64,6 @@ public final class Flush implements Feature {
                 .add(() -> new OpenForm(opener))
                 .add(() -> new PurgeHistory(sites, access, purges))
                 .add(() -> new PurgeEverything(sites, access, everything));
-    }
-
-    /** The pretend CDN's record of what it was asked, for tests. */
-    FakePurge fake() {
-        return fake;
     }
 
     /**
