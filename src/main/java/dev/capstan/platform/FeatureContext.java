@@ -190,8 +190,9 @@ public final class FeatureContext {
     }
 
     /**
-     * The YAML file (CAPSTAN_CONFIG), when there is one, for a family that owns a top-level section of it ({@code commands})
-     * and reads it itself: to name the line of each problem, and to reload the section when the file changes.
+     * The YAML file (CAPSTAN_CONFIG, the platform's variable), when there is one: for a family that owns a top-level section
+     * of it ({@code commands}) and reads it itself, to name the line of each problem and to reload the section when the
+     * file changes, and for a family that reads a file named relative to it (the cache flush's allowed users).
      */
     public Optional<Path> configFile() {
         return Optional.ofNullable(value("CAPSTAN_CONFIG")).map(Path::of);
