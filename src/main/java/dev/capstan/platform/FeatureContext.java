@@ -62,6 +62,11 @@ public final class FeatureContext {
         return services.commands().family(name, description);
     }
 
+    /** Another name for one of the family's command families (deploybot's {@code /cimon}); an alias in the configuration file overrides it. */
+    public void alias(String alias, String familyName) {
+        services.commands().alias(alias, familyName);
+    }
+
     /** A help topic: one name for several of the family's command families, so that {@code help <topic>} shows them all. */
     public void topic(String name, String... familyNames) {
         services.commands().topic(name, familyNames);

@@ -136,6 +136,7 @@ public final class Deploy implements Feature {
                 .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
                 .add(() -> new LockCommands.Locks(services))
                 .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services));
+        context.alias("cimon", FAMILY);
         context.onClick(ClaimButtons.REPLACING, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());
         context.onClick(ClaimButtons.IN_CHANNEL, click -> IdentityCommands.link(services, click.userId(), click.value()));
