@@ -149,7 +149,7 @@ public final class Capstan implements AutoCloseable {
         SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
                 interactions, events, deliveries, database.jdbi(), audit, outbox::sendRest, renderer, clock, ACK_BUDGET);
         WebhookIntake intake = new WebhookIntake(new WebhookSources(config.githubWebhookSecret(),
-                environment.get("CIRCLECI_WEBHOOK_SECRET"), config.hookSecrets()), webhooks, deliveries, database.jdbi(), audit, clock);
+                declarations.webhookSecret("circleci"), config.hookSecrets()), webhooks, deliveries, database.jdbi(), audit, clock);
         this.envelopes = new SocketModeEnvelopes(adapter::handleTrusted);
         this.socketMode = config.appToken() == null ? null : new SocketModeConnection(slack, config.appToken(), envelopes);
         this.http = new HttpServer(adapter, intake, declarations.routes(), database, jobs::running, metrics);

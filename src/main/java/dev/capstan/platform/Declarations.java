@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the families declared that the platform acts on after registration: routes, variables, migrations, problems. */
+/** What the families declared that the platform acts on after registration: routes, variables, migrations, webhook secrets, problems. */
 public final class Declarations {
     /** Handles one inbound request to a family's own route (a REST API, the playground's page). */
     @FunctionalInterface
@@ -24,6 +24,7 @@ public final class Declarations {
     private final List<String> problems = new ArrayList<>();
     private final List<Runnable> onStart = new ArrayList<>();
     private final List<Runnable> onStop = new ArrayList<>();
+    private final Map<String, String> webhookSecrets = new LinkedHashMap<>();
 
     void route(String method, String path, Endpoint endpoint) {
         if (routes.putIfAbsent(method + " " + path, new Route(method, path, endpoint)) != null) {
@@ -67,6 +68,15 @@ public final class Declarations {
     /** What families asked to run when Capstan closes (stopping a thread of their own), before the jobs and database stop. */
     public List<Runnable> stopWork() {
         return Collections.unmodifiableList(onStop);
+    }
+
+    void webhookSecret(String source, String secret) {
+        if (secret != null) webhookSecrets.putIfAbsent(source, secret);
+    }
+
+    /** The secret a family declared for webhooks from {@code source}; null when none is set. */
+    public String webhookSecret(String source) {
+        return webhookSecrets.get(source);
     }
 
     public void problem(String problem) {

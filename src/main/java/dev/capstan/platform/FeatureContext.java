@@ -163,6 +163,16 @@ public final class FeatureContext {
         return value;
     }
 
+    /**
+     * Declares the secret that verifies deliveries from {@code source} ("circleci"), read from the environment variable
+     * {@code name}; without it the source's endpoint does not exist (404). Returns the value (null when unset).
+     */
+    public String webhookSecret(String source, String name, String meaning) {
+        String value = secret(name, meaning);
+        declarations.webhookSecret(source, value);
+        return value;
+    }
+
     /** Declares a plain environment variable (a URL, a user name); null when unset. */
     public String variable(String name, String meaning) {
         declarations.variable(new Variable(name, family, meaning, false));

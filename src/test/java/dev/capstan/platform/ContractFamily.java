@@ -108,6 +108,7 @@ final class ContractFamily implements Feature {
                     Reply.text("Deployment " + deployment + ": " + state));
             return "shown " + state;
         });
+        context.webhookSecret("circleci", "CIRCLECI_WEBHOOK_SECRET", "verifies POST /circleci/webhook");
         context.onWebhook("circleci", "workflow-completed", webhook -> {
             String pipeline = webhook.body().path("pipeline").path("id").asText();
             String status = webhook.body().path("workflow").path("status").asText();

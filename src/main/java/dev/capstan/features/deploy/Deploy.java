@@ -34,6 +34,7 @@ public final class Deploy implements Feature {
         DeploySettings settings = context.settings(DeploySettings.class);
         context.migrations(MIGRATIONS);
         String circleToken = context.secret("CIRCLECI_TOKEN", "a CircleCI personal API token, for triggering deployment pipelines");
+        context.webhookSecret("circleci", "CIRCLECI_WEBHOOK_SECRET", "verifies POST /circleci/webhook");
         String circleUrl = context.variable("CIRCLECI_API_URL", "CircleCI's API base URL (default https://circleci.com)");
         String jenkinsUrl = context.variable("JENKINS_URL", "the Jenkins base URL, for deployment jobs");
         String jenkinsUser = context.variable("JENKINS_USER", "the Jenkins user whose API token builds deployment jobs");
