@@ -161,14 +161,7 @@ public final class Capstan implements AutoCloseable {
 
     /** Migrates the database, starts the job workers, then listens on one interface ({@code host}) or all when it is null. */
     public Capstan start(String host, int requestedPort) {
-        for (FamilyMigrations family : declarations.migrations()) {
-            for (String version : database.versionsAt(family.location())) {
-                if (!family.owns(version)) {
-                    throw new IllegalStateException("Migration V" + version + " of " + family.family() + " is outside its versions V"
-                            + family.first() + " to V" + (family.first() + FamilyMigrations.BLOCK - 1));
-                }
-            }
-        }
+        declarations.requireMigrationsInTheirBlocks(database::versionsAt);
         database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList());
         people.makeAdmins(admins);
         try {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** What the families declared that the platform acts on after registration: routes, variables, migrations, webhook secrets, problems. */
 public final class Declarations {
@@ -93,6 +94,21 @@ public final class Declarations {
 
     public List<FamilyMigrations> migrations() {
         return Collections.unmodifiableList(migrations);
+    }
+
+    /**
+     * Refuses to migrate when a family's folder holds a version outside its block ({@code versionsAt} lists the versions
+     * found at a location), so that two families can never write the same version.
+     */
+    public void requireMigrationsInTheirBlocks(Function<String, List<String>> versionsAt) {
+        for (FamilyMigrations family : migrations) {
+            for (String version : versionsAt.apply(family.location())) {
+                if (!family.owns(version)) {
+                    throw new IllegalStateException("Migration V" + version + " of " + family.family() + " is outside its versions V"
+                            + family.first() + " to V" + (family.first() + FamilyMigrations.BLOCK - 1));
+                }
+            }
+        }
     }
 
     public List<String> problems() {
