@@ -76,6 +76,7 @@ public final class Capstan implements AutoCloseable {
     private final BatchingAuditLog audit;
     private final Jobs jobs;
     private final HttpServer http;
+    private final SlackAdapter adapter;
     private final PeopleStore people;
     private final Commands commands;
     private final EventSubscriptions events;
@@ -146,7 +147,7 @@ public final class Capstan implements AutoCloseable {
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         DeliveryLog deliveries = new DeliveryLog(database.jdbi(), clock);
         jobs.schedule(new RetentionSweep(config.retention(), clock, database.jdbi(), deliveries, jobs, outbox, auditStore).schedule());
-        SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
+        this.adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
                 interactions, events, deliveries, database.jdbi(), audit, outbox::sendRest, renderer, clock, ACK_BUDGET);
         WebhookIntake intake = new WebhookIntake(new WebhookSources(config.githubWebhookSecret(),
                 declarations.webhookSecret("circleci"), config.hookSecrets()), webhooks, deliveries, database.jdbi(), audit, clock);
@@ -216,6 +217,11 @@ public final class Capstan implements AutoCloseable {
         return envelopes;
     }
 
+    /** Slack's side of this Capstan, to see that closing stops its workers. */
+    SlackAdapter slackAdapter() {
+        return adapter;
+    }
+
     /** The secret requests must be signed with; random when Slack is not configured, so nothing outside gets in. */
     String signingSecret() {
         return signingSecret;
@@ -238,6 +244,7 @@ public final class Capstan implements AutoCloseable {
         try {
             http.close();
         } finally {
+            adapter.stop();
             try {
                 jobs.close();
             } finally {
