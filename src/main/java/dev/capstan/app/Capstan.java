@@ -85,6 +85,7 @@ public final class Capstan implements AutoCloseable {
     private final SocketModeEnvelopes envelopes;
     private final SocketModeConnection socketMode;
     private final java.util.Set<String> admins;
+    private final SecretMask secrets;
     private int port;
 
     public Capstan(Config config, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
@@ -97,7 +98,8 @@ public final class Capstan implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
-        PlatformVariables.all().stream().filter(v -> v.secret()).forEach(v -> SecretMask.add(environment.get(v.name())));
+        this.secrets = new SecretMask().inLogs();
+        PlatformVariables.all().stream().filter(v -> v.secret()).forEach(v -> secrets.add(environment.get(v.name())));
 
         this.database = Database.create(config.database() == null ? UNUSED : config.database(), 10);
         this.people = new PeopleStore(database.jdbi(), clock);
@@ -130,16 +132,17 @@ public final class Capstan implements AutoCloseable {
         GitHubIdentities identities = new GitHubIdentities(database.jdbi(), clock);
         commands.whoamiFact(userId -> List.of("GitHub: " + identities.find(userId).map(i -> "`" + i.login() + "`").orElse("not linked")));
 
-        OutboundHttp outbound = new OutboundHttp(audit, metrics, clock);
+        OutboundHttp outbound = new OutboundHttp(audit, metrics, clock, secrets);
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
-                metrics, config.families(), environment, audit);
+                metrics, config.families(), environment, audit, secrets);
         try {
             this.declarations = Registration.register(features, services, config, reading.problems());
         } catch (RuntimeException e) {
             audit.close();
             database.close();
+            secrets.leaveLogs();
             throw e;
         }
         this.admins = config.admins();
@@ -250,6 +253,7 @@ public final class Capstan implements AutoCloseable {
             } finally {
                 audit.close();
                 database.close();
+                secrets.leaveLogs();
             }
         }
     }

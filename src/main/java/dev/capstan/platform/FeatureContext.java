@@ -159,7 +159,7 @@ public final class FeatureContext {
     public String secret(String name, String meaning) {
         declarations.variable(new Variable(name, family, meaning, true));
         String value = value(name);
-        SecretMask.add(value);
+        services.secrets().add(value);
         return value;
     }
 
@@ -284,6 +284,11 @@ public final class FeatureContext {
 
     public MeterRegistry metrics() {
         return services.metrics();
+    }
+
+    /** Every secret value of this Capstan, for a family that writes text a secret may be in, or reads secrets that configuration names. */
+    public SecretMask secretMask() {
+        return services.secrets();
     }
 
     /** The audit log, for what a family records outside a command, click or job (a refused fetch of its own data). */

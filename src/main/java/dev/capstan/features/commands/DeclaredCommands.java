@@ -36,10 +36,10 @@ public final class DeclaredCommands implements Feature {
         context.migrations(MIGRATIONS);
         context.requireScopes(LongOutput.SCOPE, SlackEmails.SCOPE);
         Function<String, String> environment = context::configuredVariable;
-        Secrets secrets = new Secrets(environment);
+        Secrets secrets = new Secrets(environment, context.secretMask());
         Optional<JenkinsClient> jenkins = jenkins(context);
         Catalog catalog = new Catalog();
-        EcsTasks ecs = new EcsTasks(environment);
+        EcsTasks ecs = new EcsTasks(environment, context.secretMask());
         context.variable(EcsTasks.REGION, "the AWS region of declared commands' ecs actions without a region of their own");
         context.variable(EcsTasks.ENDPOINT, "another address for ECS (a local stand-in); credentials come from the default chain");
         context.variable("AWS_ACCESS_KEY_ID", "the access key ECS is called with (else the rest of the default credential chain)");
@@ -97,7 +97,7 @@ public final class DeclaredCommands implements Feature {
             context.problem(JenkinsClient.URL + " must be a URL like https://jenkins.example.com/, not " + url);
             return Optional.empty();
         }
-        return Optional.of(new JenkinsClient(url, user, token, password,
+        return Optional.of(new JenkinsClient(url, user, token, password, context.secretMask(),
                 context.http("jenkins", HttpPolicy.standard(HostAllowList.of(uri.getHost())))));
     }
 }

@@ -6,7 +6,6 @@ import dev.capstan.jobs.JobFailure;
 import dev.capstan.jobs.JobResult;
 import dev.capstan.jobs.JobRun;
 import dev.capstan.platform.Durations;
-import dev.capstan.security.SecretMask;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -36,7 +35,7 @@ final class RunJob {
         Declaration declaration = command.declaration();
         String ack = StartRun.ack(declaration, services.variables(run, false));
         if (services.clock().instant().isAfter(run.deadline())) {
-            end(run, Progress.failed(run.next(run.stage(), run.url(), run.number()), "it timed out after "
+            end(run, Progress.failed(services.secrets(), run.next(run.stage(), run.url(), run.number()), "it timed out after "
                     + Durations.format(declaration.action().timeout()) + lastKnown(run)));
             return JobResult.done();
         }
@@ -60,7 +59,7 @@ final class RunJob {
     /** Told when the job gave up: the message says what failed, and the key is freed. */
     void gaveUp(JobRun<Run> job, JobFailure failure) {
         Run run = job.data();
-        end(run, Progress.failed(run.next(run.stage(), run.url(), run.number()), SecretMask.mask(failure.what())));
+        end(run, Progress.failed(services.secrets(), run.next(run.stage(), run.url(), run.number()), services.secrets().masked(failure.what())));
     }
 
     private void finish(Run run, Declaration declaration, Step.Finished finished) {
@@ -73,8 +72,8 @@ final class RunJob {
             Variables values = services.variables(run, false).with(finished.values(), finished.json());
             text = declaration.replies().result().render(values::variable, n -> "", Encoding::mrkdwn);
         }
-        String note = Progress.tooLong(text) ? output.upload(run, text) : null;
-        end(run, Progress.finished(last, text, finished.ok(), finished.outcome().toLowerCase(Locale.ROOT).equals("success") ? "done"
+        String note = Progress.tooLong(services.secrets(), text) ? output.upload(run, text) : null;
+        end(run, Progress.finished(services.secrets(), last, text, finished.ok(), finished.outcome().toLowerCase(Locale.ROOT).equals("success") ? "done"
                 : finished.outcome(), took, note));
     }
 

@@ -117,7 +117,7 @@ public final class Flush implements Feature {
         byCdn.put(Cdn.AKAMAI, new AkamaiPurge(client(context, sites, Cdn.AKAMAI, akamaiHosts), akamai, context.clock()));
         byCdn.put(Cdn.FASTLY, new FastlyPurge(client(context, sites, Cdn.FASTLY, List.of("api.fastly.com")), fastly));
         byCdn.put(Cdn.CLOUDFLARE, new CloudflarePurge(client(context, sites, Cdn.CLOUDFLARE, List.of("api.cloudflare.com")), cloudflare));
-        byCdn.put(Cdn.HTTP, new HttpPurge(client(context, sites, Cdn.HTTP, List.of()), SecretUrls.resolve(context, sites)));
+        byCdn.put(Cdn.HTTP, new HttpPurge(client(context, sites, Cdn.HTTP, List.of()), SecretUrls.resolve(context, sites), context.secretMask()));
         byCdn.put(Cdn.FAKE, fake);
         for (Site site : sites.all()) {
             List<String> missing = missing(site.cdn(), akamai, fastly, cloudflare, site.settings().apiUrl() != null);
