@@ -7,7 +7,7 @@ import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.RecentRoles;
 import dev.capstan.command.builtin.Builtins;
 import dev.capstan.github.GitHubApp;
@@ -77,6 +77,7 @@ public final class Capstan implements AutoCloseable {
     private final Jobs jobs;
     private final HttpServer http;
     private final SlackWebApi web;
+    private final SlackAdapter adapter;
     private final PeopleStore people;
     private final Commands commands;
     private final EventSubscriptions events;
@@ -86,6 +87,7 @@ public final class Capstan implements AutoCloseable {
     private final SocketModeConnection socketMode;
     private final java.util.Set<String> admins;
     private final StartupPhases phases = new StartupPhases();
+    private final SecretMask secrets;
     private int port;
 
     public Capstan(Config config, Map<String, String> environment, List<Feature> features, Clock clock, JobSettings jobSettings) {
@@ -98,7 +100,8 @@ public final class Capstan implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
-        PlatformVariables.all().stream().filter(v -> v.secret()).forEach(v -> SecretMask.add(environment.get(v.name())));
+        this.secrets = new SecretMask().inLogs();
+        PlatformVariables.all().stream().filter(v -> v.secret()).forEach(v -> secrets.add(environment.get(v.name())));
 
         phases.mark("metrics");
         this.database = Database.create(config.database() == null ? UNUSED : config.database(), 10);
@@ -134,17 +137,18 @@ public final class Capstan implements AutoCloseable {
         GitHubIdentities identities = new GitHubIdentities(database.jdbi(), clock);
         commands.whoamiFact(userId -> List.of("GitHub: " + identities.find(userId).map(i -> "`" + i.login() + "`").orElse("not linked")));
 
-        OutboundHttp outbound = new OutboundHttp(audit, metrics, clock);
+        OutboundHttp outbound = new OutboundHttp(audit, metrics, clock, secrets);
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
         phases.mark("command pipeline and GitHub client");
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
-                metrics, config.families(), environment, audit);
+                metrics, config.families(), environment, audit, secrets);
         try {
             this.declarations = Registration.register(features, services, config, reading.problems(), phases);
         } catch (RuntimeException e) {
             audit.close();
             database.close();
+            secrets.leaveLogs();
             throw e;
         }
         this.admins = config.admins();
@@ -152,10 +156,10 @@ public final class Capstan implements AutoCloseable {
         this.signingSecret = config.signingSecret() != null ? config.signingSecret() : randomSecret();
         DeliveryLog deliveries = new DeliveryLog(database.jdbi(), clock);
         jobs.schedule(new RetentionSweep(config.retention(), clock, database.jdbi(), deliveries, jobs, outbox, auditStore).schedule());
-        SlackAdapter adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
+        this.adapter = new SlackAdapter(new SlackSignatureCheck(signingSecret, clock), pipeline, confirmations,
                 interactions, events, deliveries, database.jdbi(), audit, outbox::sendRest, renderer, clock, ACK_BUDGET);
         WebhookIntake intake = new WebhookIntake(new WebhookSources(config.githubWebhookSecret(),
-                environment.get("CIRCLECI_WEBHOOK_SECRET"), config.hookSecrets()), webhooks, deliveries, database.jdbi(), audit, clock);
+                declarations.webhookSecret("circleci"), config.hookSecrets()), webhooks, deliveries, database.jdbi(), audit, clock);
         this.envelopes = new SocketModeEnvelopes(adapter::handleTrusted);
         this.socketMode = config.appToken() == null ? null : new SocketModeConnection(slack, config.appToken(), envelopes);
         this.http = new HttpServer(adapter, intake, declarations.routes(), database, jobs::running, metrics);
@@ -173,17 +177,8 @@ public final class Capstan implements AutoCloseable {
      * resumed after a restart finds what the start loaded. Until then /readyz says not ready.
      */
     public Capstan start(String host, int requestedPort) {
-        Map<String, FamilyMigrations> families = new java.util.HashMap<>();
-        declarations.migrations().forEach(family -> families.put(family.location(), family));
-        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList(), (location, versions) -> {
-            FamilyMigrations family = families.get(location);
-            for (String version : versions) {
-                if (!family.owns(version)) {
-                    throw new IllegalStateException("Migration V" + version + " of " + family.family() + " is outside its versions V"
-                            + family.first() + " to V" + (family.first() + FamilyMigrations.BLOCK - 1));
-                }
-            }
-        });
+        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList(),
+                (location, versions) -> declarations.requireMigrationsInTheirBlocks(at -> at.equals(location) ? versions : List.of()));
         phases.mark("migrations");
         people.makeAdmins(admins);
         this.port = http.start(host, requestedPort);
@@ -248,6 +243,11 @@ public final class Capstan implements AutoCloseable {
         return envelopes;
     }
 
+    /** Slack's side of this Capstan, to see that closing stops its workers. */
+    SlackAdapter slackAdapter() {
+        return adapter;
+    }
+
     /** The secret requests must be signed with; random when Slack is not configured, so nothing outside gets in. */
     String signingSecret() {
         return signingSecret;
@@ -270,11 +270,13 @@ public final class Capstan implements AutoCloseable {
         try {
             http.close();
         } finally {
+            adapter.stop();
             try {
                 jobs.close();
             } finally {
                 audit.close();
                 database.close();
+                secrets.leaveLogs();
             }
         }
     }

@@ -39,8 +39,8 @@ public record Config(
         RetentionSettings retention) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
-    /** Built in: Rocket 2's and the deploy bot's slash commands; one whose family this build lacks is left out. */
-    static final Map<String, String> DEFAULT_ALIASES = Map.of("rocket", "capstan", "cimon", "deploy");
+    /** Built in: Rocket 2's slash command (a family declares its own, like deploy's /cimon); one whose target this build lacks is left out. */
+    static final Map<String, String> DEFAULT_ALIASES = Map.of("rocket", "capstan");
 
     /** Invalid configuration: every problem found, so they can all be fixed at once. */
     public static final class Invalid extends RuntimeException {

@@ -23,7 +23,6 @@ final class PlatformVariables {
                 plain("CAPSTAN_PLAYGROUND", "true forces the playground on (localhost only), false keeps it off"),
                 plain("CAPSTAN_PLAYGROUND_KEEP", "names of outside-service secrets the playground keeps"),
                 secret("GITHUB_WEBHOOK_SECRET", "verifies POST /github/webhook"),
-                secret("CIRCLECI_WEBHOOK_SECRET", "verifies POST /circleci/webhook"),
                 plain("GITHUB_API_URL", "GitHub's REST API base URL (tests and the playground point it at a fake)"),
                 plain("GITHUB_APP_ID", "the GitHub App's id"),
                 secret("GITHUB_APP_PRIVATE_KEY", "the GitHub App's private key (PKCS#8 PEM)"),

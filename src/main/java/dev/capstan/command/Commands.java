@@ -17,7 +17,7 @@ import java.util.function.Function;
  * of commands declared in configuration may later be installed, replaced or removed whole while requests are routed,
  * so families and aliases are copied on write and every reader sees one consistent map.
  */
-public final class Commands {
+public final class Commands implements ReplaceableFamilies {
     private volatile Map<String, Family> families = Map.of();
     private volatile Map<String, String> aliases = Map.of();
     private final List<Shorthand> shorthands = new ArrayList<>();
@@ -35,11 +35,13 @@ public final class Commands {
     }
 
     /** A family nobody can reach yet: fill it, then {@link #install} it, so that requests never see it half built. */
+    @Override
     public Family prepare(String name, String description) {
         return new Family(name.toLowerCase(Locale.ROOT), description);
     }
 
     /** Makes a prepared family reachable, in one step replacing the family of the same name if there is one. */
+    @Override
     public synchronized void install(Family family) {
         Map<String, Family> next = new LinkedHashMap<>(families);
         next.put(family.name(), family);
@@ -47,6 +49,7 @@ public final class Commands {
     }
 
     /** Takes a family out (a command removed from configuration); false when there was none of that name. */
+    @Override
     public synchronized boolean remove(String name) {
         String key = name.toLowerCase(Locale.ROOT);
         if (!families.containsKey(key)) return false;
@@ -106,6 +109,11 @@ public final class Commands {
 
     public Collection<Family> families() {
         return families.values();
+    }
+
+    @Override
+    public boolean taken(String name) {
+        return find(name) != null || aliases().containsKey(name);
     }
 
     public Family find(String name) {

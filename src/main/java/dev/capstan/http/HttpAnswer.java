@@ -9,8 +9,8 @@ import dev.capstan.security.SecretMask;
 import java.util.List;
 import java.util.Map;
 
-/** What a server answered: any status is an answer; what it means is the caller's to decide, or {@link #requireSuccess}'s. */
-public record HttpAnswer(HttpCall call, int status, Map<String, List<String>> headers, String body) {
+/** What a server answered (with the mask its excerpts pass through): any status is an answer; what it means is the caller's to decide, or {@link #requireSuccess}'s. */
+public record HttpAnswer(HttpCall call, int status, Map<String, List<String>> headers, String body, SecretMask secrets) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT = 300;
 
@@ -51,7 +51,7 @@ public record HttpAnswer(HttpCall call, int status, Map<String, List<String>> he
     /** A short, secret-free quote of the body for errors and replies. */
     public String excerpt() {
         if (body.isBlank()) return "";
-        String text = SecretMask.mask(body.strip().replaceAll("\\s+", " "));
+        String text = secrets.mask(body.strip().replaceAll("\\s+", " "));
         return ": " + (text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
     }
 }

@@ -38,10 +38,13 @@ public final class OutboundClient {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final OutboundHttp.Sleeper sleeper;
+    private final SecretMask secrets;
     private final HttpClient http;
 
-    OutboundClient(String purpose, HttpPolicy policy, AuditLog audit, MeterRegistry metrics, Clock clock, OutboundHttp.Sleeper sleeper) {
+    OutboundClient(String purpose, HttpPolicy policy, AuditLog audit, MeterRegistry metrics, Clock clock, SecretMask secrets,
+                   OutboundHttp.Sleeper sleeper) {
         this.purpose = purpose;
+        this.secrets = secrets;
         this.policy = policy;
         this.audit = audit;
         this.metrics = metrics;
@@ -65,7 +68,7 @@ public final class OutboundClient {
      */
     public HttpAnswer send(HttpCall call) {
         if (!"http".equals(call.uri().getScheme()) && !"https".equals(call.uri().getScheme())) {
-            throw new PermanentFailure(purpose + ": only http(s) URLs can be called, not " + SecretMask.mask(call.describe()));
+            throw new PermanentFailure(purpose + ": only http(s) URLs can be called, not " + secrets.mask(call.describe()));
         }
         if (!policy.hosts().allows(call.uri().getHost())) {
             throw new PermanentFailure(purpose + ": the host " + call.uri().getHost() + " is not on the allow-list ("
@@ -82,7 +85,7 @@ public final class OutboundClient {
                 record(call, "no answer: " + what, started);
                 boolean unsent = e instanceof HttpConnectTimeoutException || e instanceof java.net.ConnectException;
                 if (last || !(call.idempotent() || unsent)) {
-                    throw new TransientFailure(purpose + ": " + SecretMask.mask(call.describe()) + " got no answer (" + what + ")", null);
+                    throw new TransientFailure(purpose + ": " + secrets.mask(call.describe()) + " got no answer (" + what + ")", null);
                 }
                 log.info("{}: {} got no answer ({}); attempt {} of {}", purpose, call.describe(), what, attempt, policy.attempts());
                 pause(backoff(attempt));
@@ -110,7 +113,7 @@ public final class OutboundClient {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new HttpAnswer(call, response.statusCode(), response.headers().map(),
-                    new String(response.body(), StandardCharsets.UTF_8));
+                    new String(response.body(), StandardCharsets.UTF_8), secrets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -121,15 +124,15 @@ public final class OutboundClient {
         long ms = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
         metrics.timer("capstan.http.outbound", "purpose", purpose, "outcome", outcome.startsWith("no answer") ? "none" : outcome)
                 .record(Duration.ofMillis(ms));
-        audit.append(AuditEntry.of(AuditEntry.Kind.HTTP, clock.instant(), null, null, SecretMask.mask(call.describe()),
+        audit.append(AuditEntry.of(AuditEntry.Kind.HTTP, clock.instant(), null, null, secrets.mask(call.describe()),
                 purpose, call.method(), outcome, ms, null));
     }
 
-    private static String failure(IOException e) {
+    private String failure(IOException e) {
         if (e instanceof HttpConnectTimeoutException) return "connect timeout";
         if (e instanceof HttpTimeoutException) return "timed out";
         if (e instanceof java.net.ConnectException) return "connection refused";
-        return SecretMask.mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return secrets.mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private static Duration backoff(int attempt) {

@@ -6,8 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** What the families declared that the platform acts on after registration: routes, variables, migrations, problems. */
+/** What the families declared that the platform acts on after registration: routes, variables, migrations, webhook secrets, problems. */
 public final class Declarations {
     /** Handles one inbound request to a family's own route (a REST API, the playground's page). */
     @FunctionalInterface
@@ -24,6 +25,7 @@ public final class Declarations {
     private final List<String> problems = new ArrayList<>();
     private final List<Runnable> onStart = new ArrayList<>();
     private final List<Runnable> onStop = new ArrayList<>();
+    private final Map<String, String> webhookSecrets = new LinkedHashMap<>();
 
     void route(String method, String path, Endpoint endpoint) {
         if (routes.putIfAbsent(method + " " + path, new Route(method, path, endpoint)) != null) {
@@ -69,6 +71,15 @@ public final class Declarations {
         return Collections.unmodifiableList(onStop);
     }
 
+    void webhookSecret(String source, String secret) {
+        if (secret != null) webhookSecrets.putIfAbsent(source, secret);
+    }
+
+    /** The secret a family declared for webhooks from {@code source}; null when none is set. */
+    public String webhookSecret(String source) {
+        return webhookSecrets.get(source);
+    }
+
     public void problem(String problem) {
         problems.add(problem);
     }
@@ -83,6 +94,21 @@ public final class Declarations {
 
     public List<FamilyMigrations> migrations() {
         return Collections.unmodifiableList(migrations);
+    }
+
+    /**
+     * Refuses to migrate when a family's folder holds a version outside its block ({@code versionsAt} lists the versions
+     * found at a location), so that two families can never write the same version.
+     */
+    public void requireMigrationsInTheirBlocks(Function<String, List<String>> versionsAt) {
+        for (FamilyMigrations family : migrations) {
+            for (String version : versionsAt.apply(family.location())) {
+                if (!family.owns(version)) {
+                    throw new IllegalStateException("Migration V" + version + " of " + family.family() + " is outside its versions V"
+                            + family.first() + " to V" + (family.first() + FamilyMigrations.BLOCK - 1));
+                }
+            }
+        }
     }
 
     public List<String> problems() {

@@ -2,14 +2,14 @@ package dev.capstan.platform;
 
 import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.AuditLog;
-import dev.capstan.command.Commands;
 import dev.capstan.command.ConfirmationType;
-import dev.capstan.command.Confirmations;
 import dev.capstan.command.ConfirmedAction;
 import dev.capstan.command.EventSubscriptions;
-import dev.capstan.command.Interactions;
+import dev.capstan.command.Family;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
+import dev.capstan.command.ReplaceableFamilies;
+import dev.capstan.command.Shorthand;
 import dev.capstan.github.GitHubApp;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.http.OutboundClient;
@@ -19,6 +19,7 @@ import dev.capstan.jobs.JobSettings;
 import dev.capstan.jobs.JobType;
 import dev.capstan.jobs.RecurringJob;
 import dev.capstan.security.SecretMask;
+import dev.capstan.slack.Interactions;
 import dev.capstan.slack.SlackWebApi;
 import dev.capstan.store.GitHubIdentities;
 import dev.capstan.store.PeopleStore;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -55,16 +57,54 @@ public final class FeatureContext {
 
     // ---- what the family declares
 
-    /** Command families, their commands (annotated classes or declared specs), aliases, shorthands, whoami facts, scopes. */
-    public Commands commands() {
+    /** Declares a family of commands; add its commands (annotated classes or declared specs) to the returned family. */
+    public Family family(String name, String description) {
+        return services.commands().family(name, description);
+    }
+
+    /** Another name for one of the family's command families (deploybot's {@code /cimon}); an alias in the configuration file overrides it. */
+    public void alias(String alias, String familyName) {
+        services.commands().alias(alias, familyName);
+    }
+
+    /** A help topic: one name for several of the family's command families, so that {@code help <topic>} shows them all. */
+    public void topic(String name, String... familyNames) {
+        services.commands().topic(name, familyNames);
+    }
+
+    /** Rewrites a special form typed after the main command into a regular one (the directory's {@code U123 ++}). */
+    public void shorthand(Shorthand shorthand) {
+        services.commands().shorthand(shorthand);
+    }
+
+    /** Lines about a person that {@code whoami} shows. */
+    public void whoamiFact(Function<String, List<String>> fact) {
+        services.commands().whoamiFact(fact);
+    }
+
+    /** A name an access rule may guard ({@code flush <site>}) that is no command of its own; the access rules are checked against it. */
+    public void guard(String fullName) {
+        services.commands().guard(fullName);
+    }
+
+    /**
+     * Families of commands this family installs, replaces and removes while Capstan runs (commands declared in the
+     * configuration file, reloaded); the rest of the registry stays out of reach.
+     */
+    public ReplaceableFamilies replaceableFamilies() {
         return services.commands();
     }
 
     /** Declares an "are you sure?" whose confirmation runs {@code action}; ask with {@code context.confirm(question, type, payload)}. */
     public <T> ConfirmationType<T> confirmation(String kind, Class<T> payload, boolean slow, ConfirmedAction<T> action) {
         ConfirmationType<T> type = new ConfirmationType<>(kind, payload);
-        services.confirmations().register(type, slow, action);
+        confirmation(type, slow, action);
         return type;
+    }
+
+    /** Declares what confirming a question of {@code type} runs, for a type the family's commands hold as a constant. */
+    public <T> void confirmation(ConfirmationType<T> type, boolean slow, ConfirmedAction<T> action) {
+        services.confirmations().register(type, slow, action);
     }
 
     /** Clicks on buttons and selects with this action id (unknown ids are answered by the platform). */
@@ -119,7 +159,17 @@ public final class FeatureContext {
     public String secret(String name, String meaning) {
         declarations.variable(new Variable(name, family, meaning, true));
         String value = value(name);
-        SecretMask.add(value);
+        services.secrets().add(value);
+        return value;
+    }
+
+    /**
+     * Declares the secret that verifies deliveries from {@code source} ("circleci"), read from the environment variable
+     * {@code name}; without it the source's endpoint does not exist (404). Returns the value (null when unset).
+     */
+    public String webhookSecret(String source, String name, String meaning) {
+        String value = secret(name, meaning);
+        declarations.webhookSecret(source, value);
         return value;
     }
 
@@ -159,8 +209,9 @@ public final class FeatureContext {
     }
 
     /**
-     * The YAML file (CAPSTAN_CONFIG), when there is one, for a family that owns a top-level section of it ({@code commands})
-     * and reads it itself: to name the line of each problem, and to reload the section when the file changes.
+     * The YAML file (CAPSTAN_CONFIG, the platform's variable), when there is one: for a family that owns a top-level section
+     * of it ({@code commands}) and reads it itself, to name the line of each problem and to reload the section when the
+     * file changes, and for a family that reads a file named relative to it (the cache flush's allowed users).
      */
     public Optional<Path> configFile() {
         return Optional.ofNullable(value("CAPSTAN_CONFIG")).map(Path::of);
@@ -182,21 +233,14 @@ public final class FeatureContext {
 
     // ---- the platform's services
 
-    /** The configured access rules, for a family that guards names of its own ({@link Commands#guard}). */
+    /** The configured access rules, for a family that guards names of its own ({@link #guard}). */
     public AccessPolicy accessPolicy() {
         return services.access();
     }
 
-    public Confirmations confirmations() {
-        return services.confirmations();
-    }
-
-    public Interactions interactions() {
-        return services.interactions();
-    }
-
-    public EventSubscriptions events() {
-        return services.events();
+    /** The handlers every family declared for an Events API event type, for a family that stands in for Slack (the playground). */
+    public List<EventSubscriptions.Handler> eventSubscribers(String type) {
+        return services.events().handlersFor(type);
     }
 
     /** Durable DMs and channel posts; delivery runs as a retried job. */
@@ -244,6 +288,11 @@ public final class FeatureContext {
 
     public MeterRegistry metrics() {
         return services.metrics();
+    }
+
+    /** Every secret value of this Capstan, for a family that writes text a secret may be in, or reads secrets that configuration names. */
+    public SecretMask secretMask() {
+        return services.secrets();
     }
 
     /** The audit log, for what a family records outside a command, click or job (a refused fetch of its own data). */

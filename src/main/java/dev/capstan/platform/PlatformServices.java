@@ -6,12 +6,13 @@ import dev.capstan.command.AuditLog;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
 import dev.capstan.github.GitHubApp;
 import dev.capstan.http.OutboundHttp;
 import dev.capstan.jobs.Jobs;
+import dev.capstan.security.SecretMask;
 import dev.capstan.slack.SlackWebApi;
 import dev.capstan.store.GitHubIdentities;
 import dev.capstan.store.PeopleStore;
@@ -43,5 +44,6 @@ public record PlatformServices(
         MeterRegistry metrics,
         Map<String, JsonNode> familySettings,
         Map<String, String> environment,
-        AuditLog audit) {
+        AuditLog audit,
+        SecretMask secrets) {
 }

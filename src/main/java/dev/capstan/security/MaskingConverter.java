@@ -7,6 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 public final class MaskingConverter extends MessageConverter {
     @Override
     public String convert(ILoggingEvent event) {
-        return SecretMask.mask(super.convert(event));
+        return SecretMask.maskLogLine(super.convert(event));
     }
 }

@@ -7,6 +7,6 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 public final class MaskingThrowableConverter extends ThrowableProxyConverter {
     @Override
     protected String throwableProxyToString(IThrowableProxy proxy) {
-        return SecretMask.mask(super.throwableProxyToString(proxy));
+        return SecretMask.maskLogLine(super.throwableProxyToString(proxy));
     }
 }

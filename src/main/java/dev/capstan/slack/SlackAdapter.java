@@ -16,7 +16,6 @@ import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.Destination;
 import dev.capstan.command.EventSubscriptions;
-import dev.capstan.command.Interactions;
 import dev.capstan.command.Invocation;
 import dev.capstan.command.Reply;
 import dev.capstan.command.SlackIds;
@@ -49,6 +48,7 @@ public final class SlackAdapter {
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ACK_MESSAGES = 5;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     /** Sends the part of a reply that did not fit into the ack, after the first {@code skip} messages. */
     @FunctionalInterface
@@ -196,6 +196,22 @@ public final class SlackAdapter {
         List<SlackMessage> messages = renderer.render(reply, ACK_MESSAGES);
         if (messages.size() > 1) continuation.send(late, reply, 1);
         return json(SlackJson.message(messages.get(0), reply.visibility(), null));
+    }
+
+    /** Stops the workers when Capstan closes: no new work is taken, and work under way gets a few seconds to finish. */
+    public void stop() {
+        commandWorkers.shutdown();
+        try {
+            if (!commandWorkers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) commandWorkers.shutdownNow();
+        } catch (InterruptedException e) {
+            commandWorkers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True once {@link #stop} ended every worker thread. */
+    public boolean stopped() {
+        return commandWorkers.isTerminated();
     }
 
     /** What Slack needs back in time whatever the work does: the work goes on in the background past the budget. */

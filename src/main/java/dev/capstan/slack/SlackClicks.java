@@ -5,7 +5,6 @@ import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.Destination;
-import dev.capstan.command.Interactions;
 import dev.capstan.command.Refusal;
 import dev.capstan.command.Reply;
 import java.time.Clock;

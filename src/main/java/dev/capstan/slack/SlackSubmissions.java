@@ -1,12 +1,18 @@
 package dev.capstan.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewTitle;
+
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.app_backend.views.response.ViewSubmissionResponse;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
-import dev.capstan.command.Interactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,7 +25,6 @@ import org.slf4j.LoggerFactory;
 /** Modal submissions (view_submission) routed by callback id; a form nobody knows any more gets an error view. Audited. */
 final class SlackSubmissions {
     private static final Logger log = LoggerFactory.getLogger(SlackSubmissions.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Interactions interactions;
     private final AuditLog audit;
@@ -89,25 +94,26 @@ final class SlackSubmissions {
         return value.getValue() == null ? "" : value.getValue();
     }
 
-    private static Response answer(Interactions.SubmitAnswer answer) throws Exception {
+    private static Response answer(Interactions.SubmitAnswer answer) {
         if (!answer.errors().isEmpty()) {
-            return json(JSON.writeValueAsString(Map.of("response_action", "errors", "errors", answer.errors())));
+            return json(ViewSubmissionResponse.builder().responseAction("errors").errors(answer.errors()).build());
         }
         if (answer.updateView() != null) {
-            return json("{\"response_action\":\"update\",\"view\":" + answer.updateView() + "}");
+            return json(ViewSubmissionResponse.builder().responseAction("update").view(answer.updateView()).build());
         }
         return Response.ok();
     }
 
-    private static Response errorView(String title, String text) throws Exception {
-        return json(JSON.writeValueAsString(Map.of("response_action", "update", "view", Map.of(
-                "type", "modal",
-                "title", Map.of("type", "plain_text", "text", title.length() > 24 ? title.substring(0, 24) : title),
-                "close", Map.of("type", "plain_text", "text", "Close"),
-                "blocks", List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text)))))));
+    private static Response errorView(String title, String text) {
+        View view = view(v -> v.type("modal")
+                .title(viewTitle(t -> t.type("plain_text").text(title.length() > 24 ? title.substring(0, 24) : title)))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(text))))));
+        return json(ViewSubmissionResponse.builder().responseAction("update").view(view).build());
     }
 
-    private static Response json(String body) {
-        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body).build();
+    private static Response json(ViewSubmissionResponse body) {
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                .body(SlackJson.GSON.toJson(body)).build();
     }
 }

@@ -18,7 +18,7 @@ class ConfigTest {
         assertThat(config.slackConnected()).isFalse();
         assertThat(config.database().isH2()).isTrue();
         assertThat(config.slackApiUrl()).isEqualTo("https://slack.com/api/");
-        assertThat(config.aliases()).containsEntry("cimon", "deploy").containsEntry("rocket", "capstan");
+        assertThat(config.aliases()).containsEntry("rocket", "capstan").doesNotContainKey("cimon");
     }
 
     @Test

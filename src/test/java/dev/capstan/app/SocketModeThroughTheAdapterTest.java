@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.Reply;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
@@ -25,8 +25,8 @@ class SocketModeThroughTheAdapterTest {
 
         @Override
         public void register(FeatureContext context) {
-            context.interactions().onClick("socket.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + ".").replacingOriginal());
-            context.interactions().onSubmit("socket.form", submission -> {
+            context.onClick("socket.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + ".").replacingOriginal());
+            context.onSubmit("socket.form", submission -> {
                 String summary = submission.values().getOrDefault("summary", "");
                 return summary.length() < 5 ? Interactions.SubmitAnswer.errors(Map.of("summary", "At least 5 characters, please."))
                         : Interactions.SubmitAnswer.close();

@@ -1,5 +1,8 @@
 package dev.capstan.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -10,7 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.capstan.platform.Feature;
 
-/** The layer lines of DESIGN.md, held by the build. */
+/** The layer lines of docs/architecture.md, held by the build. */
 @AnalyzeClasses(packages = "dev.capstan", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayersTest {
     @ArchTest
@@ -27,6 +30,15 @@ class LayersTest {
     @ArchTest
     static final ArchRule thePlatformNeverImportsAFamily = noClasses().that().resideOutsideOfPackages("dev.capstan.app..", "dev.capstan.features..")
             .should().dependOnClassesThat().resideInAPackage("dev.capstan.features..");
+
+    /** The platform packages a family (dev.capstan.features.X) may import: the family contract and the shared services, never the app or the built-in commands. */
+    static final String[] A_FAMILY_MAY_IMPORT = {"dev.capstan.features..", "dev.capstan.platform", "dev.capstan.command",
+            "dev.capstan.slack", "dev.capstan.jobs", "dev.capstan.http", "dev.capstan.webhooks", "dev.capstan.github",
+            "dev.capstan.store", "dev.capstan.security"};
+
+    @ArchTest
+    static final ArchRule aFamilyImportsOnlyTheNamedPlatformPackages = noClasses().that().resideInAPackage("dev.capstan.features..")
+            .should().dependOnClassesThat(resideInAPackage("dev.capstan..").and(not(resideInAnyPackage(A_FAMILY_MAY_IMPORT))));
 
     @ArchTest
     static final ArchRule onlyAFamilysEntryClassIsPublic = classes().that().resideInAPackage("dev.capstan.features..")

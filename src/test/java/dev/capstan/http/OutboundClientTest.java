@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The one outbound client: what it retries and what not, how long it waits, what it refuses, and what it writes down. */
 class OutboundClientTest {
+    private final SecretMask secrets = new SecretMask();
     private final Deque<String> answers = new ArrayDeque<>();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
@@ -66,7 +67,7 @@ class OutboundClientTest {
                 return List.copyOf(audited);
             }
         };
-        client = new OutboundHttp(audit, new SimpleMeterRegistry(), Clock.systemUTC(), waited::add)
+        client = new OutboundHttp(audit, new SimpleMeterRegistry(), Clock.systemUTC(), secrets, waited::add)
                 .client("test.target", HttpPolicy.standard(HostAllowList.of("127.0.0.1")));
     }
 
@@ -119,7 +120,7 @@ class OutboundClientTest {
 
     @Test
     void aRefusalIsPermanentAndQuotesTheServerWithSecretsMasked() {
-        SecretMask.add("s3cr3t-value-for-outbound");
+        secrets.add("s3cr3t-value-for-outbound");
         answers.add("403 - token s3cr3t-value-for-outbound is not allowed");
         PermanentFailure failure = catchThrowableOfType(PermanentFailure.class,
                 () -> client.send(HttpCall.get(url("/x")).header("Authorization", "Bearer s3cr3t-value-for-outbound")).requireSuccess("reading x"));

@@ -79,7 +79,7 @@ final class ContractFamily implements Feature {
             wiped.add(what.thing());
             return Reply.text("Wiped " + what.thing() + ".");
         });
-        context.commands().family("contract", "Commands that prove the platform contract.")
+        context.family("contract", "Commands that prove the platform contract.")
                 .add(new DeclaredCommand("greet", new CommandTraits(Role.MEMBER, false), ContractFamily::greetSpec, (ctx, args) -> {
                     String name = args.get("NAME");
                     int times = args.get("times");
@@ -108,6 +108,7 @@ final class ContractFamily implements Feature {
                     Reply.text("Deployment " + deployment + ": " + state));
             return "shown " + state;
         });
+        context.webhookSecret("circleci", "CIRCLECI_WEBHOOK_SECRET", "verifies POST /circleci/webhook");
         context.onWebhook("circleci", "workflow-completed", webhook -> {
             String pipeline = webhook.body().path("pipeline").path("id").asText();
             String status = webhook.body().path("workflow").path("status").asText();

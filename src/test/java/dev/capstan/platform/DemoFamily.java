@@ -42,7 +42,7 @@ final class DemoFamily implements Feature {
 
     @Override
     public void register(FeatureContext context) {
-        context.commands().family("demo", "Commands that exist for tests.")
+        context.family("demo", "Commands that exist for tests.")
                 .add(Echo::new)
                 .add(Slow::new)
                 .add(() -> new Flaky(flakyAttempts))
@@ -53,24 +53,24 @@ final class DemoFamily implements Feature {
                 .add(Sleepy::new)
                 .add(Migrate::new)
                 .add(Doom::new);
-        context.confirmations().register(DELETE, false, (ctx, deletion) -> {
+        context.confirmation(DELETE, false, (ctx, deletion) -> {
             deletions.incrementAndGet();
             return Reply.text("Deleted " + deletion.thing() + ".");
         });
-        context.events().on("team_join", event -> joined.add(event.userId()));
-        context.events().on("app_mention", event -> Thread.sleep(3500));
-        context.confirmations().register(MIGRATE, true, (ctx, migration) -> {
+        context.onEvent("team_join", event -> joined.add(event.userId()));
+        context.onEvent("app_mention", event -> Thread.sleep(3500));
+        context.confirmation(MIGRATE, true, (ctx, migration) -> {
             if (migrationAttempts.incrementAndGet() < 3) throw new TransientFailure("upstream 502", null);
             return Reply.text("Migrated " + migration.thing() + " after " + migrationAttempts.get() + " attempts.");
         });
-        context.confirmations().register(DOOM, true, (ctx, migration) -> {
+        context.confirmation(DOOM, true, (ctx, migration) -> {
             doomedAttempts.incrementAndGet();
             throw new TransientFailure("upstream 503", null);
         });
-        context.interactions().onClick("demo.explode", click -> {
+        context.onClick("demo.explode", click -> {
             throw new IllegalStateException("a bug in a click handler");
         });
-        context.interactions().onSubmit("demo.broken", submission -> {
+        context.onSubmit("demo.broken", submission -> {
             throw new IllegalStateException("a bug in a modal handler");
         });
     }

@@ -39,7 +39,7 @@ class PermanentFailuresTest {
         @Override
         public void register(FeatureContext context) {
             SlackWebApi slack = context.slack();
-            context.commands().family("refusals", "Commands that Slack refuses.")
+            context.family("refusals", "Commands that Slack refuses.")
                     .add(() -> new Post(slack))
                     .add(Dm::new);
         }

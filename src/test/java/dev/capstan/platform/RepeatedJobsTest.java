@@ -51,7 +51,7 @@ class RepeatedJobsTest {
 
         @Override
         public void register(FeatureContext context) {
-            context.commands().family("counted", "Commands that count how often they ran.").add(Count::new).add(Greet::new);
+            context.family("counted", "Commands that count how often they ran.").add(Count::new).add(Greet::new);
         }
     }
 

@@ -36,10 +36,10 @@ public final class DeclaredCommands implements Feature {
         context.migrations(MIGRATIONS);
         context.requireScopes(LongOutput.SCOPE, SlackEmails.SCOPE);
         Function<String, String> environment = context::configuredVariable;
-        Secrets secrets = new Secrets(environment);
+        Secrets secrets = new Secrets(environment, context.secretMask());
         Optional<JenkinsClient> jenkins = jenkins(context);
         Catalog catalog = new Catalog();
-        EcsTasks ecs = new EcsTasks(environment);
+        EcsTasks ecs = new EcsTasks(environment, context.secretMask());
         context.variable(EcsTasks.REGION, "the AWS region of declared commands' ecs actions without a region of their own");
         context.variable(EcsTasks.ENDPOINT, "another address for ECS (a local stand-in); credentials come from the default chain");
         context.variable("AWS_ACCESS_KEY_ID", "the access key ECS is called with (else the rest of the default credential chain)");
@@ -55,13 +55,13 @@ public final class DeclaredCommands implements Feature {
         ConfirmationType<RunDeclared.Confirmed> confirmation = context.confirmation("commands.run", RunDeclared.Confirmed.class,
                 false, runner::confirmed);
         runner.confirmWith(confirmation);
-        Registry registry = new Registry(context.commands(), catalog, runner, context.clock());
+        Registry registry = new Registry(context.replaceableFamilies(), catalog, runner, context.clock());
         Loader loader = new Loader(environment, secrets, context.clock(), jenkins, (name, hosts, timeout) -> context.http("http." + name,
                 HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)),
                 new SlackEmails(context.slack()));
         Optional<Path> file = context.configFile();
         Optional<Reloader> reloader = file.map(f -> new Reloader(f, loader, registry, catalog));
-        context.commands().family("commands", "Commands declared in the configuration file: reload them (admins).")
+        context.family("commands", "Commands declared in the configuration file: reload them (admins).")
                 .add(() -> new ReloadCommand(reloader));
         file.ifPresent(f -> loadAtStart(context, f, loader, registry, catalog, settings, reloader.orElseThrow()));
     }
@@ -101,7 +101,7 @@ public final class DeclaredCommands implements Feature {
             context.problem(JenkinsClient.URL + " must be a URL like https://jenkins.example.com/, not " + url);
             return Optional.empty();
         }
-        return Optional.of(new JenkinsClient(url, user, token, password,
+        return Optional.of(new JenkinsClient(url, user, token, password, context.secretMask(),
                 context.http("jenkins", HttpPolicy.standard(HostAllowList.of(uri.getHost())))));
     }
 }

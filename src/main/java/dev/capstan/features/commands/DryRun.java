@@ -5,7 +5,6 @@ import dev.capstan.command.Caller;
 import dev.capstan.command.Reply;
 import dev.capstan.command.UserError;
 import dev.capstan.platform.Durations;
-import dev.capstan.security.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class DryRun {
         }
         String request;
         try {
-            request = preview(command, values).describe();
+            request = preview(command, values).describe(services.secrets());
         } catch (UserError e) {
             request = "It would be refused: " + e.getMessage();
         }
@@ -47,8 +46,8 @@ final class DryRun {
         lines.add(declaration.action() instanceof Action.Jenkins ? "Then it follows the queue item and the build, for up to " + timeout + "."
                 : declaration.action() instanceof Action.Ecs ? "Then it follows the ECS task until it stopped, for up to " + timeout + "."
                 : "It waits up to " + timeout + " for the answer.");
-        String text = SecretMask.mask(String.join("\n", lines));
-        return Reply.blocks(text + "\n" + request, List.of(new Block.Section(text), new Block.Preformatted(SecretMask.mask(request))));
+        String text = services.secrets().masked(String.join("\n", lines));
+        return Reply.blocks(text + "\n" + request, List.of(new Block.Section(text), new Block.Preformatted(services.secrets().masked(request))));
     }
 
     /** Renders the request once before a run starts, so that a value the request can't carry is refused at once. */

@@ -35,7 +35,7 @@ final class EcsSteps {
             Variables values = services.variables(run, true);
             String arn = ecs.run(action, EcsTasks.request(action, t -> HttpRequests.render(t, values, UnaryOperator.identity())));
             Run next = run.next(Run.Stage.TASK, arn, null);
-            return new Step.Follow(next, RunMessage.task(next, ack, arn.substring(arn.lastIndexOf('/') + 1)));
+            return new Step.Follow(next, RunMessage.task(services.secrets(), next, ack, arn.substring(arn.lastIndexOf('/') + 1)));
         }
         if (run.stage() != Run.Stage.TASK) throw new PermanentFailure("an ECS run is either starting or following its task");
         EcsTasks.TaskState state = ecs.describe(action, run.url()).orElseThrow(() -> new PermanentFailure(

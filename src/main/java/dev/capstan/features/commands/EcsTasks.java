@@ -49,10 +49,12 @@ final class EcsTasks implements AutoCloseable {
     }
 
     private final Function<String, String> environment;
+    private final SecretMask secrets;
     private final Map<String, EcsClient> clients = new ConcurrentHashMap<>();
 
-    EcsTasks(Function<String, String> environment) {
+    EcsTasks(Function<String, String> environment, SecretMask secrets) {
         this.environment = environment;
+        this.secrets = secrets;
     }
 
     String region(Action.Ecs action) {
@@ -90,7 +92,7 @@ final class EcsTasks implements AutoCloseable {
         if (!response.tasks().isEmpty()) return response.tasks().get(0).taskArn();
         String reasons = response.failures().isEmpty() ? "no reason given" : String.join("; ", response.failures().stream()
                 .map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")")).toList());
-        throw new PermanentFailure("ECS started no task: " + SecretMask.mask(reasons));
+        throw new PermanentFailure("ECS started no task: " + secrets.mask(reasons));
     }
 
     /** The task now; empty when ECS no longer knows it. */
@@ -128,14 +130,14 @@ final class EcsTasks implements AutoCloseable {
             return call.get();
         } catch (EcsException e) {
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode() + ": ";
-            String message = "ECS refused " + operation + " (" + e.statusCode() + "): " + code + SecretMask.mask(
+            String message = "ECS refused " + operation + " (" + e.statusCode() + "): " + code + secrets.mask(
                     e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
             if (e.statusCode() >= 500 || e.isThrottlingException()) throw new TransientFailure(message, null);
             throw new PermanentFailure(message);
         } catch (SdkClientException e) {
-            throw new TransientFailure("ECS did not answer " + operation + " at " + endpoint(action) + ": " + SecretMask.mask(e.getMessage()), null);
+            throw new TransientFailure("ECS did not answer " + operation + " at " + endpoint(action) + ": " + secrets.mask(e.getMessage()), null);
         } catch (SdkException e) {
-            throw new PermanentFailure("ECS " + operation + " failed: " + SecretMask.mask(e.getMessage()));
+            throw new PermanentFailure("ECS " + operation + " failed: " + secrets.mask(e.getMessage()));
         }
     }
 
@@ -155,7 +157,7 @@ final class EcsTasks implements AutoCloseable {
         String id = environment.apply("AWS_ACCESS_KEY_ID");
         String secret = environment.apply("AWS_SECRET_ACCESS_KEY");
         if (id != null && secret != null) {
-            SecretMask.add(secret);
+            secrets.add(secret);
             String session = environment.apply("AWS_SESSION_TOKEN");
             return StaticCredentialsProvider.create(session == null ? AwsBasicCredentials.create(id, secret)
                     : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(id, secret, session));

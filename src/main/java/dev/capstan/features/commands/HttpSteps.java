@@ -23,7 +23,7 @@ final class HttpSteps {
             String location = answer.header("Location");
             if (answer.status() == 202 && action.follow() && location != null) {
                 Run next = run.next(Run.Stage.FOLLOWING, request.uri().resolve(location).toString(), null);
-                return new Step.Again(next, RunMessage.following(next, ack));
+                return new Step.Again(next, RunMessage.following(services.secrets(), next, ack));
             }
             return finished(run, answer);
         }

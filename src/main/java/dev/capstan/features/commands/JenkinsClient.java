@@ -5,6 +5,7 @@ import dev.capstan.command.PermanentFailure;
 import dev.capstan.http.HttpAnswer;
 import dev.capstan.http.HttpCall;
 import dev.capstan.http.OutboundClient;
+import dev.capstan.security.SecretMask;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,10 +30,10 @@ final class JenkinsClient {
     private final boolean needsCrumb;
     private final OutboundClient http;
 
-    JenkinsClient(String url, String user, String token, String password, OutboundClient http) {
+    JenkinsClient(String url, String user, String token, String password, SecretMask secretMask, OutboundClient http) {
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
         String secret = token != null ? token : password;
-        this.authorization = user != null && secret != null ? Secrets.basic(user, secret) : null;
+        this.authorization = user != null && secret != null ? Secrets.basic(user, secret, secretMask) : null;
         this.needsCrumb = token == null && password != null;
         this.http = http;
     }

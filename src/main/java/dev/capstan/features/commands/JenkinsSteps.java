@@ -21,7 +21,7 @@ final class JenkinsSteps {
             case START -> {
                 String form = HttpRequests.form(action.parameters(), services.variables(run, true));
                 Run next = run.next(Run.Stage.QUEUED, jenkins.trigger(action.job(), form), null);
-                yield new Step.Again(next, RunMessage.queued(next, ack));
+                yield new Step.Again(next, RunMessage.queued(services.secrets(), next, ack));
             }
             case QUEUED -> queued(run, ack);
             case BUILDING -> building(run, action);
@@ -39,7 +39,7 @@ final class JenkinsSteps {
         if (!executable.hasNonNull("url")) return new Step.Again(run, null);
         int number = executable.path("number").asInt();
         Run next = run.next(Run.Stage.BUILDING, jenkins.rebased(executable.path("url").asText()), number);
-        return new Step.Again(next, RunMessage.running(next, ack, next.url(), number));
+        return new Step.Again(next, RunMessage.running(services.secrets(), next, ack, next.url(), number));
     }
 
     private Step building(Run run, Action.Jenkins action) {

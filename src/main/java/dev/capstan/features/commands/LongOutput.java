@@ -1,6 +1,5 @@
 package dev.capstan.features.commands;
 
-import dev.capstan.security.SecretMask;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +18,7 @@ final class LongOutput {
 
     /** Uploads the whole text to the run's channel and returns the note the message shows about the cut. */
     String upload(Run run, String text) {
-        String masked = SecretMask.mask(text);
+        String masked = services.secrets().masked(text);
         String cut = "showing the first " + String.format(Locale.ROOT, "%,d", RunMessage.SHOWN) + " of "
                 + String.format(Locale.ROOT, "%,d", masked.length()) + " characters";
         String filename = run.command() + "-" + run.id().substring(0, 8) + ".txt";

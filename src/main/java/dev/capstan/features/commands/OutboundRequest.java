@@ -1,7 +1,6 @@
 package dev.capstan.features.commands;
 
 import dev.capstan.http.HttpCall;
-import dev.capstan.security.SecretMask;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -22,10 +21,10 @@ record OutboundRequest(String method, URI uri, Map<String, String> headers, Stri
     }
 
     /** The request as text, for a dry run; anything that is a secret's value is masked on top of the placeholders. */
-    String describe() {
+    String describe(Secrets secrets) {
         StringBuilder text = new StringBuilder(method).append(' ').append(uri);
         headers.forEach((name, value) -> text.append('\n').append(name).append(": ").append(value));
         if (!body.isEmpty()) text.append("\n\n").append(body);
-        return SecretMask.mask(text.toString());
+        return secrets.masked(text.toString());
     }
 }

@@ -1,9 +1,9 @@
 package dev.capstan.features.commands;
 
 import dev.capstan.command.CommandTraits;
-import dev.capstan.command.Commands;
 import dev.capstan.command.DeclaredCommand;
 import dev.capstan.command.Family;
+import dev.capstan.command.ReplaceableFamilies;
 import dev.capstan.command.Role;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,12 +17,12 @@ import java.util.Set;
  * next to the built-in ones, aliases and access rules by its name), and swaps the set whole on a reload.
  */
 final class Registry {
-    private final Commands commands;
+    private final ReplaceableFamilies commands;
     private final Catalog catalog;
     private final RunDeclared runner;
     private final Clock clock;
 
-    Registry(Commands commands, Catalog catalog, RunDeclared runner, Clock clock) {
+    Registry(ReplaceableFamilies commands, Catalog catalog, RunDeclared runner, Clock clock) {
         this.commands = commands;
         this.catalog = catalog;
         this.runner = runner;
@@ -35,7 +35,7 @@ final class Registry {
         for (LoadedCommand command : loaded.values()) {
             String name = command.declaration().name();
             if (catalog.names().contains(name)) continue;
-            if (commands.find(name) != null || commands.aliases().containsKey(name)) {
+            if (commands.taken(name)) {
                 problems.add(command.declaration().where() + ": `" + name + "` is already a command or alias of Capstan; choose another name");
             }
         }

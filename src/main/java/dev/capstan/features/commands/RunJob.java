@@ -7,7 +7,6 @@ import dev.capstan.jobs.JobResult;
 import dev.capstan.jobs.JobRun;
 import dev.capstan.jobs.JobType;
 import dev.capstan.platform.Durations;
-import dev.capstan.security.SecretMask;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ final class RunJob {
         Declaration declaration = command.declaration();
         String ack = StartRun.ack(declaration, services.variables(run, false));
         if (services.clock().instant().isAfter(run.deadline())) {
-            end(run, RunMessage.failed(run.next(run.stage(), run.url(), run.number()), "it timed out after "
+            end(run, RunMessage.failed(services.secrets(), run.next(run.stage(), run.url(), run.number()), "it timed out after "
                     + Durations.format(declaration.action().timeout()) + lastKnown(run)));
             return JobResult.done();
         }
@@ -75,7 +74,7 @@ final class RunJob {
     /** Told when the job gave up: the message says what failed, and the key is freed. */
     void gaveUp(JobRun<Run> job, JobFailure failure) {
         Run run = job.data();
-        end(run, RunMessage.failed(run.next(run.stage(), run.url(), run.number()), SecretMask.mask(failure.what())));
+        end(run, RunMessage.failed(services.secrets(), run.next(run.stage(), run.url(), run.number()), services.secrets().masked(failure.what())));
     }
 
     private void finish(Run run, Declaration declaration, Step.Finished finished) {
@@ -88,8 +87,8 @@ final class RunJob {
             Variables values = services.variables(run, false).with(finished.values(), finished.json());
             text = declaration.replies().result().render(values::variable, n -> "", Encoding::mrkdwn);
         }
-        String note = RunMessage.tooLong(text) ? output.upload(run, text) : null;
-        end(run, RunMessage.finished(last, text, finished.ok(), finished.outcome().toLowerCase(Locale.ROOT).equals("success") ? "done"
+        String note = RunMessage.tooLong(services.secrets(), text) ? output.upload(run, text) : null;
+        end(run, RunMessage.finished(services.secrets(), last, text, finished.ok(), finished.outcome().toLowerCase(Locale.ROOT).equals("success") ? "done"
                 : finished.outcome(), took, note));
     }
 

@@ -19,8 +19,10 @@ final class Secrets {
     static final Function<String, String> PLACEHOLDERS = name -> "[secret " + name + "]";
 
     private final Function<String, String> environment;
+    private final SecretMask secretMask;
 
-    Secrets(Function<String, String> environment) {
+    Secrets(Function<String, String> environment, SecretMask secretMask) {
+        this.secretMask = secretMask;
         this.environment = environment;
     }
 
@@ -47,17 +49,22 @@ final class Secrets {
     }
 
     /** Masks a secret value in every form a server might echo it back in. */
-    static void mask(String value) {
-        SecretMask.add(value);
-        SecretMask.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        SecretMask.add(Encoding.component(value));
-        SecretMask.add(value.replace("\\", "\\\\").replace("\"", "\\\""));
+    private void mask(String value) {
+        secretMask.add(value);
+        secretMask.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        secretMask.add(Encoding.component(value));
+        secretMask.add(value.replace("\\", "\\\\").replace("\"", "\\\""));
+    }
+
+    /** The text with every secret value of this Capstan masked. */
+    String masked(String text) {
+        return secretMask.mask(text);
     }
 
     /** Masks the Basic credential of {@code user:password}, which servers and proxies echo back in base64. */
-    static String basic(String user, String password) {
+    static String basic(String user, String password, SecretMask masked) {
         String credential = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        SecretMask.add(credential);
+        masked.add(credential);
         return "Basic " + credential;
     }
 

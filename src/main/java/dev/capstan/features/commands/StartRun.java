@@ -57,7 +57,7 @@ final class StartRun {
             if (lockKey != null) services.locks().release(lockKey, runId);
             return Reply.text(ack);
         }
-        services.messages().show(run.messageKey(), caller.channelId(), run.version(), RunMessage.starting(run, ack));
+        services.messages().show(run.messageKey(), caller.channelId(), run.version(), RunMessage.starting(services.secrets(), run, ack));
         return Reply.text(ack);
     }
 

@@ -34,6 +34,7 @@ public final class Deploy implements Feature {
         DeploySettings settings = context.settings(DeploySettings.class);
         context.migrations(MIGRATIONS);
         String circleToken = context.secret("CIRCLECI_TOKEN", "a CircleCI personal API token, for triggering deployment pipelines");
+        context.webhookSecret("circleci", "CIRCLECI_WEBHOOK_SECRET", "verifies POST /circleci/webhook");
         String circleUrl = context.variable("CIRCLECI_API_URL", "CircleCI's API base URL (default https://circleci.com)");
         String jenkinsUrl = context.variable("JENKINS_URL", "the Jenkins base URL, for deployment jobs");
         String jenkinsUser = context.variable("JENKINS_USER", "the Jenkins user whose API token builds deployment jobs");
@@ -122,7 +123,7 @@ public final class Deploy implements Feature {
         context.onEvent("member_joined_channel", newcomers::joined);
         ConfirmationType<RollbackCommand.Proposal> rollback = context.confirmation("deploy.rollback", RollbackCommand.Proposal.class, false,
                 (ctx, proposal) -> RollbackCommand.confirmed(services, ctx, proposal));
-        context.commands().family(FAMILY, "Deploy branches and tags through GitHub Deployments and CI; lock environments.")
+        context.family(FAMILY, "Deploy branches and tags through GitHub Deployments and CI; lock environments.")
                 .ownSlashCommand()
                 .add(() -> new DeployCommand(services))
                 .add(() -> new BindingCommands.Setup(services), settings.setupRole())
@@ -136,6 +137,7 @@ public final class Deploy implements Feature {
                 .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
                 .add(() -> new LockCommands.Locks(services))
                 .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services));
+        context.alias("cimon", FAMILY);
         context.onClick(ClaimButtons.REPLACING, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());
         context.onClick(ClaimButtons.IN_CHANNEL, click -> IdentityCommands.link(services, click.userId(), click.value()));

@@ -43,30 +43,30 @@ public final class Directory implements Feature {
         Notices notices = new Notices(notificationChannel(context), context.outbox(), context.slack());
 
         TeamReconciler reconciler = new TeamReconciler(profiles, teams, roles);
-        context.commands().family("user", "Your profile in the team directory.")
+        context.family("user", "Your profile in the team directory.")
                 .add(() -> new AddUser(services)).add(() -> new ViewUser(services))
                 .add(() -> new EditUser(services)).add(() -> new DeleteUser(services));
-        context.commands().family("team", "Teams and their GitHub teams.")
+        context.family("team", "Teams and their GitHub teams.")
                 .add(() -> new ListTeams(services)).add(() -> new ViewTeam(services))
                 .add(() -> new CreateTeam(services)).add(() -> new AddMember(services))
                 .add(() -> new RemoveMember(services)).add(() -> new LeadTeam(services))
                 .add(() -> new EditTeam(services)).add(() -> new DeleteTeam(services))
                 .add(() -> new RefreshTeams(services, reconciler));
-        context.commands().family("project", "Projects: GitHub repositories and the teams working on them.")
+        context.family("project", "Projects: GitHub repositories and the teams working on them.")
                 .add(() -> new ListProjects(services)).add(() -> new ViewProject(services))
                 .add(() -> new CreateProject(services)).add(() -> new AssignProject(services))
                 .add(() -> new UnassignProject(services)).add(() -> new EditProject(services))
                 .add(() -> new DeleteProject(services));
-        context.commands().family("karma", "Thank people with karma points.")
+        context.family("karma", "Thank people with karma points.")
                 .add(() -> new GiveKarma(services)).add(() -> new ViewKarma(services))
                 .add(() -> new SetKarma(services)).add(() -> new ResetKarma(services));
-        context.commands().family("export", "Export directory data.")
+        context.family("export", "Export directory data.")
                 .add(() -> new ExportEmails(services));
-        context.commands().topic("directory", "user", "team", "karma", "export");
-        context.commands().requireScopes("users:read", "users:read.email", "channels:read");
-        context.commands().shorthand(KarmaShorthand::rewrite);
-        context.commands().whoamiFact(userId -> whoami(services, userId));
-        context.confirmations().register(DeleteTeam.CONFIRMED, true,
+        context.topic("directory", "user", "team", "karma", "export");
+        context.requireScopes("users:read", "users:read.email", "channels:read");
+        context.shorthand(KarmaShorthand::rewrite);
+        context.whoamiFact(userId -> whoami(services, userId));
+        context.confirmation(DeleteTeam.CONFIRMED, true,
                 (ctx, deletion) -> DeleteTeam.confirmed(services, roles, ctx, deletion));
 
         Welcome welcome = new Welcome(profiles, people, context.outbox());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cache flush family ({@code /flush}): a modal that checks every target before anything is sent, purges on
@@ -25,7 +26,16 @@ public final class Flush implements Feature {
     /** V40 to V49. */
     static final int MIGRATIONS = 40;
 
-    private final FakePurge fake = new FakePurge();
+    private final FakePurge fake;
+
+    public Flush() {
+        this(new FakePurge());
+    }
+
+    /** With the pretend CDN given, so that a test can see what it was asked. */
+    Flush(FakePurge pretendCdn) {
+        this.fake = pretendCdn;
+    }
 
     @Override
     public String name() {
@@ -37,7 +47,7 @@ public final class Flush implements Feature {
         FlushSettings settings = context.settings(FlushSettings.class);
         context.migrations(MIGRATIONS);
         Sites sites = new Sites(settings);
-        sites.all().forEach(site -> context.commands().guard(site.guardedName()));
+        sites.all().forEach(site -> context.guard(site.guardedName()));
         SiteAccess access = new SiteAccess(sites, context.accessPolicy(), context.people(), allowList(context, settings));
         Providers providers = providers(context, sites);
         Purges purges = new Purges(context.jdbi());
@@ -51,15 +61,10 @@ public final class Flush implements Feature {
         context.onSubmit(FlushViews.CALLBACK_ID, new FormSubmission(sites, access, starter));
         context.onClick(PurgeReport.AGAIN_ACTION, new PurgeAgain(purges, sites, access, starter, context.outbox()));
         FormOpener opener = new FormOpener(sites, access, context.slack());
-        context.commands().family(FAMILY, "Purge a site's CDN cache (Akamai, Fastly, Cloudflare) from a form.").ownSlashCommand()
+        context.family(FAMILY, "Purge a site's CDN cache (Akamai, Fastly, Cloudflare) from a form.").ownSlashCommand()
                 .add(() -> new OpenForm(opener))
                 .add(() -> new PurgeHistory(sites, access, purges))
                 .add(() -> new PurgeEverything(sites, access, everything));
-    }
-
-    /** The pretend CDN's record of what it was asked, for tests. */
-    FakePurge fake() {
-        return fake;
     }
 
     /**
@@ -67,13 +72,13 @@ public final class Flush implements Feature {
      * read at start stops start-up), or an https:// address fetched now and then every {@code allowed_users_every}.
      */
     private static AllowList allowList(FeatureContext context, FlushSettings settings) {
-        String config = context.variable("CAPSTAN_CONFIG", "the YAML file; allowed_users_csv is read relative to its folder");
         String source = settings.allowedUsersCsv();
         if (source == null) return AllowedUsers.none();
         AllowListTrouble trouble = new AllowListTrouble(context.audit(), context.clock());
         if (FlushSettings.remote(source)) return fetched(context, settings, trouble);
         Path file = Path.of(source);
-        if (!file.isAbsolute() && config != null) file = Path.of(config).toAbsolutePath().getParent().resolve(file);
+        Optional<Path> config = context.configFile();
+        if (!file.isAbsolute() && config.isPresent()) file = config.get().toAbsolutePath().getParent().resolve(file);
         try {
             return new WatchedAllowList(file, trouble);
         } catch (IllegalArgumentException e) {
@@ -112,7 +117,7 @@ public final class Flush implements Feature {
         byCdn.put(Cdn.AKAMAI, new AkamaiPurge(client(context, sites, Cdn.AKAMAI, akamaiHosts), akamai, context.clock()));
         byCdn.put(Cdn.FASTLY, new FastlyPurge(client(context, sites, Cdn.FASTLY, List.of("api.fastly.com")), fastly));
         byCdn.put(Cdn.CLOUDFLARE, new CloudflarePurge(client(context, sites, Cdn.CLOUDFLARE, List.of("api.cloudflare.com")), cloudflare));
-        byCdn.put(Cdn.HTTP, new HttpPurge(client(context, sites, Cdn.HTTP, List.of()), SecretUrls.resolve(context, sites)));
+        byCdn.put(Cdn.HTTP, new HttpPurge(client(context, sites, Cdn.HTTP, List.of()), SecretUrls.resolve(context, sites), context.secretMask()));
         byCdn.put(Cdn.FAKE, fake);
         for (Site site : sites.all()) {
             List<String> missing = missing(site.cdn(), akamai, fastly, cloudflare, site.settings().apiUrl() != null);

@@ -1,7 +1,7 @@
 package dev.capstan.features.flush;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
 import dev.capstan.command.Reply;
 import dev.capstan.slack.SlackWebApi;
 import java.util.List;
@@ -30,10 +30,10 @@ final class FormOpener {
             return Reply.text("No cache-flush sites are configured yet: an admin adds them under `families.flush.sites` (see the README).");
         }
         if (triggerId == null || triggerId.isBlank()) return Reply.text(":warning: Slack sent no trigger to open the form with; run `/flush` again.");
-        String opening = FlushViews.checking().toString();
+        View opening = FlushViews.checking();
         ViewsOpenResponse opened;
         try {
-            opened = slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).viewAsString(opening)));
+            opened = slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(triggerId).view(opening)));
         } catch (SlackWebApi.SlackCallFailed e) {
             return Reply.text(":warning: Slack did not open the cache flush form (" + e.error() + "). Slack allows 3 seconds for it; "
                     + "run `/flush` again.");
@@ -42,12 +42,12 @@ final class FormOpener {
             return Reply.text(":warning: Slack did not answer when opening the cache flush form; run `/flush` again.");
         }
         List<Site> usable = access.usable(userId, channelId);
-        ObjectNode view = usable.isEmpty() ? FlushViews.notAllowed(userId, sites.all())
+        View view = usable.isEmpty() ? FlushViews.notAllowed(userId, sites.all())
                 : FlushViews.form(usable, String.join("\n", targets), channelId);
         String viewId = opened.getView().getId();
         String hash = opened.getView().getHash();
         try {
-            slack.call("views.update", m -> m.viewsUpdate(r -> r.viewId(viewId).hash(hash).viewAsString(view.toString())));
+            slack.call("views.update", m -> m.viewsUpdate(r -> r.viewId(viewId).hash(hash).view(view)));
         } catch (SlackWebApi.SlackCallFailed e) {
             return Reply.text(":warning: The form opened but could not be filled in (" + e.error() + "); close it and run `/flush` again.");
         } catch (Exception e) {

@@ -1,8 +1,8 @@
 package dev.capstan.features.flush;
 
-import dev.capstan.command.Interactions.Submission;
-import dev.capstan.command.Interactions.SubmitAnswer;
-import dev.capstan.command.Interactions.SubmitHandler;
+import dev.capstan.slack.Interactions.Submission;
+import dev.capstan.slack.Interactions.SubmitAnswer;
+import dev.capstan.slack.Interactions.SubmitHandler;
 import dev.capstan.command.Refusal;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +38,6 @@ final class FormSubmission implements SubmitHandler {
         if (!checked.errors().isEmpty()) return SubmitAnswer.errors(checked.errors());
         String key = submission.viewId() == null ? "form:" + UUID.randomUUID() : "form:" + submission.viewId() + ":" + submission.viewHash();
         starter.start(key, checked.order(), submission.userId(), submission.viewId());
-        return SubmitAnswer.update(FlushViews.processing(checked.order(), site.get()).toString());
+        return SubmitAnswer.update(FlushViews.processing(checked.order(), site.get()));
     }
 }

@@ -25,10 +25,12 @@ final class HttpPurge implements PurgeProvider {
     private final OutboundClient http;
     /** Each http site's URL with its secrets filled in (they are masked wherever Capstan writes). */
     private final Map<String, String> urls;
+    private final SecretMask secrets;
 
-    HttpPurge(OutboundClient http, Map<String, String> urls) {
+    HttpPurge(OutboundClient http, Map<String, String> urls, SecretMask secrets) {
         this.http = http;
         this.urls = Map.copyOf(urls);
+        this.secrets = secrets;
     }
 
     @Override
@@ -59,7 +61,7 @@ final class HttpPurge implements PurgeProvider {
         return read(http.send(request), call);
     }
 
-    private static CallOutcome read(HttpAnswer answer, PurgeCall call) {
+    private CallOutcome read(HttpAnswer answer, PurgeCall call) {
         ProviderAnswers.retryOnServerError(answer, Cdn.HTTP);
         JsonNode json = answer.json();
         String message = masked(ProviderAnswers.text(json, "message", "detail", "error", "title"));
@@ -87,7 +89,7 @@ final class HttpPurge implements PurgeProvider {
         return CallOutcome.partly(answer.status(), detail, supportId(json), ids, seconds, failed);
     }
 
-    private static String supportId(JsonNode json) {
+    private String supportId(JsonNode json) {
         return masked(ProviderAnswers.text(json, "support_id", "supportId"));
     }
 
@@ -96,7 +98,7 @@ final class HttpPurge implements PurgeProvider {
         return excerpt.isEmpty() ? null : excerpt.substring(2);
     }
 
-    private static String masked(String text) {
-        return SecretMask.mask(text);
+    private String masked(String text) {
+        return secrets.mask(text);
     }
 }

@@ -1,8 +1,8 @@
 package dev.capstan.features.flush;
 
 import dev.capstan.command.Destination;
-import dev.capstan.command.Interactions.Click;
-import dev.capstan.command.Interactions.ClickHandler;
+import dev.capstan.slack.Interactions.Click;
+import dev.capstan.slack.Interactions.ClickHandler;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.capstan.features.flush;
 
+import com.slack.api.model.view.View;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
@@ -47,12 +48,12 @@ final class ResultReporter {
             return true;
         });
         log.info("Purge {} on {} by {}: {}", purge.id(), purge.order().site(), purge.requestedBy(), report.outcome());
-        if (first && purge.viewId() != null) showInModal(purge.viewId(), FlushViews.result(report).toString());
+        if (first && purge.viewId() != null) showInModal(purge.viewId(), FlushViews.result(report));
     }
 
-    private void showInModal(String viewId, String view) {
+    private void showInModal(String viewId, View view) {
         try {
-            slack.call("views.update", m -> m.viewsUpdate(r -> r.viewId(viewId).viewAsString(view)));
+            slack.call("views.update", m -> m.viewsUpdate(r -> r.viewId(viewId).view(view)));
         } catch (SlackWebApi.SlackCallFailed e) {
             if (CLOSED.contains(e.error())) log.debug("The modal {} was closed before the result; the DM has it", viewId);
             else log.warn("Could not show a purge result in modal {}: {}", viewId, e.error());

@@ -1,7 +1,6 @@
 package dev.capstan.features.flush;
 
 import dev.capstan.platform.FeatureContext;
-import dev.capstan.security.SecretMask;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,8 @@ final class SecretUrls {
                 context.problem(where + ": the secret " + name + " is not set (set " + name + " or " + name + "_FILE)");
                 continue;
             }
-            SecretMask.add(value);
-            SecretMask.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            context.secretMask().add(value);
+            context.secretMask().add(URLEncoder.encode(value, StandardCharsets.UTF_8));
             values.put(name, value);
         }
         return values.size() == url.secrets().size() ? url.resolved(values::get) : null;

@@ -96,7 +96,7 @@ public final class Playground implements Feature {
     @Override
     public void register(FeatureContext context) {
         Workspace workspace = new Workspace(context.clock());
-        SeededPeople people = new SeededPeople(workspace, context.people(), context.identities(), context.events(), context.jdbi());
+        SeededPeople people = new SeededPeople(workspace, context.people(), context.identities(), context::eventSubscribers, context.jdbi());
         people.enterWorkspace();
         context.onStart(() -> people.seed(gitHubWebhookSecret != null));
         FakeWebApi api = new FakeWebApi(workspace, baseUrl);

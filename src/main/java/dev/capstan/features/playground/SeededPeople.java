@@ -8,6 +8,7 @@ import dev.capstan.store.PeopleStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,10 +29,10 @@ final class SeededPeople {
     private final Workspace workspace;
     private final PeopleStore roles;
     private final GitHubIdentities identities;
-    private final EventSubscriptions events;
+    private final Function<String, List<EventSubscriptions.Handler>> events;
     private final Jdbi jdbi;
 
-    SeededPeople(Workspace workspace, PeopleStore roles, GitHubIdentities identities, EventSubscriptions events, Jdbi jdbi) {
+    SeededPeople(Workspace workspace, PeopleStore roles, GitHubIdentities identities, Function<String, List<EventSubscriptions.Handler>> events, Jdbi jdbi) {
         this.workspace = workspace;
         this.roles = roles;
         this.identities = identities;
@@ -81,7 +82,7 @@ final class SeededPeople {
         WorkspaceEvent event = new WorkspaceEvent("team_join", "playground-join-" + seed.id().toLowerCase(Locale.ROOT), "TPLAYGROUND",
                 Map.of("type", "team_join", "user", user));
         jdbi.useTransaction(h -> {
-            for (EventSubscriptions.Handler handler : events.handlersFor("team_join")) {
+            for (EventSubscriptions.Handler handler : events.apply("team_join")) {
                 try {
                     handler.handle(event);
                 } catch (Exception e) {

@@ -1,18 +1,34 @@
 package dev.capstan.features.timereport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.Views;
 import dev.capstan.command.CommandContext;
 import dev.capstan.slack.SlackWebApi;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The add-time modal (Block Kit, api.slack.com/surfaces/modals): reason, first and last day, hours per day. */
+/** The add-time modal (the Slack SDK's view model): reason, first and last day, hours per day. */
 final class AddTimeForm {
     static final String CALLBACK_ID = "timereport.add";
     static final String REASON = "reason";
@@ -20,7 +36,6 @@ final class AddTimeForm {
     static final String TO = "to";
     static final String HOURS = "hours";
     private static final Logger log = LoggerFactory.getLogger(AddTimeForm.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TimeReportServices services;
     private final SlackWebApi slack;
@@ -34,9 +49,9 @@ final class AddTimeForm {
     Optional<String> open(CommandContext ctx) {
         String trigger = ctx.invocation() == null ? null : ctx.invocation().triggerId();
         if (trigger == null || trigger.isBlank()) return Optional.of("no trigger_id");
-        String view = view(services.today(ctx.clock())).toString();
+        View view = view(services.today(ctx.clock()));
         try {
-            slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(trigger).viewAsString(view)));
+            slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(trigger).view(view)));
             return Optional.empty();
         } catch (SlackWebApi.SlackCallFailed e) {
             return Optional.of(e.error());
@@ -46,42 +61,24 @@ final class AddTimeForm {
         }
     }
 
-    ObjectNode view(LocalDate today) {
-        ObjectNode view = JSON.createObjectNode();
-        view.put("type", "modal");
-        view.put("callback_id", CALLBACK_ID);
-        view.set("title", plain("Add time"));
-        view.set("submit", plain("Add"));
-        view.set("close", plain("Cancel"));
-        ArrayNode blocks = view.putArray("blocks");
-        ObjectNode select = element("static_select", REASON);
-        select.set("placeholder", plain("Choose a reason"));
-        ArrayNode options = select.putArray("options");
-        for (Reason reason : services.settings().reasonList()) {
-            options.addObject().put("value", reason.name()).set("text", plain(reason.name()));
-        }
-        blocks.add(input(REASON, "Reason", select));
-        blocks.add(input(FROM, "First day", element("datepicker", FROM).put("initial_date", today.toString())));
-        blocks.add(input(TO, "Last day", element("datepicker", TO).put("initial_date", today.toString())));
-        blocks.add(input(HOURS, "Hours per day", element("plain_text_input", HOURS)
-                .put("initial_value", Hours.format(services.settings().hoursPerDay()))));
-        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
-                .put("text", "Weekends and public holidays in a range are skipped; days already reported are left alone.");
-        return view;
+    View view(LocalDate today) {
+        List<OptionObject> reasons = services.settings().reasonList().stream()
+                .map(reason -> option(plainText(reason.name()), reason.name())).toList();
+        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID)
+                .title(viewTitle(t -> t.type("plain_text").text("Add time")))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Add")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        field(REASON, "Reason", staticSelect(e -> e.actionId(REASON).placeholder(plainText("Choose a reason")).options(reasons))),
+                        field(FROM, "First day", datePicker(e -> e.actionId(FROM).initialDate(today.toString()))),
+                        field(TO, "Last day", datePicker(e -> e.actionId(TO).initialDate(today.toString()))),
+                        field(HOURS, "Hours per day", plainTextInput(e -> e.actionId(HOURS)
+                                .initialValue(Hours.format(services.settings().hoursPerDay())))),
+                        context(List.<ContextBlockElement>of(markdownText(
+                                "Weekends and public holidays in a range are skipped; days already reported are left alone."))))));
     }
 
-    private static ObjectNode input(String blockId, String label, ObjectNode element) {
-        ObjectNode input = JSON.createObjectNode().put("type", "input").put("block_id", blockId);
-        input.set("label", plain(label));
-        input.set("element", element);
-        return input;
-    }
-
-    private static ObjectNode element(String type, String actionId) {
-        return JSON.createObjectNode().put("type", type).put("action_id", actionId);
-    }
-
-    private static ObjectNode plain(String text) {
-        return JSON.createObjectNode().put("type", "plain_text").put("text", text);
+    private static LayoutBlock field(String blockId, String label, BlockElement element) {
+        return input(i -> i.blockId(blockId).label(plainText(label)).element(element));
     }
 }

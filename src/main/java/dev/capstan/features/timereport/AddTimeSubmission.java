@@ -1,9 +1,9 @@
 package dev.capstan.features.timereport;
 
 import dev.capstan.command.Destination;
-import dev.capstan.command.Interactions.SubmitAnswer;
-import dev.capstan.command.Interactions.SubmitHandler;
-import dev.capstan.command.Interactions.Submission;
+import dev.capstan.slack.Interactions.SubmitAnswer;
+import dev.capstan.slack.Interactions.SubmitHandler;
+import dev.capstan.slack.Interactions.Submission;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
 import dev.capstan.command.UserError;

@@ -1,21 +1,21 @@
 package dev.capstan.features.timereport;
 
-import dev.capstan.command.Confirmations;
 import dev.capstan.command.Reply;
 import dev.capstan.features.timereport.PendingWrites.PendingAdd;
 import dev.capstan.features.timereport.PendingWrites.PendingDelete;
 import dev.capstan.features.timereport.PendingWrites.PendingEdit;
+import dev.capstan.platform.FeatureContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What happens when someone clicks "Confirm" on an add, edit or delete: the write, then what it did. */
+/** What happens when someone clicks "Confirm" on an add, edit or delete (declared as confirmations): the write, then what it did. */
 final class ConfirmedWrites {
     private ConfirmedWrites() {
     }
 
-    static void register(Confirmations confirmations, TimeWrites writes) {
-        confirmations.register(PendingWrites.ADD, false, (ctx, add) -> {
+    static void register(FeatureContext context, TimeWrites writes) {
+        context.confirmation(PendingWrites.ADD, false, (ctx, add) -> {
             TimeWrites.Added added = writes.add(add.userId(), add.reason(), add.hours(), add.days());
             if (added.written().isEmpty()) {
                 return Reply.text("Nothing was added: every day was reported meanwhile (" + Period.labels(added.alreadyReported(), 40)
@@ -29,13 +29,13 @@ final class ConfirmedWrites {
             }
             return Reply.text(text.toString());
         });
-        confirmations.register(PendingWrites.EDIT, false, (ctx, edit) -> {
+        context.confirmation(PendingWrites.EDIT, false, (ctx, edit) -> {
             TimeEntry before = writes.edit(new TimeEntry(edit.userId(), edit.day(), edit.reason(), edit.hours()));
             return Reply.text(":white_check_mark: Changed <@" + edit.userId() + ">'s entry on " + Period.label(edit.day())
                     + " from " + before.reason() + " " + Hours.format(before.hours()) + " h to *" + edit.reason() + "* "
                     + Hours.format(edit.hours()) + " h.");
         });
-        confirmations.register(PendingWrites.DELETE, false, (ctx, delete) -> {
+        context.confirmation(PendingWrites.DELETE, false, (ctx, delete) -> {
             if (delete.days() == null) {
                 return Reply.text("This confirmation was asked by an older version of Capstan that did not keep the entries "
                         + "it listed; nothing was removed. Please run the delete again.");

@@ -10,8 +10,6 @@ public final class TimeReport implements Feature {
     public static final String FAMILY = "timereport";
     /** V10 to V19. */
     static final int MIGRATIONS = 10;
-    private LockReminder reminder;
-    private TimeReportServices services;
 
     @Override
     public String name() {
@@ -24,12 +22,12 @@ public final class TimeReport implements Feature {
         context.migrations(MIGRATIONS);
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
-        services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
+        TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
                 new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
         context.requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
         context.onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));
-        context.commands().family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
+        context.family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
                 .add(() -> new AddTime(services, form))
                 .add(() -> new EditTime(services))
                 .add(() -> new DeleteTime(services))
@@ -42,18 +40,8 @@ public final class TimeReport implements Feature {
                 .add(() -> new TokenCommands.ListAll(services.tokens()))
                 .add(() -> new TokenCommands.Revoke(services.tokens()));
         new TimeReportApi(services, context.clock()).register(context);
-        ConfirmedWrites.register(context.confirmations(), services.writes());
-        reminder = new LockReminder(services, context.outbox(), context.clock());
+        ConfirmedWrites.register(context, services.writes());
+        LockReminder reminder = new LockReminder(services, context.outbox(), context.clock());
         context.schedule(new RecurringJob("timereport-lock-reminder", settings.reminderCron(), settings.zone(), reminder));
-    }
-
-    /** What the family's parts share, so tests can build a part with a failing neighbour. */
-    TimeReportServices services() {
-        return services;
-    }
-
-    /** The daily reminder as registered, so tests can run it on their own clock. */
-    LockReminder reminder() {
-        return reminder;
     }
 }

@@ -2,6 +2,7 @@ package dev.capstan.features.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.capstan.security.SecretMask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +20,7 @@ class ReadmeExamplesTest {
         int start = readme.indexOf("```yaml\n", readme.indexOf(heading)) + "```yaml\n".length();
         String yaml = readme.substring(start, readme.indexOf("```", start));
         YamlSource source = YamlSource.parse("README.md", yaml);
-        return new DeclarationReader(source, new DeclarationPass(source, ENVIRONMENT::get, new Secrets(ENVIRONMENT::get)), Clock.systemUTC()).read();
+        return new DeclarationReader(source, new DeclarationPass(source, ENVIRONMENT::get, new Secrets(ENVIRONMENT::get, new SecretMask())), Clock.systemUTC()).read();
     }
 
     @Test

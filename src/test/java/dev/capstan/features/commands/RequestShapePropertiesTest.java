@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.capstan.command.UserError;
+import dev.capstan.security.SecretMask;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -83,7 +84,7 @@ class RequestShapePropertiesTest {
     private static Declaration declaration() {
         try {
             YamlSource source = YamlSource.parse("test.yaml", YAML);
-            Secrets secrets = new Secrets(name -> "s3cret");
+            Secrets secrets = new Secrets(name -> "s3cret", new SecretMask());
             DeclarationReader.Result read = new DeclarationReader(source, new DeclarationPass(source, ENVIRONMENT::get, secrets),
                     Clock.systemUTC()).read();
             assertThat(read.problems()).isEmpty();

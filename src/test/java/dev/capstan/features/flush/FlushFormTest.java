@@ -134,7 +134,7 @@ class FlushFormTest {
 
         assertThat(errors.path(FlushViews.TARGETS).asText()).isEqualTo("That is 6 URLs; site play takes at most 5 in one request. "
                 + "Split the list, or purge by cache tag.");
-        assertThat(world.flush.fake().received()).isEmpty();
+        assertThat(world.pretendCdn.received()).isEmpty();
     }
 
     @Test
@@ -155,7 +155,7 @@ class FlushFormTest {
         assertThat(reply.json().path("response_action").asText()).isEqualTo("update");
         assertThat(reply.json().path("view").toString()).contains("Your request is being processed").contains("2 URLs");
         world.dms(ALICE, 1);
-        assertThat(world.flush.fake().received()).anySatisfy(call ->
+        assertThat(world.pretendCdn.received()).anySatisfy(call ->
                 assertThat(call.targets()).containsExactly("https://example.org/a", "https://example.org/b"));
     }
 }

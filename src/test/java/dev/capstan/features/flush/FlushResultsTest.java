@@ -37,7 +37,7 @@ class FlushResultsTest {
     }
 
     private static long fakeCallsWith(String target) {
-        return world.flush.fake().received().stream().filter(r -> r.targets().contains(target)).count();
+        return world.pretendCdn.received().stream().filter(r -> r.targets().contains(target)).count();
     }
 
     @Test

@@ -3,9 +3,10 @@ package dev.capstan.features.flush;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.app.Config;
-import dev.capstan.security.SecretMask;
+import dev.capstan.security.MaskingConverter;
 import dev.capstan.support.FakeCdn;
 import dev.capstan.support.FakeFlushService;
 import dev.capstan.support.FakeSlack;
@@ -130,7 +131,9 @@ class FlushServiceConversationsTest {
         submit("VHTTP6", "url", "delete", "https://example.com/audited-page");
         dm("audited-page");
 
-        assertThat(SecretMask.mask("code=" + FakeFlushService.CODE)).isEqualTo("code=•••");
+        LoggingEvent line = new LoggingEvent();
+        line.setMessage("code=" + FakeFlushService.CODE);
+        assertThat(new MaskingConverter().convert(line)).isEqualTo("code=•••");
         assertThat(app.as("UADA00001").run("/capstan audit --kind http").text()).contains("POST 127.0.0.1").contains("/api/purge")
                 .doesNotContain(FakeFlushService.CODE);
     }

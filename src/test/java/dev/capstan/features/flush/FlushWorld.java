@@ -25,7 +25,9 @@ final class FlushWorld implements AutoCloseable {
     final FakeAkamai akamai = new FakeAkamai();
     final FakeFastly fastly = new FakeFastly();
     final FakeCloudflare cloudflare = new FakeCloudflare();
-    final Flush flush = new Flush();
+    /** The pretend CDN of site play, to see what it was asked. */
+    final FakePurge pretendCdn = new FakePurge();
+    final Flush flush = new Flush(pretendCdn);
     final TestApp app;
 
     FlushWorld(TestDatabases.Kind database, String extraFlushYaml) {

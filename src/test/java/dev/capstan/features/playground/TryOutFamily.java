@@ -5,7 +5,7 @@ import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Destination;
-import dev.capstan.command.Interactions;
+import dev.capstan.slack.Interactions;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.platform.Feature;
@@ -57,18 +57,18 @@ final class TryOutFamily implements Feature {
     @Override
     public void register(FeatureContext context) {
         SlackWebApi slack = context.slack();
-        context.commands().family("tryout", "Commands that exist for playground tests.")
+        context.family("tryout", "Commands that exist for playground tests.")
                 .add(() -> new Feedback(slack))
                 .add(Forget::new)
                 .add(Announce::new)
                 .add(Remind::new)
                 .add(Vote::new)
                 .add(() -> new Showcase(slack));
-        context.interactions().onClick("tryout.pick", click -> Reply.text("You picked " + click.value() + "."));
-        context.interactions().onClick("tryout.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + ".").replacingOriginal());
-        context.confirmations().register(FORGET, false,
+        context.onClick("tryout.pick", click -> Reply.text("You picked " + click.value() + "."));
+        context.onClick("tryout.vote", click -> Reply.text("<@" + click.userId() + "> voted " + click.value() + ".").replacingOriginal());
+        context.confirmation(FORGET, false,
                 (ctx, thing) -> Reply.text("Forgot " + thing + "."));
-        context.interactions().onSubmit(FEEDBACK_MODAL, submission -> {
+        context.onSubmit(FEEDBACK_MODAL, submission -> {
             String summary = submission.values().getOrDefault("summary", "").trim();
             if (summary.length() < 5) return Interactions.SubmitAnswer.errors(Map.of("summary", "Please write at least 5 characters."));
             feedback.add(summary);

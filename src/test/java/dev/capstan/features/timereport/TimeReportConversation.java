@@ -43,11 +43,14 @@ abstract class TimeReportConversation {
     TestDatabases.Kind database;
     TestApp app;
     TimeReport timeReport;
+    /** The family's reminder and services, built apart on the same app. */
+    TimeReportParts parts;
 
     @BeforeParameterizedClassInvocation
     void start() {
         timeReport = new TimeReport();
-        app = TestApp.on(database).admins(ADMIN).feature(timeReport)
+        parts = new TimeReportParts();
+        app = TestApp.on(database).admins(ADMIN).feature(timeReport).feature(parts)
                 .clock(new TestClock(MONDAY_2020_05_18))
                 .yaml(SETTINGS)
                 .start();

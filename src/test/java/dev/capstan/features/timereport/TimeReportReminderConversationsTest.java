@@ -33,7 +33,7 @@ class TimeReportReminderConversationsTest extends TimeReportConversation {
         app.as("UREMIND02").run("/timereport lock 2020-05");
         confirmed("UREMIND03", "/timereport add vab 2020-04-20");
 
-        LockReminder reminder = timeReport.reminder();
+        LockReminder reminder = parts.reminder();
         assertThat(reminder.remind(LocalDate.parse("2020-06-01"))).contains("UREMIND01").doesNotContain("UREMIND02", "UREMIND03");
         assertThat(app.slack().awaitDms("UREMIND01", 1).get(0).arg("text"))
                 .contains("You reported time in May 2020 but have not locked it yet").contains("`/timereport lock 2020-05`");
@@ -46,7 +46,7 @@ class TimeReportReminderConversationsTest extends TimeReportConversation {
     @Test
     void theReminderCountsWorkingDaysWithTheHolidayCalendar() {
         confirmed("UREMIND04", "/timereport add vab 2019-12-02");
-        LockReminder reminder = timeReport.reminder();
+        LockReminder reminder = parts.reminder();
         // 1 January is New Year's Day and 6 January Epiphany: the first three working days are 2, 3 and 7 January.
         assertThat(reminder.remind(LocalDate.parse("2020-01-01"))).isEmpty();
         assertThat(reminder.remind(LocalDate.parse("2020-01-07"))).contains("UREMIND04");
@@ -59,7 +59,7 @@ class TimeReportReminderConversationsTest extends TimeReportConversation {
         try {
             // 22:30 UTC on Sunday 31 May is already Monday 1 June in Stockholm.
             app.clock().set(Instant.parse("2020-05-31T22:30:00Z"));
-            timeReport.reminder().run();
+            parts.reminder().run();
             assertThat(app.slack().awaitDms("UREMIND05", 1).get(0).arg("text")).contains("May 2020");
         } finally {
             app.clock().set(MONDAY_2020_05_18);
@@ -94,7 +94,7 @@ class TimeReportReminderConversationsTest extends TimeReportConversation {
         for (String user : List.of("UREMFAIL1", "UREMFAIL2", "UREMFAIL3")) confirmed(user, "/timereport add vab 2020-02-10");
         app.slack().scriptNextFor("chat.postMessage", "UREMFAIL2", slackError("internal_error"));
         // Monday 2 March 2020 is the first working day of March.
-        assertThat(timeReport.reminder().remind(LocalDate.parse("2020-03-02")))
+        assertThat(parts.reminder().remind(LocalDate.parse("2020-03-02")))
                 .containsExactlyInAnyOrder("UREMFAIL1", "UREMFAIL2", "UREMFAIL3");
         assertThat(app.slack().awaitDms("UREMFAIL1", 1).get(0).arg("text")).contains("February 2020");
         assertThat(app.slack().awaitDms("UREMFAIL3", 1).get(0).arg("text")).contains("February 2020");
@@ -108,7 +108,7 @@ class TimeReportReminderConversationsTest extends TimeReportConversation {
         ListAppender<ILoggingEvent> logs = captureLogs();
         try {
             // Monday 3 February 2020 is the first working day of February.
-            assertThat(timeReport.reminder().remind(LocalDate.parse("2020-02-03"))).containsExactlyInAnyOrder("UREMFAIL4", "UREMFAIL5");
+            assertThat(parts.reminder().remind(LocalDate.parse("2020-02-03"))).containsExactlyInAnyOrder("UREMFAIL4", "UREMFAIL5");
             assertThat(app.slack().awaitDms("UREMFAIL5", 1).get(0).arg("text")).contains("January 2020");
             // account_inactive can never pass: the delivery stops after one try and says what Slack refused.
             Await.until(() -> List.copyOf(logs.list), events -> events.stream().anyMatch(e -> e.getLevel() == Level.ERROR
@@ -131,7 +131,7 @@ class TimeReportReminderConversationsTest extends TimeReportConversation {
             if (userId.equals("UREMQUE02")) throw new IllegalStateException("the job table is unavailable");
             queued.add(userId);
         };
-        LockReminder reminder = new LockReminder(timeReport.services(), failingForOne, app.clock());
+        LockReminder reminder = new LockReminder(parts.services(), failingForOne, app.clock());
         ListAppender<ILoggingEvent> logs = captureLogs();
         try {
             // Friday 1 November 2019 is the first working day of November (All Saints' Day is on Saturday 2 November).

@@ -1,12 +1,15 @@
-package dev.capstan.command;
+package dev.capstan.slack;
 
+import com.slack.api.model.view.View;
+import dev.capstan.command.Refusal;
+import dev.capstan.command.Reply;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Modal submissions routed by the modal's callback id, and clicks on buttons and selects routed by action id, to the
- * family that showed them; free of Slack types. Confirmations have their own service.
+ * family that showed them; a modal's next view is the Slack SDK's {@link View}. Confirmations have their own service.
  */
 public final class Interactions {
     /**
@@ -26,15 +29,15 @@ public final class Interactions {
 
     /**
      * What Slack should do with the modal: close it, show errors next to inputs (block id → message), or show another
-     * view in its place ({@code updateView}: a modal view as Slack's JSON); {@code refusal} is what the audit log records
+     * view in its place ({@code updateView}); {@code refusal} is what the audit log records
      * when a rule refused the submission (null otherwise).
      */
-    public record SubmitAnswer(Map<String, String> errors, String updateView, String refusal) {
+    public record SubmitAnswer(Map<String, String> errors, View updateView, String refusal) {
         public SubmitAnswer {
             errors = Map.copyOf(errors);
         }
 
-        public SubmitAnswer(Map<String, String> errors, String updateView) {
+        public SubmitAnswer(Map<String, String> errors, View updateView) {
             this(errors, updateView, null);
         }
 
@@ -51,8 +54,8 @@ public final class Interactions {
             return new SubmitAnswer(byBlockId, null);
         }
 
-        public static SubmitAnswer update(String viewJson) {
-            return new SubmitAnswer(Map.of(), viewJson);
+        public static SubmitAnswer update(View view) {
+            return new SubmitAnswer(Map.of(), view);
         }
     }
 
