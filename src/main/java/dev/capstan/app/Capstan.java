@@ -103,7 +103,7 @@ public final class Capstan implements AutoCloseable {
         AuditStore auditStore = new AuditStore(database.jdbi());
         this.audit = new BatchingAuditLog(auditStore);
         this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
-        CommandJobs commandJobs = new CommandJobs(jobs);
+        CommandJobs commandJobs = new CommandJobs(jobs, database.jdbi());
 
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
