@@ -5,8 +5,9 @@
 # shares the cores with the last one's job workers. Prints start-up time and idle RSS, a summary table, and each
 # target's verdict; exits non-zero when one is missed. See docs/benchmarks.md.
 # Env: CONNECTIONS (8), WARMUP (60 s), MEASURE (20 s), DATABASES ("h2 postgres"), BENCH_PG_URL (a jdbc:postgresql
-# URL; default: a fresh database on the local server), CAPSTAN_JAVA_OPTS (extra options for Capstan only, e.g. a
-# flight recording), DRAIN_TIMEOUT (300 s), BENCH_PORT (3100: Capstan's port; the sink listens on +99, the bare apps
+# URL; default: a fresh database on the local server), ROUNDS ("help job webhook": which of Capstan's loads to run), CAPSTAN_JAVA_OPTS (extra options for Capstan only, e.g. a
+# flight recording), DRAIN_TIMEOUT (300 s), JAR (target/capstan.jar), BEFORE_JAR (an older build: each database's
+# round then runs it first, labelled "before", for a before/after in one run), BENCH_PORT (3100: Capstan's port; the sink listens on +99, the bare apps
 # on +100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +15,12 @@ CONNECTIONS=${CONNECTIONS:-8}
 WARMUP=${WARMUP:-60}
 MEASURE=${MEASURE:-20}
 DATABASES=${DATABASES:-h2 postgres}
+ROUNDS=${ROUNDS:-help job webhook}
+has() { [[ " $ROUNDS " == *" $1 "* ]]; }
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-300}
 SECRET=bench-secret
-JAR=target/capstan.jar
+JAR=${JAR:-target/capstan.jar}
+BEFORE_JAR=${BEFORE_JAR:-}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 CAPSTAN_JAVA_OPTS=${CAPSTAN_JAVA_OPTS:-}
 BENCH_PORT=${BENCH_PORT:-3100}
@@ -27,14 +31,14 @@ CAPSTAN=http://127.0.0.1:$BENCH_PORT
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
 work=$(mktemp -d)
 pids=()
-pg_db=""
+pg_dbs=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
-  [ -n "$pg_db" ] && psql -h 127.0.0.1 -U postgres -qc "drop database if exists $pg_db" >/dev/null 2>&1
+  for db in "${pg_dbs[@]}"; do psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null 2>&1 || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
-# One row per measured load: label, peer label, req/s, p50, p99, errors, replies owed, drain seconds, replies seen.
+# One row per measured load, '|'-separated: label, peer label, req/s, p50, p99, errors, replies owed, drain seconds, replies seen.
 : > "$work/rows"
 : > "$work/starts"
 
@@ -74,7 +78,7 @@ load() {
     seen=$(( $(replies) - from ))
     echo "  replies: $seen of $owed reached the sink, the last $took s after the load stopped"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$peer" "$(before "$out" req/s)" "$(field "$out" p50)" \
+  printf '%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$label" "$peer" "$(before "$out" req/s)" "$(field "$out" p50)" \
     "$(field "$out" p99)" "$(field "$out" errors)" "$owed" "$took" "$seen" >> "$work/rows"
 }
 
@@ -83,11 +87,11 @@ started() {
   local label=$1 pid=$2 t0=$3 url=$4 ready rss
   wait_for "$url"; ready=$(since "$t0")
   sleep 2; rss=$(rss_mb "$pid")
-  printf '%s\t%s\t%s\n' "$label" "$ready" "$rss" >> "$work/starts"
+  printf '%s|%s|%s\n' "$label" "$ready" "$rss" >> "$work/starts"
   echo "$label: ready in ${ready} s, idle RSS ${rss} MB"
 }
 
-java -cp "$JAR" bench/Sink.java $SINK_PORT > "$work/sink.log" 2>&1 & pids+=($!)
+java -Dsun.net.httpserver.nodelay=true -cp "$JAR" bench/Sink.java $SINK_PORT > "$work/sink.log" 2>&1 & pids+=($!)
 wait_for "$SINK/count"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $CONNECTIONS connections; ${WARMUP}s warm-up, ${MEASURE}s measured"
 
@@ -101,50 +105,65 @@ bare() {
   load http://127.0.0.1:$BARE_PORT/slack/commands "$line" "$label" "$expect" "" "$owes"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
-bare ack "bare Bolt, ack only" "/capstan help" "" 0
-bare async "bare Bolt, async reply" "/capstan ping job" "Working on" 1
+{ has help || has webhook; } && bare ack "bare Bolt, ack only" "/capstan help" "" 0
+has job && bare async "bare Bolt, async reply" "/capstan ping job" "Working on" 1
 
 start_capstan() {
-  local label=$1 url=$2 t0
+  local label=$1 url=$2 jar=$3 t0
   t0=$(now)
   (cd "$work" && PORT=$BENCH_PORT SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL=$SINK/api/ \
      GITHUB_WEBHOOK_SECRET=$SECRET \
-     DATABASE_URL="$url" exec java $JAVA_OPTS $CAPSTAN_JAVA_OPTS -jar "$OLDPWD/$JAR" > "$work/capstan-$label.log" 2>&1) &
+     DATABASE_URL="$url" exec java $JAVA_OPTS $CAPSTAN_JAVA_OPTS -jar "$jar" > "$work/capstan-$label.log" 2>&1) &
   capstan=$!
   pids+=($capstan)
   started "capstan $label" "$capstan" "$t0" $CAPSTAN/readyz
 }
 
 run_capstan() {
-  local label=$1 url=$2
-  start_capstan "$label, fresh database" "$url"
-  load $CAPSTAN/slack/commands "/capstan help" "capstan $label: help" "What you can run here" "bare Bolt, ack only" 0
-  load $CAPSTAN/slack/commands "/capstan ping job" "capstan $label: ping job" "Working on" "bare Bolt, async reply" 1
-  # Signed GitHub deliveries, each new: verified, recorded and handed to the directory (which subscribes to membership).
-  local out
+  local label=$1 url=$2 jar=$3
+  start_capstan "$label, fresh database" "$url" "$jar"
+  has help && load $CAPSTAN/slack/commands "/capstan help" "capstan $label: help" "What you can run here" "bare Bolt, ack only" 0
+  has job && load $CAPSTAN/slack/commands "/capstan ping job" "capstan $label: ping job" "Working on" "bare Bolt, async reply" 1
+  has webhook && webhooks "$label"
+  kill "$capstan"; wait "$capstan" 2>/dev/null || true
+  start_capstan "$label, existing database" "$url" "$jar"
+  kill "$capstan"; wait "$capstan" 2>/dev/null || true
+}
+
+# Signed GitHub deliveries, each new: verified, recorded and handed to the directory (which subscribes to membership).
+webhooks() {
+  local label=$1 out
   out=$(java -cp "$JAR" bench/WebhookLoad.java $CAPSTAN/github/webhook "$SECRET" membership \
     '{"action":"added","scope":"team","member":{"login":"octocat","id":1},"team":{"id":424242,"name":"bench"},"organization":{"login":"acme"}}' \
     "$CONNECTIONS" "$WARMUP" "$MEASURE" "capstan $label: webhook")
   echo "$out"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t0\t0\t0\n' "capstan $label: webhook" "bare Bolt, ack only" "$(before "$out" req/s)" \
+  printf '%s|%s|%s|%s|%s|%s|0|0|0\n' "capstan $label: webhook" "bare Bolt, ack only" "$(before "$out" req/s)" \
     "$(field "$out" p50)" "$(field "$out" p99)" "$(field "$out" errors)" >> "$work/rows"
-  kill "$capstan"; wait "$capstan" 2>/dev/null || true
-  start_capstan "$label, existing database" "$url"
-  kill "$capstan"; wait "$capstan" 2>/dev/null || true
 }
 
+# fresh_pg: sets pg_url to a new database on the local server (or to BENCH_PG_URL as it is); dropped at exit.
+fresh_pg() {
+  pg_url=${BENCH_PG_URL:-}
+  [ -n "$pg_url" ] && return
+  command -v psql >/dev/null && psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1 || return 0
+  local name=capstan_bench_$$_${#pg_dbs[@]}
+  pg_dbs+=("$name")
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $name" -c "create database $name" >/dev/null 2>&1
+  pg_url="jdbc:postgresql://127.0.0.1:5432/$name?user=postgres"
+}
+
+jars=("|$(realpath "$JAR")")
+[ -n "$BEFORE_JAR" ] && jars=(" before|$(realpath "$BEFORE_JAR")" "${jars[@]}")
 for db in $DATABASES; do
-  case $db in
-    h2) run_capstan h2 "jdbc:h2:file:$work/h2/capstan" ;;
-    postgres)
-      PG_URL=${BENCH_PG_URL:-}
-      if [ -z "$PG_URL" ] && command -v psql >/dev/null && psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then
-        pg_db=capstan_bench_$$
-        psql -h 127.0.0.1 -U postgres -qc "drop database if exists $pg_db" -c "create database $pg_db" >/dev/null 2>&1
-        PG_URL="jdbc:postgresql://127.0.0.1:5432/$pg_db?user=postgres"
-      fi
-      if [ -n "$PG_URL" ]; then run_capstan postgres "$PG_URL"; else echo "no PostgreSQL reachable: set BENCH_PG_URL to include it"; fi ;;
-  esac
+  for entry in "${jars[@]}"; do
+    tag=${entry%%|*} jar=${entry#*|}
+    case $db in
+      h2) run_capstan "h2$tag" "jdbc:h2:file:$work/h2${tag// /-}/capstan" "$jar" ;;
+      postgres)
+        fresh_pg
+        if [ -n "$pg_url" ]; then run_capstan "postgres$tag" "$pg_url" "$jar"; else echo "no PostgreSQL reachable: set BENCH_PG_URL to include it"; fi ;;
+    esac
+  done
 done
 
 # Targets (issues 2 and 21): help >= 0.5x the ack-only app; ping job >= 0.33x the async-reply app with every reply
@@ -153,11 +172,11 @@ echo
 echo "| what | req/s | p50 ms | p99 ms | errors | vs peer | replies delivered | drained after | target |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
 missed=0
-while IFS=$'\t' read -r label peer rps p50 p99 errors owed took seen; do
+while IFS='|' read -r label peer rps p50 p99 errors owed took seen; do
   ratio="" verdict="" need=""
   if [ -n "$peer" ]; then
-    base=$(awk -F'\t' -v p="$peer" '$1 == p { print $3 }' "$work/rows")
-    ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.2f", a / b }')
+    base=$(awk -F'|' -v p="$peer" '$1 == p { print $3 }' "$work/rows")
+    ratio=$(awk -v a="$rps" -v b="${base:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
     case $label in
       *help) need=0.5 ;;
       *"ping job") need=0.33 ;;
@@ -166,7 +185,7 @@ while IFS=$'\t' read -r label peer rps p50 p99 errors owed took seen; do
   if [ "${label#capstan}" != "$label" ]; then
     verdict=ok
     awk -v p="$p99" 'BEGIN { exit !(p > 50) }' && verdict="MISSED p99 <= 50 ms" && missed=1
-    [ -n "$need" ] && awk -v r="$ratio" -v n="$need" 'BEGIN { exit !(r < n) }' && verdict="MISSED >= ${need}x" && missed=1
+    [ -n "$need" ] && [ "$ratio" != n/a ] && awk -v r="$ratio" -v n="$need" 'BEGIN { exit !(r < n) }' && verdict="MISSED >= ${need}x" && missed=1
     [ "$owed" != 0 ] && [ "$seen" -lt "$owed" ] && verdict="MISSED: $((owed - seen)) replies lost" && missed=1
     [ "$errors" != 0 ] && verdict="MISSED: $errors errors" && missed=1
   fi
@@ -177,5 +196,5 @@ done < "$work/rows"
 echo
 echo "| start-up | ready from launch to /readyz | idle RSS |"
 echo "|---|---:|---:|"
-while IFS=$'\t' read -r label ready rss; do echo "| $label | $ready s | $rss MB |"; done < "$work/starts"
+while IFS='|' read -r label ready rss; do echo "| $label | $ready s | $rss MB |"; done < "$work/starts"
 exit $missed

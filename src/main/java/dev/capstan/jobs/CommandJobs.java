@@ -57,7 +57,8 @@ public final class CommandJobs implements JobQueue {
         this.audit = auditLog;
         this.pending = confirmed;
         jobs.handle(commands, run -> {
-            if (replies.queued(replyKey(run))) return JobResult.done();
+            // A slow command's job id is random, so on its row's first pick no reply can be queued under it yet.
+            if (!run.firstPick() && replies.queued(replyKey(run))) return JobResult.done();
             CommandJob job = run.data();
             CommandPipeline.Finished finished = pipeline.runQueued(job.invocation());
             jdbi.useTransaction(h -> {

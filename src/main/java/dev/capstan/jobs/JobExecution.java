@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  */
 final class JobExecution {
     private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
+    /**
+     * A row is written at version 1 ({@link JobEnqueuer}) and db-scheduler adds one each time it picks, reschedules
+     * (a retry, a run again) or revives it after its replica died: a run at version 2 is the row's first.
+     */
+    private static final long FIRST_PICK_VERSION = 2;
 
     private final JobJson json;
     private final AuditLog audit;
@@ -46,17 +51,18 @@ final class JobExecution {
                             complete.getExecution().taskInstance.getId(), complete.getCause().orElse(null));
                     operations.remove();
                 })
-                .execute((instance, context) -> runOnce(type, declared.handler(), instance, due));
+                .execute((instance, context) -> runOnce(type, declared.handler(), instance,
+                        context.getExecution().version <= FIRST_PICK_VERSION, due));
     }
 
     private <T> CompletionHandler<JobEnvelope> runOnce(JobType<T> type, JobHandler<T> handler, TaskInstance<JobEnvelope> instance,
-                                                       Clock due) {
+                                                       boolean firstPick, Clock due) {
         long started = System.nanoTime();
         JobEnvelope envelope = instance.getData();
         JobRun<T> run;
         try {
             run = new JobRun<>(type.name(), instance.getId(), json.read(envelope.data(), type.dataType()),
-                    envelope.attempt(), envelope.firstEnqueuedAt());
+                    envelope.attempt(), envelope.firstEnqueuedAt(), firstPick);
         } catch (Exception unreadable) {
             log.error("Job {} {} has data this version cannot read; dropped", type.name(), instance.getId(), unreadable);
             record(type, instance.getId(), "dropped: unreadable data", started);
