@@ -1,3 +1,4 @@
+import com.slack.api.Slack;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * The baselines: a Bolt for Java app that verifies the signature (Bolt's own check) and acks every slash command, served
  * by the same Javalin 7. Mode {@code ack} (the default) only acks; mode {@code async} acks and then replies through the
  * command's response_url from a worker pool of 8 threads, as Bolt's docs suggest for slow work (nothing durable: a reply
- * still queued when the process dies is lost). Usage: BareBoltApp PORT SECRET [ack|async]
+ * still queued when the process dies is lost), through one shared Slack client as Capstan's replies go.
+ * Usage: BareBoltApp PORT SECRET [ack|async]
  */
 public class BareBoltApp {
     public static void main(String[] args) {
@@ -30,11 +32,12 @@ public class BareBoltApp {
         App app = new App(config, new ArrayList<>(List.of(
                 new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret))))));
         ExecutorService workers = Executors.newFixedThreadPool(8);
+        Slack slack = Slack.getInstance();
         app.command(Pattern.compile(".*"), (request, context) -> {
             if (async) {
                 workers.submit(() -> {
                     try {
-                        context.respond("Pong, later.");
+                        slack.send(request.getPayload().getResponseUrl(), "{\"text\":\"Pong, later.\"}");
                     } catch (Exception e) {
                         System.err.println("response_url failed: " + e);
                     }
