@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Closed-loop load: N connections each send signed slash commands back to back for a fixed time
  * (after a warm-up) and record every ack's latency. An ack counts only when it is a 200 whose body contains EXPECT
- * (so an error reply is an error, not a fast ack). Prints one result line: label, req/s, p50, p99, errors.
+ * (so an error reply is an error, not a fast ack). Prints one result line: label, req/s, p50, p99, errors, and how many
+ * requests were acked in all, warm-up included (what a server that replies later owes its response_url).
  * Usage: LoadGen URL SECRET "COMMAND TEXT" CONNECTIONS WARMUP_S MEASURE_S RESPONSE_URL LABEL [EXPECT]
  */
 public class LoadGen {
@@ -38,6 +39,7 @@ public class LoadGen {
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
         AtomicLong errors = new AtomicLong();
+        AtomicLong acked = new AtomicLong();
         Thread[] threads = new Thread[connections];
         for (int t = 0; t < connections; t++) {
             final int id = t;
@@ -59,6 +61,7 @@ public class LoadGen {
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                         long took = System.nanoTime() - sent;
                         if (response.statusCode() != 200 || !response.body().contains(expect)) errors.incrementAndGet();
+                        else acked.incrementAndGet();
                         if (sent >= measureFrom && n < mine.length) mine[n++] = took;
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -79,8 +82,8 @@ public class LoadGen {
         }
         Arrays.sort(all);
         double seconds = measureNanos / 1e9;
-        System.out.printf("%-28s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  (n=%d, %d connections)%n",
-                label, total / seconds, ms(all, 0.50), ms(all, 0.99), errors.get(), total, connections);
+        System.out.printf("%-28s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d  acked %d  (n=%d, %d connections)%n",
+                label, total / seconds, ms(all, 0.50), ms(all, 0.99), errors.get(), acked.get(), total, connections);
     }
 
     private static double ms(long[] sorted, double q) {

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Stands in for Slack during a benchmark: answers the Web API with ok and accepts response_url posts, counting them. */
+/**
+ * Stands in for Slack during a benchmark: answers the Web API with ok and accepts response_url posts, counting them.
+ * Run it with {@code -Dsun.net.httpserver.nodelay=true}: otherwise its answers wait on Nagle's algorithm and every post
+ * takes about 40 ms, which limits how fast any server can reply, not how fast it works.
+ */
 public class Sink {
     public static void main(String[] args) throws Exception {
         AtomicLong hooks = new AtomicLong();
@@ -30,7 +34,7 @@ public class Sink {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
         System.out.println("sink listening on " + args[0]);
     }

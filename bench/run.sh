@@ -1,74 +1,206 @@
 #!/usr/bin/env bash
-# Starts the Capstan jar and a bare Bolt-for-Java app side by side and drives both with the same signed slash
-# command from one load generator, on H2 and then on PostgreSQL, and checks the targets. See docs/benchmarks.md.
-# Env: CONNECTIONS (8), WARMUP (60 s), MEASURE (20 s), BENCH_PG_URL (a jdbc:postgresql URL; default: the local server).
+# Drives the Capstan jar and two bare Bolt-for-Java apps (ack only; ack then reply through response_url from a worker
+# pool) with the same signed slash commands from one load generator, one server at a time: on H2, then on PostgreSQL.
+# Before each round every reply owed by the round before has reached the sink (or stopped coming), so no round
+# shares the cores with the last one's job workers. Prints start-up time and idle RSS, a summary table, and each
+# target's verdict; exits non-zero when one is missed. See docs/benchmarks.md.
+# Env: CONNECTIONS (8), WARMUP (60 s), MEASURE (20 s), DATABASES ("h2 postgres"), BENCH_PG_URL (a jdbc:postgresql
+# URL; default: a fresh database on the local server), ROUNDS ("help job webhook": which of Capstan's loads to run), CAPSTAN_JAVA_OPTS (extra options for Capstan only, e.g. a
+# flight recording), DRAIN_TIMEOUT (300 s), JAR (target/capstan.jar), BEFORE_JAR (an older build: each database's
+# round then runs it first, labelled "before", for a before/after in one run), BENCH_PORT (3100: Capstan's port; the sink listens on +99, the bare apps
+# on +100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-8}
 WARMUP=${WARMUP:-60}
 MEASURE=${MEASURE:-20}
+DATABASES=${DATABASES:-h2 postgres}
+ROUNDS=${ROUNDS:-help job webhook}
+has() { [[ " $ROUNDS " == *" $1 "* ]]; }
+DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-300}
 SECRET=bench-secret
-JAR=target/capstan.jar
+JAR=${JAR:-target/capstan.jar}
+BEFORE_JAR=${BEFORE_JAR:-}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+CAPSTAN_JAVA_OPTS=${CAPSTAN_JAVA_OPTS:-}
+BENCH_PORT=${BENCH_PORT:-3100}
+SINK_PORT=$((BENCH_PORT + 99))
+BARE_PORT=$((BENCH_PORT + 100))
+SINK=http://127.0.0.1:$SINK_PORT
+CAPSTAN=http://127.0.0.1:$BENCH_PORT
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+pg_dbs=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  for db in "${pg_dbs[@]}"; do psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" >/dev/null 2>&1 || true; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
+# One row per measured load, '|'-separated: label, peer label, req/s, p50, p99, errors, replies owed, drain seconds, replies seen.
+: > "$work/rows"
+: > "$work/starts"
 
-wait_for() { for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "timed out waiting for $1" >&2; exit 1; }
-load() { java -cp "$JAR" bench/LoadGen.java "$1" "$SECRET" "$2" "$CONNECTIONS" "$WARMUP" "$MEASURE" "http://127.0.0.1:3199/hooks/1" "$3" "$4" | tee -a "$work/results"; }
-field() { awk -v label="$1" -v col="$2" 'index($0, label) == 1 { for (i = 1; i <= NF; i++) if ($i == col) print $(i - 1) }' "$work/results"; }
-after() { awk -v label="$1" -v col="$2" 'index($0, label) == 1 { for (i = 1; i <= NF; i++) if ($i == col) print $(i + 1) }' "$work/results"; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+wait_for() { for _ in $(seq 1 1200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done; echo "timed out waiting for $1" >&2; exit 1; }
+replies() { curl -s "$SINK/count"; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+field() { awk -v name="$2" '{ for (i = 1; i < NF; i++) if ($i == name) { print $(i + 1); exit } }' <<< "$1"; }
+before() { awk -v name="$2" '{ for (i = 2; i <= NF; i++) if ($i == name) { print $(i - 1); exit } }' <<< "$1"; }
 
-java -cp "$JAR" bench/Sink.java 3199 > "$work/sink.log" 2>&1 & pids+=($!)
-java $JAVA_OPTS -cp "$JAR" bench/BareBoltApp.java 3200 "$SECRET" > "$work/bare.log" 2>&1 & pids+=($!)
-wait_for http://127.0.0.1:3199/count
-for _ in $(seq 1 60); do grep -q listening "$work/bare.log" && break; sleep 0.5; done
-echo "machine: $(nproc) cores; $CONNECTIONS connections; ${WARMUP}s warm-up, ${MEASURE}s measured"
-load http://127.0.0.1:3200/slack/commands "/capstan help" "bare Bolt app (ack only)" ""
-
-run_capstan() {
-  local label=$1 url=$2
-  (cd "$work" && PORT=3100 SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL=http://127.0.0.1:3199/api/ \
-     GITHUB_WEBHOOK_SECRET=$SECRET \
-     DATABASE_URL="$url" exec java $JAVA_OPTS -jar "$OLDPWD/$JAR" > "$work/capstan-$label.log" 2>&1) & local pid=$!
-  pids+=($pid)
-  wait_for http://127.0.0.1:3100/readyz
-  load http://127.0.0.1:3100/slack/commands "/capstan help" "capstan $label: help" "What you can run here"
-  load http://127.0.0.1:3100/slack/commands "/capstan ping job" "capstan $label: ping job (slow)" "Working on"
-  # Signed GitHub deliveries, each new: verified, recorded and handed to the directory (which subscribes to membership).
-  java -cp "$JAR" bench/WebhookLoad.java http://127.0.0.1:3100/github/webhook "$SECRET" membership \
-    '{"action":"added","scope":"team","member":{"login":"octocat","id":1},"team":{"id":424242,"name":"bench"},"organization":{"login":"acme"}}' \
-    "$CONNECTIONS" "$WARMUP" "$MEASURE" "capstan $label: github webhook" | tee -a "$work/results"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+# Waits until the sink has seen every reply owed since $1 (the count before the round), or until the count has
+# stopped rising for 5 s; prints the seconds it took.
+drain() {
+  local from=$1 owed=$2 started last seen still=0
+  started=$(now); last=$(replies)
+  while :; do
+    seen=$(replies)
+    [ $((seen - from)) -ge "$owed" ] && break
+    if [ "$seen" = "$last" ]; then still=$((still + 1)); else still=0; last=$seen; fi
+    [ "$still" -ge 50 ] && break
+    awk -v s="$(since "$started")" -v t="$DRAIN_TIMEOUT" 'BEGIN { exit !(s > t) }' && break
+    sleep 0.1
+  done
+  since "$started"
 }
 
-run_capstan h2 "jdbc:h2:file:$work/h2/capstan"
-PG_URL=${BENCH_PG_URL:-}
-if [ -z "$PG_URL" ] && command -v psql >/dev/null && psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1; then
-  psql -h 127.0.0.1 -U postgres -qc 'drop database if exists capstan_bench' -c 'create database capstan_bench' >/dev/null 2>&1
-  PG_URL="jdbc:postgresql://127.0.0.1:5432/capstan_bench?user=postgres"
-fi
-if [ -n "$PG_URL" ]; then run_capstan postgres "$PG_URL"; else echo "no PostgreSQL reachable: set BENCH_PG_URL to include it"; fi
-echo "response_url posts delivered by job workers so far: $(curl -s http://127.0.0.1:3199/count)"
-
-# Targets (issue 2): help at >= 0.5x the bare app's throughput; every Capstan p99 <= 50 ms; no errors.
-bare=$(field "bare Bolt app" "req/s")
-missed=0
-while read -r line; do
-  label=${line%%:*}; rest=${line#*: }; what=${rest%% *}
-  [ "${line#capstan}" = "$line" ] && continue
-  rps=$(field "$line" "req/s"); p99=$(after "$line" "p99"); errors=$(after "$line" "errors")
-  verdict=ok
-  awk -v p="$p99" 'BEGIN { exit !(p > 50) }' && verdict="MISSED p99 <= 50 ms" && missed=1
-  [ "$errors" != 0 ] && verdict="MISSED: $errors errors" && missed=1
-  if [ "$what" = help ]; then
-    ratio=$(awk -v a="$rps" -v b="$bare" 'BEGIN { printf "%.2f", a / b }')
-    awk -v r="$ratio" 'BEGIN { exit !(r < 0.5) }' && verdict="MISSED >= 0.5x bare" && missed=1
-    echo "target $label help: ${ratio}x the bare app, p99 ${p99} ms: $verdict"
-  else
-    echo "target $label $what: p99 ${p99} ms: $verdict"
+# load URL "COMMAND TEXT" LABEL EXPECT PEER REPLIES: one measured round; REPLIES=1 when each ack owes a reply.
+load() {
+  local url=$1 line=$2 label=$3 expect=$4 peer=$5 owes=$6 from out owed=0 took=0 seen=0
+  from=$(replies)
+  out=$(java -cp "$JAR" bench/LoadGen.java "$url" "$SECRET" "$line" "$CONNECTIONS" "$WARMUP" "$MEASURE" "$SINK/hooks/1" "$label" "$expect")
+  echo "$out"
+  if [ "$owes" = 1 ]; then
+    owed=$(field "$out" acked)
+    took=$(drain "$from" "$owed")
+    seen=$(( $(replies) - from ))
+    echo "  replies: $seen of $owed reached the sink, the last $took s after the load stopped"
   fi
-done < <(cut -c1-28 "$work/results" | sed 's/ *$//')
+  printf '%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$label" "$peer" "$(before "$out" req/s)" "$(field "$out" p50)" \
+    "$(field "$out" p99)" "$(field "$out" errors)" "$owed" "$took" "$seen" >> "$work/rows"
+}
+
+# started LABEL PID T0 URL: waits for URL, records the time since T0 and the RSS once settled.
+started() {
+  local label=$1 pid=$2 t0=$3 url=$4 ready rss
+  wait_for "$url"; ready=$(since "$t0")
+  sleep 2; rss=$(rss_mb "$pid")
+  printf '%s|%s|%s\n' "$label" "$ready" "$rss" >> "$work/starts"
+  echo "$label: ready in ${ready} s, idle RSS ${rss} MB"
+}
+
+java -Dsun.net.httpserver.nodelay=true -cp "$JAR" bench/Sink.java $SINK_PORT > "$work/sink.log" 2>&1 & pids+=($!)
+wait_for "$SINK/count"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $CONNECTIONS connections; ${WARMUP}s warm-up, ${MEASURE}s measured"
+
+bare() {
+  local mode=$1 label=$2 line=$3 expect=$4 owes=$5 t0 pid
+  t0=$(now)
+  java $JAVA_OPTS -cp "$JAR" bench/BareBoltApp.java $BARE_PORT "$SECRET" "$mode" > "$work/bare-$mode.log" 2>&1 & pid=$!
+  pids+=($pid)
+  for _ in $(seq 1 600); do grep -q listening "$work/bare-$mode.log" && break; sleep 0.05; done
+  echo "$label: listening in $(since "$t0") s (compiled from source at start, so not comparable), RSS $(rss_mb "$pid") MB"
+  load http://127.0.0.1:$BARE_PORT/slack/commands "$line" "$label" "$expect" "" "$owes"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+{ has help || has webhook; } && bare ack "bare Bolt, ack only" "/capstan help" "" 0
+has job && bare async "bare Bolt, async reply" "/capstan ping job" "Working on" 1
+
+start_capstan() {
+  local label=$1 url=$2 jar=$3 t0
+  t0=$(now)
+  (cd "$work" && PORT=$BENCH_PORT SLACK_SIGNING_SECRET=$SECRET SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL=$SINK/api/ \
+     GITHUB_WEBHOOK_SECRET=$SECRET \
+     DATABASE_URL="$url" exec java $JAVA_OPTS $CAPSTAN_JAVA_OPTS -jar "$jar" > "$work/capstan-$label.log" 2>&1) &
+  capstan=$!
+  pids+=($capstan)
+  started "capstan $label" "$capstan" "$t0" $CAPSTAN/readyz
+}
+
+run_capstan() {
+  local label=$1 url=$2 jar=$3
+  start_capstan "$label, fresh database" "$url" "$jar"
+  has help && load $CAPSTAN/slack/commands "/capstan help" "capstan $label: help" "What you can run here" "bare Bolt, ack only" 0
+  has job && load $CAPSTAN/slack/commands "/capstan ping job" "capstan $label: ping job" "Working on" "bare Bolt, async reply" 1
+  has webhook && webhooks "$label"
+  kill "$capstan"; wait "$capstan" 2>/dev/null || true
+  start_capstan "$label, existing database" "$url" "$jar"
+  kill "$capstan"; wait "$capstan" 2>/dev/null || true
+}
+
+# Signed GitHub deliveries, each new: verified, recorded and handed to the directory (which subscribes to membership).
+webhooks() {
+  local label=$1 out
+  out=$(java -cp "$JAR" bench/WebhookLoad.java $CAPSTAN/github/webhook "$SECRET" membership \
+    '{"action":"added","scope":"team","member":{"login":"octocat","id":1},"team":{"id":424242,"name":"bench"},"organization":{"login":"acme"}}' \
+    "$CONNECTIONS" "$WARMUP" "$MEASURE" "capstan $label: webhook")
+  echo "$out"
+  printf '%s|%s|%s|%s|%s|%s|0|0|0\n' "capstan $label: webhook" "bare Bolt, ack only" "$(before "$out" req/s)" \
+    "$(field "$out" p50)" "$(field "$out" p99)" "$(field "$out" errors)" >> "$work/rows"
+}
+
+# fresh_pg: sets pg_url to a new database on the local server (or to BENCH_PG_URL as it is); dropped at exit.
+fresh_pg() {
+  pg_url=${BENCH_PG_URL:-}
+  [ -n "$pg_url" ] && return
+  command -v psql >/dev/null && psql -h 127.0.0.1 -U postgres -c 'select 1' >/dev/null 2>&1 || return 0
+  local name=capstan_bench_$$_${#pg_dbs[@]}
+  pg_dbs+=("$name")
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $name" -c "create database $name" >/dev/null 2>&1
+  pg_url="jdbc:postgresql://127.0.0.1:5432/$name?user=postgres"
+}
+
+jars=("|$(realpath "$JAR")")
+[ -n "$BEFORE_JAR" ] && jars=(" before|$(realpath "$BEFORE_JAR")" "${jars[@]}")
+for db in $DATABASES; do
+  for entry in "${jars[@]}"; do
+    tag=${entry%%|*} jar=${entry#*|}
+    case $db in
+      h2) run_capstan "h2$tag" "jdbc:h2:file:$work/h2${tag// /-}/capstan" "$jar" ;;
+      postgres)
+        fresh_pg
+        if [ -n "$pg_url" ]; then run_capstan "postgres$tag" "$pg_url" "$jar"; else echo "no PostgreSQL reachable: set BENCH_PG_URL to include it"; fi ;;
+    esac
+  done
+done
+
+# Targets (issues 2 and 21): help >= 0.5x the ack-only app; ping job >= 0.33x the async-reply app with every reply
+# delivered; every Capstan p99 <= 50 ms; no errors.
+echo
+# replies/s: every reply owed by the round over the whole round (warm-up, measured time and drain), the rate at which
+# the work was done rather than acked.
+echo "| what | req/s | p50 ms | p99 ms | errors | vs peer | replies delivered | drained after | replies/s | target |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+missed=0
+while IFS='|' read -r label peer rps p50 p99 errors owed took seen; do
+  ratio="" verdict="" need=""
+  if [ -n "$peer" ]; then
+    base=$(awk -F'|' -v p="$peer" '$1 == p { print $3 }' "$work/rows")
+    ratio=$(awk -v a="$rps" -v b="${base:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+    case $label in
+      *help) need=0.5 ;;
+      *"ping job") need=0.33 ;;
+    esac
+  fi
+  if [ "${label#capstan}" != "$label" ]; then
+    verdict=ok
+    awk -v p="$p99" 'BEGIN { exit !(p > 50) }' && verdict="MISSED p99 <= 50 ms" && missed=1
+    [ -n "$need" ] && [ "$ratio" != n/a ] && awk -v r="$ratio" -v n="$need" 'BEGIN { exit !(r < n) }' && verdict="MISSED >= ${need}x" && missed=1
+    [ "$owed" != 0 ] && [ "$seen" -lt "$owed" ] && verdict="MISSED: $((owed - seen)) replies lost" && missed=1
+    [ "$errors" != 0 ] && verdict="MISSED: $errors errors" && missed=1
+  fi
+  delivered=""; [ "$owed" != 0 ] && delivered="$seen of $owed"
+  drained="" rate=""
+  if [ "$owed" != 0 ]; then
+    drained="$took s"
+    rate=$(awk -v n="$seen" -v t="$took" -v w="$WARMUP" -v m="$MEASURE" 'BEGIN { printf "%.0f", n / (w + m + t) }')
+  fi
+  echo "| $label | $rps | $p50 | $p99 | $errors | ${ratio:+${ratio}×} | $delivered | $drained | $rate | $verdict |"
+done < "$work/rows"
+echo
+echo "| start-up | ready from launch to /readyz | idle RSS |"
+echo "|---|---:|---:|"
+while IFS='|' read -r label ready rss; do echo "| $label | $ready s | $rss MB |"; done < "$work/starts"
 exit $missed

@@ -109,7 +109,7 @@ public final class Capstan implements AutoCloseable {
         AuditStore auditStore = new AuditStore(database.jdbi());
         this.audit = new BatchingAuditLog(auditStore);
         this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
-        CommandJobs commandJobs = new CommandJobs(jobs);
+        CommandJobs commandJobs = new CommandJobs(jobs, database.jdbi());
         phases.mark("database pool and job scheduler");
 
         SlackConfig slackConfig = new SlackConfig();

@@ -51,12 +51,11 @@ public final class CommandPipeline {
         Outcome outcome = decide(invocation, caller, false);
         if (outcome.kind == Handling.QUEUE) {
             String jobId = UUID.randomUUID().toString();
-            long auditId = audit.record(entry(invocation, outcome, "queued", started, jobId));
             try {
-                jobs.enqueueCommand(jobId, invocation, auditId);
+                jobs.enqueueCommand(jobId, invocation, entry(invocation, outcome, "queued", started, jobId));
             } catch (RuntimeException e) {
                 log.error("Could not queue {}", outcome.command, e);
-                audit.complete(auditId, "error: could not queue", elapsedMs(started));
+                audit.append(entry(invocation, outcome, "error: could not queue", started, null));
                 return Reply.text("I could not queue `" + outcome.display + "`; nothing was done. Please try again.");
             }
             return Reply.text(":hourglass_flowing_sand: Working on `" + outcome.display + "`… I'll reply here when it's done.");
@@ -65,16 +64,19 @@ public final class CommandPipeline {
         return cutLongInput(outcome.reply, invocation);
     }
 
+    /** A slow command's run: its reply, and the outcome and time its audit entry is completed with. */
+    public record Finished(Reply reply, String outcome, long durationMs) { }
+
     /**
-     * Runs a slow command in a job worker; the policy is checked again since roles may have changed meanwhile.
+     * Runs a slow command in a job worker; the policy is checked again since roles may have changed meanwhile. The
+     * caller completes the audit entry with the result, in the transaction that queues the reply.
      * A {@link TransientFailure} propagates so that the job is retried.
      */
-    public Reply runQueued(Invocation invocation, long auditId) {
+    public Finished runQueued(Invocation invocation) {
         long started = System.nanoTime();
         Caller caller = new Caller(invocation.userId(), invocation.channelId(), people.roleOf(invocation.userId()));
         Outcome outcome = decide(invocation, caller, true);
-        audit.complete(auditId, outcome.result, elapsedMs(started));
-        return cutLongInput(outcome.reply, invocation);
+        return new Finished(cutLongInput(outcome.reply, invocation), outcome.result, elapsedMs(started));
     }
 
     /** The reply with every over-long word the caller typed cut where it is repeated. */

@@ -4,8 +4,11 @@ import java.time.Instant;
 
 /** Durable work queue for what must not run inside Slack's 3-second window. */
 public interface JobQueue {
-    /** Queues a slow command for a worker under {@code jobId}, the id the audit log records. */
-    void enqueueCommand(String jobId, Invocation invocation, long auditId);
+    /**
+     * Queues a slow command for a worker under {@code jobId}, and records its audit entry ({@code queued}, which names
+     * that job) in the same transaction, so that neither exists without the other; returns the entry's id.
+     */
+    long enqueueCommand(String jobId, Invocation invocation, AuditEntry queued);
 
     /**
      * Queues a confirmed action declared slow; the outcome replaces the confirmation message through the click's

@@ -1,5 +1,6 @@
 package dev.capstan.jobs;
 
+import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
 import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Confirmations;
@@ -8,12 +9,14 @@ import dev.capstan.command.Invocation;
 import dev.capstan.command.JobQueue;
 import dev.capstan.command.Reply;
 import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The platform's own work queue: slow commands and slow confirmed actions, run by a job worker after the ack. The job
  * types are declared first, because the pipeline and the confirmations queue into them; {@link #runWith} binds the
- * workers once those exist. "Ran" and "delivered" are apart: a command's reply is queued under the job's id, and a job
- * run again after its replica died finds that reply queued and does not run the command again.
+ * workers once those exist. "Ran" and "delivered" are apart: a command's reply is queued under the job's id, in one
+ * transaction with its audit entry's outcome, and a job run again after its replica died finds that reply queued and
+ * does not run the command again.
  */
 public final class CommandJobs implements JobQueue {
     /** A slow command: what Slack sent, and the audit entry its outcome completes. */
@@ -27,14 +30,16 @@ public final class CommandJobs implements JobQueue {
     }
 
     private final Jobs jobs;
+    private final Jdbi jdbi;
     private final JobType<CommandJob> commands;
     private final JobType<ConfirmationJob> confirmations;
     private DurableOutbox outbox;
     private AuditLog audit;
     private Confirmations pending;
 
-    public CommandJobs(Jobs jobs) {
+    public CommandJobs(Jobs jobs, Jdbi jdbi) {
         this.jobs = jobs;
+        this.jdbi = jdbi;
         this.commands = jobs.declare("slow-command", CommandJob.class, JobOptions.retrying(jobs.settings(), (run, failure) -> {
             CommandJob job = run.data();
             audit.complete(job.auditId(), "error: gave up: " + failure.sentence(), 0);
@@ -52,9 +57,14 @@ public final class CommandJobs implements JobQueue {
         this.audit = auditLog;
         this.pending = confirmed;
         jobs.handle(commands, run -> {
-            if (replies.queued(replyKey(run))) return JobResult.done();
+            // A slow command's job id is random, so on its row's first pick no reply can be queued under it yet.
+            if (!run.firstPick() && replies.queued(replyKey(run))) return JobResult.done();
             CommandJob job = run.data();
-            replies.sendOnce(replyKey(run), responseUrl(job.invocation()), pipeline.runQueued(job.invocation(), job.auditId()));
+            CommandPipeline.Finished finished = pipeline.runQueued(job.invocation());
+            jdbi.useTransaction(h -> {
+                auditLog.complete(job.auditId(), finished.outcome(), finished.durationMs());
+                replies.sendOnce(replyKey(run), responseUrl(job.invocation()), finished.reply());
+            });
             return JobResult.done();
         });
         jobs.handle(confirmations, run -> {
@@ -66,8 +76,12 @@ public final class CommandJobs implements JobQueue {
     }
 
     @Override
-    public void enqueueCommand(String jobId, Invocation invocation, long auditId) {
-        commands.enqueueAt(jobId, Instant.EPOCH, new CommandJob(invocation, auditId));
+    public long enqueueCommand(String jobId, Invocation invocation, AuditEntry queued) {
+        return jdbi.inTransaction(h -> {
+            long auditId = audit.record(queued);
+            commands.enqueueAt(jobId, Instant.EPOCH, new CommandJob(invocation, auditId));
+            return auditId;
+        });
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class DurableOutbox implements Outbox {
                 JobOptions.retrying(jobs.settings(), (run, failure) ->
                         log.error("Gave up delivering a reply to {}: {}", describe(run.data().destination()), failure.sentence())),
                 run -> {
-                    sender.send(run.data().destination(), run.data().reply(), run.data().skipMessages(), sent.of(run.id()));
+                    sender.send(run.data().destination(), run.data().reply(), run.data().skipMessages(), sent.of(run.id(), run.firstPick()));
                     return JobResult.done();
                 });
     }

@@ -10,9 +10,9 @@ public final class JobType<T> {
     private final String name;
     private final Class<T> dataType;
     private final JobOptions<T> options;
-    private final Jobs jobs;
+    private final JobEnqueuer jobs;
 
-    JobType(String name, Class<T> dataType, JobOptions<T> options, Jobs jobs) {
+    JobType(String name, Class<T> dataType, JobOptions<T> options, JobEnqueuer jobs) {
         this.name = name;
         this.dataType = dataType;
         this.options = options;

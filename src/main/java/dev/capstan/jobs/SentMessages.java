@@ -19,12 +19,15 @@ final class SentMessages {
         this.clock = clock;
     }
 
-    /** What one delivery job has sent so far, message by message. */
-    ReplySender.Accepted of(String deliveryId) {
+    /**
+     * What one delivery job has sent so far, message by message. On its row's first pick nothing can have been sent:
+     * a delivery's id is never used twice (a claimed key or a random id), so there is nothing to look up.
+     */
+    ReplySender.Accepted of(String deliveryId, boolean firstPick) {
         return new ReplySender.Accepted() {
             @Override
             public boolean already(int message) {
-                return jdbi.withHandle(h -> h.createQuery("select count(*) from sent_messages where message_key = :key")
+                return !firstPick && jdbi.withHandle(h -> h.createQuery("select count(*) from sent_messages where message_key = :key")
                         .bind("key", key(deliveryId, message)).mapTo(Integer.class).one()) > 0;
             }
 

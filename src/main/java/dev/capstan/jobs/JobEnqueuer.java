@@ -1,0 +1,61 @@
+package dev.capstan.jobs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes a job's row in the caller's transaction when there is one (so it commits or rolls back with the change that
+ * caused it), else in its own; then wakes this replica's workers once it is committed. A job at an instant still ahead
+ * by Capstan's clock is a deadline, kept apart and due by that clock; any other runs soon.
+ */
+final class JobEnqueuer {
+    private static final int MAX_ID = 200;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final JobKeys keys;
+    private final JobJson json;
+    private final Runnable wake;
+
+    JobEnqueuer(Jdbi jdbi, Clock clock, JobKeys keys, JobJson json, Runnable wake) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.keys = keys;
+        this.json = json;
+        this.wake = wake;
+    }
+
+    /** A job without a key of its own: keyed by the job run that enqueues it, if any, else by a random id. */
+    <T> void enqueueFresh(JobType<T> type, T data) {
+        String key = JobScope.nextKey();
+        if (key == null) enqueue(type, UUID.randomUUID().toString(), Instant.EPOCH, data, false);
+        else enqueue(type, key, Instant.EPOCH, data, true);
+    }
+
+    <T> boolean enqueue(JobType<T> type, String id, Instant at, T data, boolean once) {
+        if (id == null || id.isBlank() || id.length() > MAX_ID) {
+            throw new IllegalArgumentException("A job id must have 1 to " + MAX_ID + " characters");
+        }
+        boolean deadline = at.isAfter(clock.instant());
+        Instant now = JobSchedulers.SCHEDULER_CLOCK.instant();
+        Instant when = deadline ? at.truncatedTo(ChronoUnit.MICROS) : now;
+        String table = deadline ? JobSchedulers.AT_TABLE : JobSchedulers.SOON_TABLE;
+        byte[] bytes = json.bytes(new JobEnvelope(1, now, json.tree(data), 1));
+        return jdbi.withHandle(h -> h.isInTransaction() ? insert(h, table, type, id, when, bytes, once)
+                : h.inTransaction(tx -> insert(tx, table, type, id, when, bytes, once)));
+    }
+
+    private boolean insert(Handle h, String table, JobType<?> type, String id, Instant when, byte[] bytes, boolean once) {
+        if (once && !keys.claim(type.name(), id, clock.instant())) return false;
+        int rows = h.createUpdate("insert into " + table + """
+                         (task_name, task_instance, task_data, execution_time, picked, version, priority)
+                        values (:name, :id, :data, :when, false, 1, 0) on conflict do nothing""")
+                .bind("name", type.name()).bind("id", id).bind("data", bytes).bind("when", when).execute();
+        if (rows == 1 && table.equals(JobSchedulers.SOON_TABLE)) h.afterCommit(wake);
+        return rows == 1;
+    }
+}
