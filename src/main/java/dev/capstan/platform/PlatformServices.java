@@ -6,6 +6,7 @@ import dev.capstan.command.AuditLog;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.HomeSections;
 import dev.capstan.command.Interactions;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
@@ -43,5 +44,6 @@ public record PlatformServices(
         MeterRegistry metrics,
         Map<String, JsonNode> familySettings,
         Map<String, String> environment,
-        AuditLog audit) {
+        AuditLog audit,
+        HomeSections home) {
 }
