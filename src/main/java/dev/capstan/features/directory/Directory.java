@@ -66,6 +66,7 @@ public final class Directory implements Feature {
         context.commands().requireScopes("users:read", "users:read.email", "channels:read");
         context.commands().shorthand(KarmaShorthand::rewrite);
         context.commands().whoamiFact(userId -> whoami(services, userId));
+        context.homeSection(new DirectoryHome(services));
         context.confirmations().register(DeleteTeam.CONFIRMED, true,
                 (ctx, deletion) -> DeleteTeam.confirmed(services, roles, ctx, deletion));
 
