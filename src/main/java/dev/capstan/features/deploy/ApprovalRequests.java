@@ -56,6 +56,13 @@ final class ApprovalRequests {
                 .bind("k", repositoryKey).bind("e", environment).map((rs, ctx) -> row(h, rs)).list());
     }
 
+    /** Every request still waiting for approvals, newest first, at most {@code limit}: for the approvers' Home tabs. */
+    List<ApprovalRequest> allPending(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from deploy_approval_requests "
+                        + "where state = 'PENDING' order by id desc limit :limit")
+                .bind("limit", limit).map((rs, ctx) -> row(h, rs)).list());
+    }
+
     /** False when this person approved it already. */
     boolean approve(Handle h, long id, String approver, Instant at) {
         return h.createUpdate("insert into deploy_approvals (request_id, approver, approved_at) values (:id, :who, :at) on conflict do nothing")

@@ -86,6 +86,11 @@ final class Deployments {
                 q -> q.bind("k", Binding.key(repository)).bind("e", environment));
     }
 
+    /** This person's deployments that have not ended, newest first: for their Home tab. */
+    List<Deployment> unfinishedBy(String userId, int limit) {
+        return list("requested_by = :u and state_rank < 9 order by id desc limit " + limit, q -> q.bind("u", userId));
+    }
+
     /** Running deployments of the repository whose CI is {@code ci} and not yet found. */
     List<Deployment> unmatched(String repository, String ci) {
         return list("repository_key = :k and ci = :ci and ci_ref is null and state_rank < 9 and github_id is not null order by id",

@@ -37,6 +37,14 @@ final class Holds {
                 .bind("k", repositoryKey).map((rs, ctx) -> row(rs)).list());
     }
 
+    /** The explicit locks this person holds, in every repository: for their Home tab. */
+    List<Hold> locksOf(String holder) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select repository_key, environment, kind, holder, reason, deployment_id, created_at from deploy_locks
+                        where holder = :holder and kind = 'lock' order by repository_key, environment""")
+                .bind("holder", holder).map((rs, ctx) -> row(rs)).list());
+    }
+
     /** True when the caller got the hold; false when someone holds it already. */
     boolean take(Handle h, String repositoryKey, String environment, Hold.Kind kind, String holder, String reason, Long deploymentId) {
         return h.createUpdate("""
@@ -53,6 +61,13 @@ final class Holds {
     boolean unlock(String repositoryKey, String environment) {
         return jdbi.withHandle(h -> h.createUpdate("delete from deploy_locks where repository_key = :k and environment = :e and kind = 'lock'")
                 .bind("k", repositoryKey).bind("e", environment).execute()) > 0;
+    }
+
+    /** Releases this person's own lock; false when they do not hold it (any more). */
+    boolean unlockHeldBy(String repositoryKey, String environment, String holder) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from deploy_locks where repository_key = :k and environment = :e "
+                        + "and kind = 'lock' and holder = :holder")
+                .bind("k", repositoryKey).bind("e", environment).bind("holder", holder).execute()) > 0;
     }
 
     /** Frees the environment held by this deployment (nothing when another deployment holds it now). */
