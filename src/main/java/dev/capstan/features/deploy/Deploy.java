@@ -148,6 +148,9 @@ public final class Deploy implements Feature {
         context.onClick(ClaimButtons.IN_CHANNEL, click -> IdentityCommands.link(services, click.userId(), click.value()));
         context.onClick(ApprovalCard.APPROVE, click -> decided(context, click, approvals.approve(click.userId(), click.value())));
         context.onClick(ApprovalCard.REJECT, click -> decided(context, click, approvals.reject(click.userId(), click.value())));
+        deployments.onChangeFor(context::homeChanged);
+        approvalRequests.onAskedOf(context::homeChanged);
+        holds.onLockChange(context::homeChanged);
         context.homeSection(new DeployHome(approvalRequests, deployments, holds, environments, context.people()));
         context.onClick(DeployHome.UNLOCK, click -> DeployHome.unlock(holds, click.userId(), click.value(), context::homeChanged));
 

@@ -83,11 +83,10 @@ final class DeployHome implements HomeSections.Section {
     static Reply unlock(Holds holds, String userId, String value, Consumer<String> homeChanged) {
         String[] parts = value == null ? new String[0] : value.split(" ", 2);
         if (parts.length != 2) return Reply.text(":warning: This button no longer works; use `/deploy unlock <env>`.");
+        homeChanged.accept(userId);
         if (!holds.unlockHeldBy(parts[0], parts[1], userId)) {
-            homeChanged.accept(userId);
             return Reply.text("You no longer hold the lock on `" + parts[1] + "` of `" + parts[0] + "`; nothing was changed.");
         }
-        homeChanged.accept(userId);
         return Reply.text(":unlock: You unlocked `" + parts[1] + "` of `" + parts[0] + "`.");
     }
 }

@@ -30,10 +30,16 @@ final class Deployments {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private volatile java.util.function.Consumer<String> homeChanged = userId -> { };
 
     Deployments(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** Tells the requester's Home tab that one of their deployments started or ended. */
+    void onChangeFor(java.util.function.Consumer<String> requester) {
+        this.homeChanged = requester;
     }
 
     Deployment insert(Handle h, NewDeployment d) {
@@ -52,6 +58,7 @@ final class Deployments {
                 .bind("messageKey", d.origin().messageKey()).bind("rollbackTo", d.origin().rollbackTo())
                 .bind("emergency", d.origin().emergencyReason()).bind("approvedBy", d.origin().approvedBy())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        if (d.requestedBy() != null) homeChanged.accept(d.requestedBy());
         return lockRow(h, id).orElseThrow();
     }
 
@@ -140,6 +147,7 @@ final class Deployments {
                 .bind("sha", d.sha()).bind("state", d.state().name()).bind("rank", d.state().rank()).bind("github", d.githubId())
                 .bind("log", d.logUrl()).bind("ciRef", d.ciRef()).bind("detail", d.detail()).bind("now", now)
                 .bind("finished", finished).bind("heard", d.heard()).bind("unheardAt", d.unheardAt()).bind("id", d.id()).execute();
+        if (d.state().ended() && d.finishedAt() == null && d.requestedBy() != null) homeChanged.accept(d.requestedBy());
         return d.revised(d.revision() + 1, finished);
     }
 

@@ -17,6 +17,13 @@ final class Holds {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    private volatile java.util.function.Consumer<String> homeChanged = userId -> { };
+
+    /** Tells a holder's Home tab that their lock was taken or taken away. */
+    void onLockChange(java.util.function.Consumer<String> holder) {
+        this.homeChanged = holder;
+    }
+
     Holds(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -55,12 +62,17 @@ final class Holds {
     }
 
     boolean lock(String repositoryKey, String environment, String holder, String reason) {
-        return jdbi.withHandle(h -> take(h, repositoryKey, environment, Hold.Kind.LOCK, holder, reason, null));
+        boolean taken = jdbi.withHandle(h -> take(h, repositoryKey, environment, Hold.Kind.LOCK, holder, reason, null));
+        if (taken) homeChanged.accept(holder);
+        return taken;
     }
 
     boolean unlock(String repositoryKey, String environment) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from deploy_locks where repository_key = :k and environment = :e and kind = 'lock'")
+        Optional<Hold> held = find(repositoryKey, environment, Hold.Kind.LOCK);
+        boolean released = jdbi.withHandle(h -> h.createUpdate("delete from deploy_locks where repository_key = :k and environment = :e and kind = 'lock'")
                 .bind("k", repositoryKey).bind("e", environment).execute()) > 0;
+        if (released) held.ifPresent(hold -> homeChanged.accept(hold.holder()));
+        return released;
     }
 
     /** Releases this person's own lock; false when they do not hold it (any more). */

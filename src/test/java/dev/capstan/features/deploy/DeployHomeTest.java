@@ -1,5 +1,6 @@
 package dev.capstan.features.deploy;
 
+import static dev.capstan.features.deploy.DeployFixture.ADMIN;
 import static dev.capstan.features.deploy.DeployFixture.ALICE;
 import static dev.capstan.features.deploy.DeployFixture.BOB;
 import static dev.capstan.features.deploy.DeployFixture.CAROL;
@@ -76,5 +77,25 @@ class DeployHomeTest extends DeployPolicyConversation {
         assertThat(p.click(ALICE, unlock)).contains("You no longer hold the lock").contains("nothing was changed");
         assertThat(p.click(me, unlock)).contains("You unlocked `staging`");
         assertThat(p.run(ALICE, "/deploy lock staging").text()).contains("locked");
+    }
+
+    @Test
+    void anApprovalAskedOfMeAndMyLockTakenAwayReachMyHomeWithoutMeOpeningIt() {
+        fx.clock.advance(Duration.ofMinutes(1));
+        DeployFixture.Project p = fx.project();
+        int adminBefore = fx.app.slack().homes(ADMIN).size();
+        p.request(BOB, "/deploy main to qa");
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(ADMIN, adminBefore + 1)))
+                .contains("Waiting for your approval", "`main` to `qa` in `" + p.repo() + "`");
+
+        int aliceBefore = fx.app.slack().homes(ALICE).size();
+        assertThat(p.run(ALICE, "/deploy lock staging").text()).contains("locked");
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(ALICE, aliceBefore + 1))).contains(":lock: You hold `staging`");
+        assertThat(p.run(ADMIN, "/deploy unlock staging --force").text()).contains("they were told");
+        fx.clock.advance(Duration.ofSeconds(5));
+        fx.app.runDueJobs();
+
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(ALICE, aliceBefore + 2))).doesNotContain("You hold `staging` of `"
+                + Binding.key(p.repo()) + "`");
     }
 }
