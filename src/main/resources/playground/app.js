@@ -142,7 +142,7 @@ function renderFrame(state) {
     li.textContent = '# ' + c.name;
     li.dataset.id = c.id;
     li.className = c.id === page.channel ? 'active' : '';
-    li.onclick = () => { page.channel = c.id; join().then(refresh); };
+    li.onclick = () => { page.home = false; page.channel = c.id; join().then(refresh); };
     return li;
   }));
   $('channel-title').textContent = '# ' + (state.channels.find(c => c.id === page.channel)?.name || page.channel);
@@ -165,12 +165,37 @@ async function refresh() {
   renderMessages($('messages'), page.state.messages);
   renderMessages($('dms'), page.state.dms);
   renderModal(page.state.modal);
+  renderHome(page.state.home);
+}
+
+// The Home tab: what Capstan published for this person with views.publish, drawn like a modal's blocks.
+function renderHome(home) {
+  const box = $('home');
+  box.hidden = !page.home;
+  $('messages').hidden = !!page.home;
+  $('composer').hidden = !!page.home;
+  if (!page.home) return;
+  $('channel-title').textContent = 'Home';
+  const html = home ? home.html : '<p class="note">Capstan has not published your Home yet.</p>';
+  if (box.dataset.html === html) return;
+  box.dataset.html = html;
+  box.dataset.viewId = home ? home.id : '';
+  box.innerHTML = html;
 }
 
 onActions($('messages'), el => ({channel: page.channel, ts: el.closest('.message').dataset.ts}));
 onActions($('dms'), el => ({channel: 'D' + page.user, ts: el.closest('.message').dataset.ts}));
 onActions($('modal'), () => ({view_id: $('modal').dataset.viewId}));
-$('person').onchange = e => { page.user = e.target.value; refresh(); };
+onActions($('home'), () => ({view_id: $('home').dataset.viewId}));
+$('home-tab').onclick = e => {
+  e.preventDefault();
+  page.home = true;
+  post('/playground/home', {user: page.user}).then(refresh);
+};
+$('person').onchange = e => {
+  page.user = e.target.value;
+  (page.home ? post('/playground/home', {user: page.user}) : Promise.resolve()).then(refresh);
+};
 $('add-person').onsubmit = e => {
   e.preventDefault();
   post('/playground/people', {name: $('new-name').value, role: $('new-role').value}).then(added => {

@@ -7,6 +7,7 @@ import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.HomeSections;
 import dev.capstan.slack.Interactions;
 import dev.capstan.command.RecentRoles;
 import dev.capstan.command.builtin.Builtins;
@@ -24,6 +25,7 @@ import dev.capstan.platform.PlatformServices;
 import dev.capstan.security.SecretMask;
 import dev.capstan.security.SlackSignatureCheck;
 import dev.capstan.slack.BlockKitRenderer;
+import dev.capstan.slack.HomeTab;
 import dev.capstan.slack.SlackAdapter;
 import dev.capstan.slack.SlackReplySender;
 import dev.capstan.slack.SlackWebApi;
@@ -36,6 +38,7 @@ import dev.capstan.store.Database;
 import dev.capstan.store.DatabaseUrl;
 import dev.capstan.store.DeliveryLog;
 import dev.capstan.store.GitHubIdentities;
+import dev.capstan.store.HomePublishes;
 import dev.capstan.store.MessageStore;
 import dev.capstan.store.PeopleStore;
 import dev.capstan.store.PendingActionStore;
@@ -137,12 +140,15 @@ public final class Capstan implements AutoCloseable {
         GitHubIdentities identities = new GitHubIdentities(database.jdbi(), clock);
         commands.whoamiFact(userId -> List.of("GitHub: " + identities.find(userId).map(i -> "`" + i.login() + "`").orElse("not linked")));
 
+        HomeSections home = new HomeSections();
+        new HomeTab(home, events, new HomePublishes(database.jdbi()), web, renderer, clock, jobs);
+
         OutboundHttp outbound = new OutboundHttp(audit, metrics, clock, secrets);
         Optional<GitHubApp> github = GitHubClient.from(environment, outbound);
         phases.mark("command pipeline and GitHub client");
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
-                metrics, config.families(), environment, audit, secrets);
+                metrics, config.families(), environment, audit, secrets, home);
         try {
             this.declarations = Registration.register(features, services, config, reading.problems(), phases);
         } catch (RuntimeException e) {

@@ -63,6 +63,8 @@ public final class SlackManifest {
         manifest.put("display_information", display);
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("bot_user", Map.of("display_name", "Capstan", "always_online", true));
+        features.put("app_home", Map.of("home_tab_enabled", true, "messages_tab_enabled", true,
+                "messages_tab_read_only_enabled", false));
         features.put("slash_commands", slashCommands(baseUrl, socketMode));
         manifest.put("features", features);
         manifest.put("oauth_config", Map.of("scopes", Map.of("bot", List.copyOf(scopes()))));

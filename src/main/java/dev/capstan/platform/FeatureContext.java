@@ -6,6 +6,7 @@ import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.ConfirmedAction;
 import dev.capstan.command.EventSubscriptions;
 import dev.capstan.command.Family;
+import dev.capstan.command.HomeSections;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.ReplaceableFamilies;
@@ -177,6 +178,19 @@ public final class FeatureContext {
     public String variable(String name, String meaning) {
         declarations.variable(new Variable(name, family, meaning, false));
         return value(name);
+    }
+
+    /**
+     * The family's part of each person's Home tab: the blocks for that person (empty when nothing concerns them). The
+     * platform orders and assembles the parts, keeps them within Slack's limits, and shows one that fails as such.
+     */
+    public void homeSection(HomeSections.Section section) {
+        services.home().add(family, section);
+    }
+
+    /** Something on this person's Home changed (an approval asked of them, their deployment ended): it is published again soon. */
+    public void homeChanged(String userId) {
+        services.home().changed(userId);
     }
 
     /** Bot token scopes the family needs beyond the platform's own; the Slack app manifest lists them. */

@@ -6,6 +6,7 @@ import dev.capstan.command.AuditLog;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
+import dev.capstan.command.HomeSections;
 import dev.capstan.slack.Interactions;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
@@ -45,5 +46,6 @@ public record PlatformServices(
         Map<String, JsonNode> familySettings,
         Map<String, String> environment,
         AuditLog audit,
-        SecretMask secrets) {
+        SecretMask secrets,
+        HomeSections home) {
 }

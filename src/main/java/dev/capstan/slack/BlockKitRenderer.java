@@ -45,6 +45,18 @@ public final class BlockKitRenderer {
         return paginate(fallback(reply.text()), blocks, maxMessages);
     }
 
+    /** The blocks as Block Kit, split where Slack's per-block limits ask for it, for a view (a Home tab) to place. */
+    public List<LayoutBlock> blocks(List<Block> blocks) {
+        List<LayoutBlock> out = new ArrayList<>();
+        for (Block block : blocks) addBlock(out, block);
+        return out;
+    }
+
+    /** A context line, for a note the platform adds (what was left out). */
+    public static LayoutBlock note(String markdown) {
+        return context(cut(markdown, MAX_FIELD));
+    }
+
     private static List<SlackMessage> paginate(String text, List<LayoutBlock> blocks, int maxMessages) {
         List<SlackMessage> messages = new ArrayList<>();
         int index = 0;

@@ -75,6 +75,14 @@ class ManifestCommandTest {
     }
 
     @Test
+    void theManifestEnablesTheHomeTabAndSubscribesToItsOpening() throws Exception {
+        JsonNode manifest = YAML.readTree(manifest("--url", "https://capstan.example.org").out());
+
+        assertThat(manifest.path("features").path("app_home").path("home_tab_enabled").asBoolean()).isTrue();
+        assertThat(texts(manifest.path("settings").path("event_subscriptions").path("bot_events"), null)).contains("app_home_opened");
+    }
+
+    @Test
     void withAUrlEveryRequestUrlPointsAtIt() throws Exception {
         JsonNode manifest = YAML.readTree(manifest("--url", "https://capstan.example.org/").out());
         assertThat(manifest.path("settings").path("interactivity").path("request_url").asText())

@@ -175,6 +175,24 @@ public final class FakeSlack implements AutoCloseable {
                 Duration.ofSeconds(15), "at least " + count + " matching chat.postMessage calls");
     }
 
+    /** The Home tabs published for this person (views.publish), oldest first, each the view as Slack's JSON. */
+    public List<JsonNode> homes(String userId) {
+        return calls("views.publish").stream().filter(c -> userId.equals(c.arg("user_id"))).map(c -> {
+            try {
+                return JSON.readTree(c.arg("view"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** Waits until {@code count} Home tabs were published for this person, then returns the last one. */
+    public JsonNode awaitHome(String userId, int count) {
+        List<JsonNode> homes = Await.until(() -> homes(userId), list -> list.size() >= count, Duration.ofSeconds(15),
+                "at least " + count + " Home tabs published for " + userId);
+        return homes.get(homes.size() - 1);
+    }
+
     public List<ApiCall> awaitDms(String userId, int count) {
         return awaitMessages(c -> userId.equals(c.arg("channel")), count);
     }
@@ -237,6 +255,7 @@ public final class FakeSlack implements AutoCloseable {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://capstan-test.slack.com/\",\"team\":\"Test\",\"user\":\"capstan\",\"team_id\":\"T0TEST\",\"user_id\":\"" + BOT_USER_ID + "\",\"bot_id\":\"BBOT\"}";
             case "chat.postMessage", "chat.update", "chat.postEphemeral" ->
                     "{\"ok\":true,\"channel\":\"" + args.getOrDefault("channel", "C0") + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
+            case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"VHOME" + ts.incrementAndGet() + "\",\"type\":\"home\"}}";
             case "views.open", "views.update", "views.push" -> "{\"ok\":true,\"view\":{\"id\":\"V" + ts.incrementAndGet() + "\",\"type\":\"modal\"}}";
             case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user") + "\",\"name\":\"" + lower(args.get("user"))
                     + "\",\"real_name\":\"User " + args.get("user") + "\",\"tz\":\"Europe/Stockholm\",\"profile\":{\"email\":\""

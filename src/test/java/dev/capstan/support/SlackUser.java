@@ -124,6 +124,13 @@ public final class SlackUser {
         return post("/slack/interactive", body, "application/x-www-form-urlencoded", null);
     }
 
+    /** Opens the app's Home tab in Slack (the app_home_opened event), which publishes their Home. */
+    public SlashReply opensHome() {
+        ObjectNode event = JSON.createObjectNode().put("type", "app_home_opened").put("user", userId)
+                .put("channel", "D" + userId).put("tab", "home");
+        return event(app, "EvHome" + java.util.UUID.randomUUID().toString().replace("-", ""), event, Map.of());
+    }
+
     /** Sends an Events API envelope around {@code event}. */
     public static SlashReply event(TestApp app, String eventId, ObjectNode event, Map<String, String> extraHeaders) {
         ObjectNode envelope = JSON.createObjectNode();

@@ -20,6 +20,13 @@ final class ApprovalRequests {
             + "needed, state, revision, rollback_to, emergency_reason, created_at, expires_at, decided_by, decided_at, deployment_id, outcome";
     private final Jdbi jdbi;
 
+    private volatile java.util.function.Consumer<String> homeChanged = userId -> { };
+
+    /** Tells the Home tab of each approver named by the environment's policy that a request waits for them. */
+    void onAskedOf(java.util.function.Consumer<String> approver) {
+        this.homeChanged = approver;
+    }
+
     ApprovalRequests(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
@@ -37,6 +44,8 @@ final class ApprovalRequests {
                 .bind("rollbackTo", r.origin().rollbackTo()).bind("emergency", r.origin().emergencyReason())
                 .bind("now", now).bind("expires", expiresAt)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        var approvals = r.environment().policy().approvals();
+        if (approvals != null) approvals.from().users().forEach(homeChanged);
         return lock(h, id).orElseThrow();
     }
 
@@ -54,6 +63,13 @@ final class ApprovalRequests {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from deploy_approval_requests "
                         + "where repository_key = :k and environment = :e and state = 'PENDING' order by id")
                 .bind("k", repositoryKey).bind("e", environment).map((rs, ctx) -> row(h, rs)).list());
+    }
+
+    /** Every request still waiting for approvals, newest first, at most {@code limit}: for the approvers' Home tabs. */
+    List<ApprovalRequest> allPending(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from deploy_approval_requests "
+                        + "where state = 'PENDING' order by id desc limit :limit")
+                .bind("limit", limit).map((rs, ctx) -> row(h, rs)).list());
     }
 
     /** False when this person approved it already. */

@@ -22,6 +22,13 @@ public final class Deploy implements Feature {
     static final String FAMILY = "deploy";
     /** V30 to V39. */
     static final int MIGRATIONS = 30;
+
+    /** A decision clicked on the card or on the Home tab: the clicker's Home no longer lists the request. */
+    private static dev.capstan.command.Reply decided(FeatureContext context, dev.capstan.slack.Interactions.Click click,
+                                                     dev.capstan.command.Reply reply) {
+        context.homeChanged(click.userId());
+        return reply;
+    }
     private static final Logger log = LoggerFactory.getLogger(Deploy.class);
 
     @Override
@@ -141,8 +148,13 @@ public final class Deploy implements Feature {
         context.onClick(ClaimButtons.REPLACING, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());
         context.onClick(ClaimButtons.IN_CHANNEL, click -> IdentityCommands.link(services, click.userId(), click.value()));
-        context.onClick(ApprovalCard.APPROVE, click -> approvals.approve(click.userId(), click.value()));
-        context.onClick(ApprovalCard.REJECT, click -> approvals.reject(click.userId(), click.value()));
+        context.onClick(ApprovalCard.APPROVE, click -> decided(context, click, approvals.approve(click.userId(), click.value())));
+        context.onClick(ApprovalCard.REJECT, click -> decided(context, click, approvals.reject(click.userId(), click.value())));
+        deployments.onChangeFor(context::homeChanged);
+        approvalRequests.onAskedOf(context::homeChanged);
+        locks.onLockChange(context::homeChanged);
+        context.homeSection(new DeployHome(approvalRequests, deployments, locks, environments, context.people()));
+        context.onClick(DeployHome.UNLOCK, click -> DeployHome.unlock(locks, click.userId(), click.value(), context::homeChanged));
 
         GitHubDeploymentEvents events = new GitHubDeploymentEvents(context.jdbi(), deployments, bindings, progress, context.identities());
         CommitStatusEvents checks = new CommitStatusEvents(deployments, progress, jobs);

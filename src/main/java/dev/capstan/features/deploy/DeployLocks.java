@@ -17,6 +17,13 @@ final class DeployLocks {
     private final Jdbi jdbi;
     private final Clock clock;
 
+    private volatile java.util.function.Consumer<String> homeChanged = userId -> { };
+
+    /** Tells a holder's Home tab that their lock was taken or taken away. */
+    void onLockChange(java.util.function.Consumer<String> holder) {
+        this.homeChanged = holder;
+    }
+
     DeployLocks(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -37,6 +44,14 @@ final class DeployLocks {
                 .bind("k", repositoryKey).map((rs, ctx) -> row(rs)).list());
     }
 
+    /** The explicit locks this person holds, in every repository: for their Home tab. */
+    List<DeployLock> locksOf(String holder) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select repository_key, environment, kind, holder, reason, deployment_id, created_at from deploy_locks
+                        where holder = :holder and kind = 'lock' order by repository_key, environment""")
+                .bind("holder", holder).map((rs, ctx) -> row(rs)).list());
+    }
+
     /** True when the caller got the hold; false when someone holds it already. */
     boolean take(Handle h, String repositoryKey, String environment, DeployLock.LockType kind, String holder, String reason, Long deploymentId) {
         return h.createUpdate("""
@@ -47,12 +62,24 @@ final class DeployLocks {
     }
 
     boolean lock(String repositoryKey, String environment, String holder, String reason) {
-        return jdbi.withHandle(h -> take(h, repositoryKey, environment, DeployLock.LockType.LOCK, holder, reason, null));
+        boolean taken = jdbi.withHandle(h -> take(h, repositoryKey, environment, DeployLock.LockType.LOCK, holder, reason, null));
+        if (taken) homeChanged.accept(holder);
+        return taken;
     }
 
     boolean unlock(String repositoryKey, String environment) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from deploy_locks where repository_key = :k and environment = :e and kind = 'lock'")
+        Optional<DeployLock> held = find(repositoryKey, environment, DeployLock.LockType.LOCK);
+        boolean released = jdbi.withHandle(h -> h.createUpdate("delete from deploy_locks where repository_key = :k and environment = :e and kind = 'lock'")
                 .bind("k", repositoryKey).bind("e", environment).execute()) > 0;
+        if (released) held.ifPresent(hold -> homeChanged.accept(hold.holder()));
+        return released;
+    }
+
+    /** Releases this person's own lock; false when they do not hold it (any more). */
+    boolean unlockHeldBy(String repositoryKey, String environment, String holder) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from deploy_locks where repository_key = :k and environment = :e "
+                        + "and kind = 'lock' and holder = :holder")
+                .bind("k", repositoryKey).bind("e", environment).bind("holder", holder).execute()) > 0;
     }
 
     /** Frees the environment held by this deployment (nothing when another deployment holds it now). */

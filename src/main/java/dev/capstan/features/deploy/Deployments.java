@@ -30,10 +30,16 @@ final class Deployments {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private volatile java.util.function.Consumer<String> homeChanged = userId -> { };
 
     Deployments(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** Tells the requester's Home tab that one of their deployments started or ended. */
+    void onChangeFor(java.util.function.Consumer<String> requester) {
+        this.homeChanged = requester;
     }
 
     Deployment insert(Handle h, NewDeployment d) {
@@ -52,6 +58,7 @@ final class Deployments {
                 .bind("messageKey", d.origin().messageKey()).bind("rollbackTo", d.origin().rollbackTo())
                 .bind("emergency", d.origin().emergencyReason()).bind("approvedBy", d.origin().approvedBy())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        if (d.requestedBy() != null) homeChanged.accept(d.requestedBy());
         return lockRow(h, id).orElseThrow();
     }
 
@@ -84,6 +91,11 @@ final class Deployments {
     List<Deployment> waitingIn(String repository, String environment) {
         return list("repository_key = :k and environment = :e and state = 'WAITING' order by id",
                 q -> q.bind("k", Binding.key(repository)).bind("e", environment));
+    }
+
+    /** This person's deployments that have not ended, newest first: for their Home tab. */
+    List<Deployment> unfinishedBy(String userId, int limit) {
+        return list("requested_by = :u and state_rank < 9 order by id desc limit " + limit, q -> q.bind("u", userId));
     }
 
     /** Running deployments of the repository whose CI is {@code ci} and not yet found. */
@@ -135,6 +147,7 @@ final class Deployments {
                 .bind("sha", d.sha()).bind("state", d.state().name()).bind("rank", d.state().rank()).bind("github", d.githubId())
                 .bind("log", d.logUrl()).bind("ciRef", d.ciRef()).bind("detail", d.detail()).bind("now", now)
                 .bind("finished", finished).bind("heard", d.heard()).bind("unheardAt", d.unheardAt()).bind("id", d.id()).execute();
+        if (d.state().ended() && d.finishedAt() == null && d.requestedBy() != null) homeChanged.accept(d.requestedBy());
         return d.revised(d.revision() + 1, finished);
     }
 

@@ -66,6 +66,7 @@ public final class Directory implements Feature {
         context.requireScopes("users:read", "users:read.email", "channels:read");
         context.shorthand(KarmaShorthand::rewrite);
         context.whoamiFact(userId -> whoami(services, userId));
+        context.homeSection(new DirectoryHome(services));
         context.confirmation(DeleteTeam.CONFIRMED, true,
                 (ctx, deletion) -> DeleteTeam.confirmed(services, roles, ctx, deletion));
 

@@ -60,6 +60,7 @@ public final class Flush implements Feature {
                 new ConfirmedEverything(sites, access, starter));
         context.onSubmit(FlushViews.CALLBACK_ID, new FormSubmission(sites, access, starter));
         context.onClick(PurgeReport.AGAIN_ACTION, new PurgeAgain(purges, sites, access, starter, context.outbox()));
+        context.homeSection(new FlushHome(purges, sites));
         FormOpener opener = new FormOpener(sites, access, context.slack());
         context.family(FAMILY, "Purge a site's CDN cache (Akamai, Fastly, Cloudflare) from a form.").ownSlashCommand()
                 .add(() -> new OpenForm(opener))

@@ -60,7 +60,7 @@ final class PurgeHistory implements CapstanCommand {
         return Reply.blocks(title, List.of(new Block.Section("*" + title + "*\n" + String.join("\n", lines))));
     }
 
-    private static String outcome(Purge purge) {
+    static String outcome(Purge purge) {
         if (purge.outcome() == null) return ":hourglass_flowing_sand: in progress";
         return switch (purge.outcome()) {
             case SUCCEEDED -> ":white_check_mark: succeeded";

@@ -45,6 +45,13 @@ final class Purges {
                 .bindList("sites", sites).bind("limit", limit).map((rs, ctx) -> read(rs)).list());
     }
 
+    /** This person's latest purges, newest first. */
+    List<Purge> requestedBy(String userId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from flush_purges where requested_by = :user "
+                        + "order by requested_at desc, id limit :limit")
+                .bind("user", userId).bind("limit", limit).map((rs, ctx) -> read(rs)).list());
+    }
+
     /** Records a call's answer; a call recorded before (a retried run) keeps its first answer. */
     void recordCall(String purgeId, int number, CallOutcome outcome) {
         jdbi.useHandle(h -> h.createUpdate("""

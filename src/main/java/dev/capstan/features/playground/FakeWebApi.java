@@ -54,6 +54,9 @@ final class FakeWebApi {
             case "chat.delete" -> workspace.delete(text(args, "channel"), text(args, "ts"))
                     ? ok().put("channel", text(args, "channel")).put("ts", text(args, "ts")) : error("message_not_found");
             case "views.open", "views.push" -> openView(args, method.equals("views.push"));
+            case "views.publish" -> view(args).filter(v -> workspace.person(text(args, "user_id")).isPresent())
+                    .map(v -> (ObjectNode) ok().set("view", workspace.publishHome(text(args, "user_id"), v)))
+                    .orElseGet(() -> error("invalid_arguments"));
             case "views.update" -> view(args).flatMap(v -> workspace.updateModal(text(args, "view_id"), text(args, "external_id"), v))
                     .map(this::viewAnswer).orElseGet(() -> error("not_found"));
             case "users.info" -> workspace.person(text(args, "user")).map(p -> ok().set("user", user(p)))

@@ -135,6 +135,11 @@ public final class Playground implements Feature {
             if (workspace.person(user).isPresent() && workspace.join(user, channel)) slack.memberJoined(user, channel);
             return OK;
         }));
+        context.route("POST", "/playground/home", guard.guard(PAGE, request -> {
+            String user = JSON.readTree(request.body()).path("user").asText();
+            if (workspace.person(user).isPresent()) slack.homeOpened(user);
+            return OK;
+        }));
         context.route("POST", "/playground/submit", guard.guard(PAGE, request -> {
             JsonNode body = JSON.readTree(request.body());
             slack.submit(body.path("user").asText(), body.path("view_id").asText(), body.path("values"));
@@ -175,6 +180,11 @@ public final class Playground implements Feature {
             shown.set("view", modal.view());
             shown.set("errors", JSON.valueToTree(modal.errors()));
             shown.put("html", html.view(modal.view(), modal.errors()));
+        });
+        workspace.home(user).ifPresent(home -> {
+            ObjectNode shown = state.putObject("home");
+            shown.put("id", home.path("id").asText());
+            shown.put("html", html.view(home, Map.of()));
         });
         state.set("calls", workspace.calls());
         return HttpExchange.Response.json(JSON.writeValueAsString(state));

@@ -81,13 +81,24 @@ final class SlackClient {
         post("/slack/events", envelope.toString(), "application/json");
     }
 
+    /** Opens the person's Home tab in the app (the app_home_opened event). */
+    void homeOpened(String userId) throws Exception {
+        ObjectNode envelope = JSON.createObjectNode().put("token", "unused").put("team_id", TEAM_ID).put("api_app_id", "APLAYGRND")
+                .put("type", "event_callback").put("event_id", "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase())
+                .put("event_time", clock.instant().getEpochSecond());
+        envelope.putObject("event").put("type", "app_home_opened").put("user", userId).put("channel", Workspace.channelFor(userId))
+                .put("tab", "home").put("event_ts", clock.millis() / 1000 + ".000300");
+        post("/slack/events", envelope.toString(), "application/json");
+    }
+
     /** Clicks a button or picks an option, in a message ({@code messageTs}) or in a modal ({@code viewId}). */
     void click(String userId, String channel, String messageTs, String viewId, JsonNode action) throws Exception {
         ObjectNode payload = envelope("block_actions", userId);
         payload.put("trigger_id", workspace.newTrigger(userId));
         if (viewId != null) {
             payload.putObject("container").put("type", "view").put("view_id", viewId);
-            workspace.topModal(userId).ifPresent(m -> payload.set("view", m.view()));
+            workspace.home(userId).filter(home -> viewId.equals(home.path("id").asText()))
+                    .or(() -> workspace.topModal(userId).map(Workspace.Modal::view)).ifPresent(view -> payload.set("view", view));
         } else {
             Workspace.Message message = workspace.visible(userId, channel).stream()
                     .filter(m -> m.ts().equals(messageTs)).findFirst().orElseThrow();

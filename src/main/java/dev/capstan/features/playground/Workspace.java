@@ -59,6 +59,8 @@ final class Workspace {
             new Channel("COPS", "ops"));
     private final List<Message> messages = new ArrayList<>();
     private final Map<String, Deque<Modal>> modals = new ConcurrentHashMap<>();
+    /** Each person's Home tab as Capstan last published it (views.publish). */
+    private final Map<String, ObjectNode> homes = new ConcurrentHashMap<>();
     private final Map<String, Instant> triggers = new ConcurrentHashMap<>();
     private final Map<String, String> triggerOwners = new ConcurrentHashMap<>();
     private final Deque<ObjectNode> calls = new ConcurrentLinkedDeque<>();
@@ -161,6 +163,17 @@ final class Workspace {
         String owner = trigger == null ? null : triggerOwners.remove(trigger);
         if (issued == null || clock.instant().isAfter(issued.plus(TRIGGER_LIFETIME))) return Optional.empty();
         return Optional.ofNullable(owner);
+    }
+
+    /** Keeps the Home tab Capstan published for this person; returns it with its view id. */
+    ObjectNode publishHome(String userId, ObjectNode view) {
+        ObjectNode published = withId(view, "VHOME" + userId);
+        homes.put(userId, published);
+        return published;
+    }
+
+    Optional<ObjectNode> home(String userId) {
+        return Optional.ofNullable(homes.get(userId));
     }
 
     Modal openModal(String userId, ObjectNode view, boolean push) {

@@ -47,9 +47,13 @@ final class AddTimeForm {
 
     /** Opens the form with the command's trigger id; empty when it opened, else Slack's error (an expired trigger, …). */
     Optional<String> open(CommandContext ctx) {
-        String trigger = ctx.invocation() == null ? null : ctx.invocation().triggerId();
+        return open(ctx.invocation() == null ? null : ctx.invocation().triggerId(), services.today(ctx.clock()));
+    }
+
+    /** Opens the form with a trigger id (a command's, or a click's on the Home tab); empty when it opened, else Slack's error. */
+    Optional<String> open(String trigger, LocalDate today) {
         if (trigger == null || trigger.isBlank()) return Optional.of("no trigger_id");
-        View view = view(services.today(ctx.clock()));
+        View view = view(today);
         try {
             slack.call("views.open", m -> m.viewsOpen(r -> r.triggerId(trigger).view(view)));
             return Optional.empty();

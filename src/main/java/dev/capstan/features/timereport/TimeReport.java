@@ -1,5 +1,6 @@
 package dev.capstan.features.timereport;
 
+import dev.capstan.command.Reply;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.Declarations;
 import dev.capstan.platform.FeatureContext;
@@ -26,6 +27,10 @@ public final class TimeReport implements Feature {
                 new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
         context.requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
+        context.homeSection(new TimeReportHome(services, context.clock()));
+        context.onClick(TimeReportHome.ADD_ACTION, click -> form.open(click.triggerId(), services.today(context.clock()))
+                .map(error -> Reply.text(":warning: The form did not open (" + error + "); type `/timereport add` instead."))
+                .orElse(null));
         context.onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));
         context.family(FAMILY, "Report absences and worked time, lock months, export.").ownSlashCommand()
                 .add(() -> new AddTime(services, form))

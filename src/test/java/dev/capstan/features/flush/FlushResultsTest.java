@@ -2,6 +2,7 @@ package dev.capstan.features.flush;
 
 import static dev.capstan.features.flush.FlushWorld.ALICE;
 import static dev.capstan.features.flush.FlushWorld.BOB;
+import static dev.capstan.features.flush.FlushWorld.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.capstan.support.FakeSlack;
 import dev.capstan.support.OnEveryDatabase;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
+import dev.capstan.support.Texts;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,29 @@ class FlushResultsTest {
         assertThat(world.dm(BOB, "You may not flush site play").arg("text")).contains("your Slack member id is UBOB00001");
         world.app.awaitJobsDone();
         assertThat(fakeCallsWith("again-tag")).isEqualTo(2);
+    }
+
+    @Test
+    void myHomeListsMyLastPurgesWithTheirResultAndPurgeAgainRepeatsOne() throws Exception {
+        world.submit(CAROL, "VHOME", "nhs", "url", "invalidate", "https://nhs.uk/home-page");
+        world.dm(CAROL, "home-page");
+        world.app.as(CAROL).opensHome();
+
+        JsonNode home = world.slack().awaitHome(CAROL, 1);
+        assertThat(Texts.blocksText(home)).contains("Your last purges").contains("https://nhs.uk/home-page")
+                .contains(":white_check_mark: succeeded").doesNotContain("again-tag");
+        JsonNode button = home.path("blocks").findValues("elements").stream().flatMap(e -> java.util.stream.StreamSupport.stream(e.spliterator(), false))
+                .filter(e -> PurgeReport.AGAIN_ACTION.equals(e.path("action_id").asText())).findFirst().orElseThrow();
+        world.app.as(CAROL).click(new SlashReply.Button(PurgeReport.AGAIN_ACTION, button.path("value").asText(), "Purge again"));
+
+        world.dm(CAROL, "Purging again on");
+    }
+
+    @Test
+    void someoneWhoNeverPurgedHasNoPurgesPartOnTheirHome() {
+        world.app.as(BOB).opensHome();
+
+        assertThat(Texts.blocksText(world.slack().awaitHome(BOB, 1))).doesNotContain("Your last purges");
     }
 
     @Test

@@ -60,6 +60,16 @@ class PlaygroundConversationsTest {
     }
 
     @Test
+    void theHomeTabShowsWhatCapstanPublishedForThatPersonOnly() {
+        PlaygroundVisitor admin = as("UADMIN001", "CDEV");
+        admin.openHome();
+
+        JsonNode state = admin.awaitState("the Home tab published", s -> s.path("home").path("html").asText().contains("Your time"));
+        assertThat(state.path("home").path("html").asText()).contains("Your profile").contains("Add time");
+        assertThat(as("UMEMBER01", "CDEV").state().path("home").isMissingNode()).as("another person's Home is theirs alone").isTrue();
+    }
+
+    @Test
     void aSlashCommandIsAnsweredOnlyToWhoeverTypedIt() {
         as("UADMIN001", "CDEV").type("/capstan whoami");
         JsonNode mine = as("UADMIN001", "CDEV").state().path("messages");

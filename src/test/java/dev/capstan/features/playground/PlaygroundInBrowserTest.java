@@ -121,6 +121,17 @@ class PlaygroundInBrowserTest {
     }
 
     @Test
+    void theHomeTabDrawsWhatCapstanPublishedAndItsAddTimeButtonOpensTheForm() {
+        actAs("Leo Lead (team_lead)");
+        browser.findElement(By.id("home-tab")).click();
+        awaitText("home", "Your time");
+        assertThat(browser.findElement(By.id("messages")).isDisplayed()).isFalse();
+        wait.until(b -> b.findElements(By.xpath("//div[@id='home']//button[text()='Add time']")).size() == 1);
+        browser.findElement(By.xpath("//div[@id='home']//button[text()='Add time']")).click();
+        awaitText("modal", "Hours per day");
+    }
+
+    @Test
     void karmaGivenInTheChannelReachesTheReceiversDmPanel() {
         actAs("Mia Member (member)");
         type("/capstan <@UMEMBER02> ++");

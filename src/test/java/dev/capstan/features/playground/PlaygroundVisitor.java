@@ -67,6 +67,11 @@ final class PlaygroundVisitor {
         post("/playground/submit", body);
     }
 
+    /** Opens the Home tab, as clicking it in the page does. */
+    void openHome() {
+        post("/playground/home", JSON.createObjectNode().put("user", userId));
+    }
+
     void closeModal() {
         post("/playground/close", JSON.createObjectNode().put("user", userId));
     }

@@ -1,0 +1,101 @@
+package dev.capstan.features.deploy;
+
+import static dev.capstan.features.deploy.DeployFixture.ADMIN;
+import static dev.capstan.features.deploy.DeployFixture.ALICE;
+import static dev.capstan.features.deploy.DeployFixture.BOB;
+import static dev.capstan.features.deploy.DeployFixture.CAROL;
+import static dev.capstan.features.deploy.DeployFixture.LEAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.support.SlashReply;
+import dev.capstan.support.Texts;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deployments' part of the Home tab: approvals waiting for me (Approve works from there, with the card's rules), my
+ * deployments under way, the locks I hold with Unlock; and my Home published again once something on it changed.
+ */
+class DeployHomeTest extends DeployPolicyConversation {
+
+    private static List<JsonNode> buttons(JsonNode home) {
+        return home.path("blocks").findValues("elements").stream().flatMap(e -> StreamSupport.stream(e.spliterator(), false))
+                .filter(e -> "button".equals(e.path("type").asText())).toList();
+    }
+
+    private static SlashReply.Button button(JsonNode home, String text, String value) {
+        JsonNode found = buttons(home).stream().filter(b -> text.equals(b.path("text").path("text").asText()))
+                .filter(b -> value == null || value.equals(b.path("value").asText())).findFirst().orElseThrow();
+        return new SlashReply.Button(found.path("action_id").asText(), found.path("value").asText(), text);
+    }
+
+    @Test
+    void anApproverSeesTheRequestOnTheirHomeApprovesItThereAndTheirHomeIsPublishedAgainWithoutIt() {
+        DeployFixture.Project p = fx.project();
+        long request = p.request(ALICE, "/deploy v1.0.0 to production");
+        fx.app.as(LEAD).opensHome();
+        JsonNode home = fx.app.slack().awaitHome(LEAD, 1);
+        assertThat(Texts.blocksText(home)).contains("Waiting for your approval", "`tag v1.0.0` to `production` in `" + p.repo() + "`",
+                "asked by <@" + ALICE + ">", "0 of 1 approvals");
+
+        String approved = p.click(LEAD, button(home, "Approve", String.valueOf(request)));
+        assertThat(approved).contains("started");
+        fx.app.awaitJobsDone();
+        assertThat(fx.app.slack().homes(LEAD)).as("published at most once every few seconds").hasSize(1);
+
+        fx.clock.advance(Duration.ofSeconds(5));
+        fx.app.runDueJobs();
+        JsonNode again = fx.app.slack().awaitHome(LEAD, 2);
+        assertThat(buttons(again)).noneMatch(b -> String.valueOf(request).equals(b.path("value").asText()));
+    }
+
+    @Test
+    void theRequesterIsNotAskedToApproveTheirOwnRequestButSeesTheirRunningDeployment() {
+        DeployFixture.Project p = fx.project();
+        p.request(CAROL, "/deploy v1.0.0 to production");
+        long running = p.deploy(BOB, "/deploy main to staging");
+        fx.app.as(BOB).opensHome();
+
+        String home = Texts.blocksText(fx.app.slack().awaitHome(BOB, 1));
+        assertThat(home).contains("Your deployments under way").contains("`main` to `staging` in `" + p.repo() + "`")
+                .contains("#" + running).doesNotContain("Waiting for your approval");
+    }
+
+    @Test
+    void theLocksIHoldHaveAnUnlockButtonThatReleasesOnlyMyOwnLock() {
+        DeployFixture.Project p = fx.project();
+        String me = CAROL;
+        assertThat(p.run(me, "/deploy lock staging hotfix testing").text()).contains("locked");
+        fx.app.as(me).opensHome();
+        JsonNode home = fx.app.slack().awaitHome(me, 1);
+        assertThat(Texts.blocksText(home)).contains(":lock: You hold `staging` of `" + Binding.key(p.repo()) + "`", "hotfix testing");
+        SlashReply.Button unlock = button(home, "Unlock", null);
+
+        assertThat(p.click(ALICE, unlock)).contains("You no longer hold the lock").contains("nothing was changed");
+        assertThat(p.click(me, unlock)).contains("You unlocked `staging`");
+        assertThat(p.run(ALICE, "/deploy lock staging").text()).contains("locked");
+    }
+
+    @Test
+    void anApprovalAskedOfMeAndMyLockTakenAwayReachMyHomeWithoutMeOpeningIt() {
+        fx.clock.advance(Duration.ofMinutes(1));
+        DeployFixture.Project p = fx.project();
+        int adminBefore = fx.app.slack().homes(ADMIN).size();
+        p.request(BOB, "/deploy main to qa");
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(ADMIN, adminBefore + 1)))
+                .contains("Waiting for your approval", "`main` to `qa` in `" + p.repo() + "`");
+
+        int aliceBefore = fx.app.slack().homes(ALICE).size();
+        assertThat(p.run(ALICE, "/deploy lock staging").text()).contains("locked");
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(ALICE, aliceBefore + 1))).contains(":lock: You hold `staging`");
+        assertThat(p.run(ADMIN, "/deploy unlock staging --force").text()).contains("they were told");
+        fx.clock.advance(Duration.ofSeconds(5));
+        fx.app.runDueJobs();
+
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(ALICE, aliceBefore + 2))).doesNotContain("You hold `staging` of `"
+                + Binding.key(p.repo()) + "`");
+    }
+}
