@@ -1,5 +1,7 @@
 package dev.capstan.features.commands;
 
+import dev.capstan.jenkins.JenkinsAccess;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.command.Block;
 import dev.capstan.command.Caller;
 import dev.capstan.command.Reply;
@@ -58,7 +60,7 @@ final class DryRun {
 
     private OutboundRequest preview(LoadedCommand command, Variables values) {
         if (command.declaration().action() instanceof Action.Jenkins jenkins) {
-            JenkinsClient client = services.jenkins().orElseThrow(() -> new UserError(JenkinsClient.URL + " is not set."));
+            JenkinsClient client = services.jenkins().orElseThrow(() -> new UserError(JenkinsAccess.URL + " is not set."));
             return new JenkinsSteps(services, client).preview(jenkins, values);
         }
         if (command.declaration().action() instanceof Action.Ecs ecs) return new EcsSteps(services, services.ecs()).preview(ecs, values);

@@ -5,10 +5,13 @@ import dev.capstan.command.Destination;
 import dev.capstan.command.Reply;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
+import dev.capstan.jenkins.JenkinsAccess;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
 import java.net.URI;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +38,7 @@ public final class Deploy implements Feature {
         context.migrations(MIGRATIONS);
         String circleToken = context.secret("CIRCLECI_TOKEN", "a CircleCI personal API token, for triggering deployment pipelines");
         String circleUrl = context.variable("CIRCLECI_API_URL", "CircleCI's API base URL (default https://circleci.com)");
-        String jenkinsUrl = context.variable("JENKINS_URL", "the Jenkins base URL, for deployment jobs");
-        String jenkinsUser = context.variable("JENKINS_USER", "the Jenkins user whose API token builds deployment jobs");
-        String jenkinsToken = context.secret("JENKINS_API_TOKEN", "that Jenkins user's API token");
+        JenkinsAccess jenkinsAccess = JenkinsAccess.declare(context::variable, context::secret);
         String circleApi = circleUrl == null ? CircleCiClient.DEFAULT_API_URL : circleUrl;
 
         Environments environments = new Environments(settings);
@@ -58,7 +59,8 @@ public final class Deploy implements Feature {
         GitHubDeployments github = new GitHubDeployments(rest);
         GitHubWorkflows workflows = new GitHubWorkflows(rest);
         CircleCiClient circleCi = new CircleCiClient(context.http("circleci", HttpPolicy.standard(hosts(context, "CIRCLECI_API_URL", circleApi))), circleApi, circleToken);
-        JenkinsClient jenkins = new JenkinsClient(context.http("jenkins", HttpPolicy.standard(hosts(context, "JENKINS_URL", jenkinsUrl))), jenkinsUrl, jenkinsUser, jenkinsToken);
+        Optional<JenkinsClient> jenkins = jenkinsAccess.client(hosts -> context.http("jenkins", HttpPolicy.standard(hosts)), context::problem)
+                .filter(signedIn -> jenkinsAccess.signsIn());
 
         CreateOnGitHub create = new CreateOnGitHub(deployments, environments, bindings, context.people(), gate, starter, github, progress,
                 jobs, context.clock());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cache flush family ({@code /flush}): a modal that checks every target before anything is sent, purges on
@@ -67,13 +68,13 @@ public final class Flush implements Feature {
      * read at start stops start-up), or an https:// address fetched now and then every {@code allowed_users_every}.
      */
     private static AllowList allowList(FeatureContext context, FlushSettings settings) {
-        String config = context.variable("CAPSTAN_CONFIG", "the YAML file; allowed_users_csv is read relative to its folder");
         String source = settings.allowedUsersCsv();
         if (source == null) return AllowedUsers.none();
         AllowListTrouble trouble = new AllowListTrouble(context.audit(), context.clock());
         if (FlushSettings.remote(source)) return fetched(context, settings, trouble);
         Path file = Path.of(source);
-        if (!file.isAbsolute() && config != null) file = Path.of(config).toAbsolutePath().getParent().resolve(file);
+        Optional<Path> config = context.configFile();
+        if (!file.isAbsolute() && config.isPresent()) file = config.get().toAbsolutePath().getParent().resolve(file);
         try {
             return new WatchedAllowList(file, trouble);
         } catch (IllegalArgumentException e) {
