@@ -29,7 +29,7 @@ final class DryRun {
         lines.add("*Dry run of `" + Encoding.mrkdwn(display) + "`*: nothing was sent.");
         lines.add(command.guard().refusal(caller, arguments).map(why -> ":no_entry: The policy would refuse it: " + why + ".")
                 .orElse(":white_check_mark: The policy lets you run it here."));
-        Policy policy = declaration.policy();
+        CommandPolicy policy = declaration.policy();
         if (policy.confirmWhen() != null && policy.confirmWhen().holds(arguments)) {
             lines.add(":raised_hand: It would ask you to confirm first (" + policy.confirmWhen().source() + ").");
         }

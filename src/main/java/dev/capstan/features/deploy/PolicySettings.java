@@ -1,5 +1,6 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.Grant;
 import dev.capstan.command.Role;
 import dev.capstan.jobs.Cron;
 import java.time.Duration;
@@ -27,6 +28,10 @@ final class PolicySettings {
             users = slackIds(users);
             if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may deploy)");
         }
+
+        Grant grant() {
+            return Grant.of(role, users);
+        }
     }
 
     /** Who may approve: a least role, or people by Slack id. */
@@ -34,6 +39,10 @@ final class PolicySettings {
         Approvers {
             users = slackIds(users);
             if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may approve)");
+        }
+
+        Grant grant() {
+            return Grant.of(role, users);
         }
     }
 
@@ -93,6 +102,10 @@ final class PolicySettings {
         Emergency {
             users = slackIds(users);
             if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may override a freeze)");
+        }
+
+        Grant grant() {
+            return Grant.of(role, users);
         }
     }
 
