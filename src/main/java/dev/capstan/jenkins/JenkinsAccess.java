@@ -1,6 +1,7 @@
 package dev.capstan.jenkins;
 
 import dev.capstan.http.HostAllowList;
+import dev.capstan.http.HttpUrl;
 import dev.capstan.http.OutboundClient;
 import java.net.URI;
 import java.util.Optional;
@@ -50,9 +51,7 @@ public record JenkinsAccess(String url, String user, String token, String passwo
     private static Optional<URI> base(String url) {
         try {
             String trimmed = url.trim();
-            URI uri = URI.create(trimmed.endsWith("/") ? trimmed : trimmed + "/");
-            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            return web && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+            return Optional.of(HttpUrl.parse(trimmed.endsWith("/") ? trimmed : trimmed + "/").uri());
         } catch (IllegalArgumentException notAUrl) {
             return Optional.empty();
         }

@@ -5,12 +5,12 @@ import dev.capstan.command.Destination;
 import dev.capstan.command.Reply;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
+import dev.capstan.http.HttpUrl;
 import dev.capstan.jenkins.JenkinsAccess;
 import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
-import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,12 +161,10 @@ public final class Deploy implements Feature {
     private static HostAllowList hosts(FeatureContext context, String variable, String url) {
         if (url == null) return HostAllowList.of();
         try {
-            URI uri = URI.create(url.trim());
-            if (uri.getHost() != null && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))) return HostAllowList.of(uri.getHost());
-        } catch (IllegalArgumentException | NullPointerException notAUrl) {
-            // reported below
+            return HttpUrl.parse(url).allowList();
+        } catch (IllegalArgumentException notAUrl) {
+            context.problem(variable + ": " + notAUrl.getMessage());
+            return HostAllowList.of();
         }
-        context.problem(variable + " must be an http(s) URL, like https://jenkins.example.com");
-        return HostAllowList.of();
     }
 }
