@@ -6,7 +6,7 @@ import java.net.URI;
 public record HttpUrl(URI uri) {
     public HttpUrl {
         if (uri == null || uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-            throw new IllegalArgumentException("\"" + uri + "\" is not an http(s) URL like https://example.com");
+            throw new IllegalArgumentException("`" + uri + "` is not an http(s) URL like https://example.com");
         }
     }
 
@@ -15,7 +15,7 @@ public record HttpUrl(URI uri) {
         try {
             return new HttpUrl(URI.create(text == null ? "" : text.trim()));
         } catch (IllegalArgumentException notAUri) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an http(s) URL like https://example.com");
+            throw new IllegalArgumentException("`" + text + "` is not an http(s) URL like https://example.com");
         }
     }
 

@@ -79,7 +79,7 @@ public final class SettingsBinder {
         try {
             return ZoneId.of(name);
         } catch (DateTimeException notAZone) {
-            throw new IllegalArgumentException("\"" + name + "\" is not an IANA time zone like Europe/Stockholm");
+            throw new IllegalArgumentException("`" + name + "` is not an IANA time zone like Europe/Stockholm");
         }
     }
 

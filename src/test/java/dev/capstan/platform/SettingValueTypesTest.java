@@ -57,7 +57,7 @@ class SettingValueTypesTest {
     void aUserIdThatIsNotOneIsRefusedWithItsPathAndIndex() throws Exception {
         assertThat(bind("environments: { prod: { approvers: [U0ALICE01, bob] } }")).isEmpty();
 
-        assertThat(problems).containsExactly("families.deploy.environments.prod.approvers[1]: \"bob\" is not a Slack user id (U… or W…)");
+        assertThat(problems).containsExactly("families.deploy.environments.prod.approvers[1]: `bob` is not a Slack user id (U… or W…)");
     }
 
     @Test
@@ -68,9 +68,9 @@ class SettingValueTypesTest {
         bind("environments: { prod: { cron: every friday } }");
 
         assertThat(problems).hasSize(4);
-        assertThat(problems.get(0)).isEqualTo("families.deploy.environments.prod.channel: \"general\" is not a Slack channel id (C…)");
-        assertThat(problems.get(1)).isEqualTo("families.deploy.environments.prod.url: \"jenkins.example.com\" is not an http(s) URL like https://example.com");
-        assertThat(problems.get(2)).isEqualTo("families.deploy.environments.prod.zone: \"Mars/Olympus\" is not an IANA time zone like Europe/Stockholm");
+        assertThat(problems.get(0)).isEqualTo("families.deploy.environments.prod.channel: `general` is not a Slack channel id (C…)");
+        assertThat(problems.get(1)).isEqualTo("families.deploy.environments.prod.url: `jenkins.example.com` is not an http(s) URL like https://example.com");
+        assertThat(problems.get(2)).isEqualTo("families.deploy.environments.prod.zone: `Mars/Olympus` is not an IANA time zone like Europe/Stockholm");
         assertThat(problems.get(3)).startsWith("families.deploy.environments.prod.cron: `every friday` is not a cron expression with seconds");
     }
 }
