@@ -18,6 +18,8 @@ public final class AccessPolicy {
     /** The outcome before it is put into words: help asks thousands of these and never reads the words. */
     private record Verdict(boolean allowed, Why why, AccessRule rule, Role least) { }
 
+    private static final Grant NOBODY = new Grant(null, List.of());
+
     private final List<AccessRule> rules;
     private final Map<String, List<AccessRule>> matchingByCommand = new ConcurrentHashMap<>();
 
@@ -31,7 +33,17 @@ public final class AccessPolicy {
 
     /** Whether the caller may run the command here; what help and "did you mean" use. */
     public boolean allows(Caller caller, String fullName, CommandTraits info) {
-        return verdict(caller, fullName, info).allowed() && (info == null || info.guard().refusal(caller).isEmpty());
+        return verdict(caller, fullName, info == null ? null : info.role(), NOBODY).allowed()
+                && (info == null || info.guard().refusal(caller).isEmpty());
+    }
+
+    /**
+     * Whether the caller may use a name a family guards with a grant of its own (a site's allow-list): the access rules'
+     * denials and channel limits still apply, the people the grant names are let in by name, and a rule's role, else the
+     * grant's least role, decides for everyone else.
+     */
+    public boolean allows(Caller caller, String fullName, Grant grant) {
+        return verdict(caller, fullName, grant.least(), grant).allowed();
     }
 
     /** Whether the caller may run the command here, and why, in words the caller can act on. */
@@ -42,7 +54,7 @@ public final class AccessPolicy {
     }
 
     private AccessDecision byRules(Caller caller, String fullName, CommandTraits info) {
-        Verdict verdict = verdict(caller, fullName, info);
+        Verdict verdict = verdict(caller, fullName, info == null ? null : info.role(), NOBODY);
         String rule = verdict.rule() == null ? null : "the access rule for `" + verdict.rule().command() + "`";
         return switch (verdict.why()) {
             case DENIED_USER -> AccessDecision.deny(rule + " denies you");
@@ -59,7 +71,8 @@ public final class AccessPolicy {
         };
     }
 
-    private Verdict verdict(Caller caller, String fullName, CommandTraits info) {
+    /** The rules, then the command's own grant: its named people, else its least role (none: undeclared, denied). */
+    private Verdict verdict(Caller caller, String fullName, Role least, Grant own) {
         List<AccessRule> matching = matching(fullName);
         for (AccessRule rule : matching) {
             if (rule.denyUsers().contains(caller.userId())) return new Verdict(false, Why.DENIED_USER, rule, null);
@@ -71,13 +84,14 @@ public final class AccessPolicy {
             }
         }
         for (AccessRule rule : matching) {
-            if (rule.allowUsers().contains(caller.userId())) return new Verdict(true, Why.ALLOWED_BY_NAME, rule, null);
+            if (rule.grant().names(caller.userId())) return new Verdict(true, Why.ALLOWED_BY_NAME, rule, null);
         }
+        if (own.names(caller.userId())) return new Verdict(true, Why.ALLOWED_BY_NAME, null, null);
         for (AccessRule rule : matching) {
-            if (rule.role() != null) return new Verdict(caller.role().atLeast(rule.role()), Why.ROLE, rule, rule.role());
+            if (rule.role() != null) return new Verdict(rule.grant().allows(caller.userId(), caller.role()), Why.ROLE, rule, rule.role());
         }
-        if (info == null) return new Verdict(false, Why.UNDECLARED, null, null);
-        return new Verdict(caller.role().atLeast(info.role()), Why.ROLE, null, info.role());
+        if (least == null) return new Verdict(false, Why.UNDECLARED, null, null);
+        return new Verdict(Grant.role(least).allows(caller.userId(), caller.role()), Why.ROLE, null, least);
     }
 
     /** The rules that apply to a command, most specific first; rules never change, so this is worked out once. */

@@ -23,6 +23,11 @@ public record AccessRule(
         denyChannels = denyChannels == null ? Set.of() : Set.copyOf(denyChannels);
     }
 
+    /** Whom the rule lets in: its role, or its allowed users. */
+    public Grant grant() {
+        return Grant.of(role, allowUsers);
+    }
+
     /** How specific this rule is for a command name, or -1 when it does not apply to it. */
     int specificity(String fullName) {
         if (command.equals("*")) return 0;

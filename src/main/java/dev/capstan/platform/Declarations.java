@@ -33,9 +33,20 @@ public final class Declarations {
         }
     }
 
-    /** Adds a variable; one declared by two owners is kept once (GITHUB_ORG for the directory and the deployments). */
+    /**
+     * Adds a variable; one declared by two owners with the same meaning is kept once (JENKINS_URL for the deployments and
+     * declared commands), and one declared with two different meanings is a problem: one of them would read it wrongly.
+     */
     public void variable(Variable variable) {
-        variables.putIfAbsent(variable.name(), variable);
+        Variable earlier = variables.putIfAbsent(variable.name(), variable);
+        if (earlier != null && (!earlier.meaning().equals(variable.meaning()) || earlier.secret() != variable.secret())) {
+            problems.add(variable.name() + " is declared twice with different meanings: " + earlier.owner() + " reads it as " + said(earlier)
+                    + ", " + variable.owner() + " as " + said(variable) + "; one variable must mean one thing");
+        }
+    }
+
+    private static String said(Variable variable) {
+        return (variable.secret() ? "a secret, " : "") + "\"" + variable.meaning() + "\"";
     }
 
     void migrations(FamilyMigrations declared) {

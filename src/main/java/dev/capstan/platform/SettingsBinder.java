@@ -18,11 +18,18 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.capstan.command.DidYouMean;
+import dev.capstan.command.SlackChannelId;
+import dev.capstan.command.SlackUserId;
+import dev.capstan.http.HttpUrl;
+import dev.capstan.jobs.Cron;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +45,13 @@ public final class SettingsBinder {
     private final ObjectMapper mapper;
 
     public SettingsBinder() {
-        SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new JsonDeserializer<>() {
-            @Override
-            public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                return Durations.parse(parser.getValueAsString());
-            }
-        });
+        SimpleModule durations = new SimpleModule()
+                .addDeserializer(Duration.class, text(Durations::parse))
+                .addDeserializer(SlackUserId.class, text(SlackUserId::new))
+                .addDeserializer(SlackChannelId.class, text(SlackChannelId::new))
+                .addDeserializer(HttpUrl.class, text(HttpUrl::parse))
+                .addDeserializer(Cron.class, text(Cron::new))
+                .addDeserializer(ZoneId.class, text(SettingsBinder::zone));
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule()).addModule(durations)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -54,6 +62,25 @@ public final class SettingsBinder {
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
+    }
+
+    /** A value type read from one text: its constructor's refusal becomes the problem, with the key's path. */
+    private static <T> JsonDeserializer<T> text(Function<String, T> reader) {
+        return new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (!parser.currentToken().isScalarValue()) throw new IllegalArgumentException("expected a text");
+                return reader.apply(parser.getValueAsString());
+            }
+        };
+    }
+
+    private static ZoneId zone(String name) {
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException notAZone) {
+            throw new IllegalArgumentException("`" + name + "` is not an IANA time zone like Europe/Stockholm");
+        }
     }
 
     /** The bound settings, or empty with the problems added (each prefixed with {@code path}, e.g. "families.deploy"). */

@@ -21,7 +21,7 @@ class LayersTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "java.sql..", "javax.sql..", "org.jdbi..",
                     "io.javalin..", "org.eclipse.jetty..", "dev.capstan.slack..", "dev.capstan.store..", "dev.capstan.jobs..",
                     "dev.capstan.app..", "dev.capstan.features..", "dev.capstan.http..", "com.github.kagkarlsson..",
-                    "java.net.http..", "dev.capstan.platform..", "dev.capstan.webhooks..", "dev.capstan.github..");
+                    "java.net.http..", "dev.capstan.platform..", "dev.capstan.webhooks..", "dev.capstan.github..", "dev.capstan.jenkins..");
 
     @ArchTest
     static final ArchRule featuresNeverImportEachOther = slices().matching("dev.capstan.features.(*)..")
@@ -34,7 +34,7 @@ class LayersTest {
     /** The platform packages a family (dev.capstan.features.X) may import: the family contract and the shared services, never the app or the built-in commands. */
     static final String[] A_FAMILY_MAY_IMPORT = {"dev.capstan.features..", "dev.capstan.platform", "dev.capstan.command",
             "dev.capstan.slack", "dev.capstan.jobs", "dev.capstan.http", "dev.capstan.webhooks", "dev.capstan.github",
-            "dev.capstan.store", "dev.capstan.security"};
+            "dev.capstan.jenkins", "dev.capstan.store", "dev.capstan.security"};
 
     @ArchTest
     static final ArchRule aFamilyImportsOnlyTheNamedPlatformPackages = noClasses().that().resideInAPackage("dev.capstan.features..")
@@ -50,7 +50,7 @@ class LayersTest {
     @ArchTest
     static final ArchRule sharedServicesStayBelowThePlatform = noClasses()
             .that().resideInAnyPackage("dev.capstan.jobs..", "dev.capstan.http..", "dev.capstan.webhooks..", "dev.capstan.github..",
-                    "dev.capstan.store..", "dev.capstan.security..")
+                    "dev.capstan.jenkins..", "dev.capstan.store..", "dev.capstan.security..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.platform..", "dev.capstan.slack..");
 
     @ArchTest

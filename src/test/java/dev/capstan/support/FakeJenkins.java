@@ -34,6 +34,7 @@ public final class FakeJenkins implements AutoCloseable {
     private final AtomicBoolean holding = new AtomicBoolean();
     private volatile String result = "SUCCESS";
     private volatile boolean crumbRequired;
+    private volatile int triggerStatus;
 
     public FakeJenkins() {
         server = FakeHttp.serve(this::handle, 4);
@@ -65,6 +66,11 @@ public final class FakeJenkins implements AutoCloseable {
     /** A crumb (and its session cookie) is required on POST, as with password authentication. */
     public void requireCrumb() {
         crumbRequired = true;
+    }
+
+    /** Every build request is answered with this status (503: Jenkins is restarting), recorded but not queued. */
+    public void answerTriggersWith(int status) {
+        triggerStatus = status;
     }
 
     public List<Trigger> triggers() {
@@ -133,6 +139,10 @@ public final class FakeJenkins implements AutoCloseable {
             parameters.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         triggers.add(new Trigger(job, parameters, headers));
+        if (triggerStatus != 0) {
+            FakeHttp.respond(exchange, triggerStatus, "Jenkins is getting ready to work");
+            return;
+        }
         int id = ids.incrementAndGet();
         queue.put(id, job);
         exchange.getResponseHeaders().add("Location", "http://jenkins.internal:8080/queue/item/" + id + "/");

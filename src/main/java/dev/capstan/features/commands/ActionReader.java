@@ -1,5 +1,6 @@
 package dev.capstan.features.commands;
 
+import dev.capstan.jenkins.JenkinsAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.platform.Durations;
@@ -118,9 +119,9 @@ final class ActionReader {
             reading.problem(at + "/job", "`" + job + "` is no job path: write folder/job with letters, digits, '.', '_', '-' and spaces");
             job = null;
         }
-        if (reading.environment().apply(JenkinsClient.URL) == null) {
-            reading.problem(at, "a jenkins action needs " + JenkinsClient.URL + " (and " + JenkinsClient.USER + " with "
-                    + JenkinsClient.TOKEN + " or " + JenkinsClient.PASSWORD + ")");
+        if (reading.environment().apply(JenkinsAccess.URL) == null) {
+            reading.problem(at, "a jenkins action needs " + JenkinsAccess.URL + " (and " + JenkinsAccess.USER + " with "
+                    + JenkinsAccess.TOKEN + " or " + JenkinsAccess.PASSWORD + ")");
         }
         Map<String, Template> parameters = templates(node, "parameters", at, scope);
         return job == null ? null : new Action.Jenkins(job, parameters, timeout);

@@ -1,5 +1,6 @@
 package dev.capstan.features.commands;
 
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.command.Messages;
 import dev.capstan.slack.SlackWebApi;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One command as declared under {@code commands:}, checked: its arguments, policy, action and reply templates. */
-record Declaration(String name, String description, List<Parameter> parameters, Policy policy, Action action, Replies replies,
+record Declaration(String name, String description, List<Parameter> parameters, CommandPolicy policy, Action action, Replies replies,
                    String where) {
     Declaration {
         parameters = List.copyOf(parameters);

@@ -82,7 +82,7 @@ final class DeclarationReader {
         Set<String> base = new LinkedHashSet<>(arguments);
         base.addAll(List.of("caller.user", "caller.channel", "command"));
         DeclarationPass.Scope scope = new DeclarationPass.Scope(base, Set.of(), true);
-        Policy policy = new PolicyReader(reading).read(node, at, arguments, scope);
+        CommandPolicy policy = new PolicyReader(reading).read(node, at, arguments, scope);
         Action action = new ActionReader(reading).read(node, at, scope);
         Declaration.Replies replies = replies(node, at, scope, action);
         String description = reading.text(node, "description", at, false);

@@ -1,14 +1,14 @@
 package dev.capstan.features.commands;
 
+import dev.capstan.jenkins.JenkinsAccess;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.command.ConfirmationType;
-import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.jobs.JobType;
 import dev.capstan.platform.ConfigurationRefused;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,17 +91,7 @@ public final class DeclaredCommands implements Feature {
     }
 
     private static Optional<JenkinsClient> jenkins(FeatureContext context) {
-        String url = context.variable(JenkinsClient.URL, "Jenkins' base URL, for declared commands with a jenkins action");
-        String user = context.variable(JenkinsClient.USER, "the Jenkins user declared commands build as");
-        String token = context.secret(JenkinsClient.TOKEN, "that user's API token (no crumb needed)");
-        String password = context.secret(JenkinsClient.PASSWORD, "or that user's password (Capstan fetches a crumb first)");
-        if (url == null) return Optional.empty();
-        URI uri = URI.create(url);
-        if (uri.getHost() == null) {
-            context.problem(JenkinsClient.URL + " must be a URL like https://jenkins.example.com/, not " + url);
-            return Optional.empty();
-        }
-        return Optional.of(new JenkinsClient(url, user, token, password, context.secretMask(),
-                context.http("jenkins", HttpPolicy.standard(HostAllowList.of(uri.getHost())))));
+        return JenkinsAccess.declare(context::variable, context::secret)
+                .client(hosts -> context.http("jenkins", HttpPolicy.standard(hosts)), context::problem, context.secretMask());
     }
 }

@@ -1,5 +1,7 @@
 package dev.capstan.features.commands;
 
+import dev.capstan.jenkins.JenkinsAccess;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.command.Block;
 import dev.capstan.command.Caller;
 import dev.capstan.command.Reply;
@@ -26,7 +28,7 @@ final class DryRun {
         lines.add("*Dry run of `" + Encoding.mrkdwn(display) + "`*: nothing was sent.");
         lines.add(command.guard().refusal(caller, arguments).map(why -> ":no_entry: The policy would refuse it: " + why + ".")
                 .orElse(":white_check_mark: The policy lets you run it here."));
-        Policy policy = declaration.policy();
+        CommandPolicy policy = declaration.policy();
         if (policy.confirmWhen() != null && policy.confirmWhen().holds(arguments)) {
             lines.add(":raised_hand: It would ask you to confirm first (" + policy.confirmWhen().source() + ").");
         }
@@ -57,7 +59,7 @@ final class DryRun {
 
     private OutboundRequest preview(LoadedCommand command, Variables values) {
         if (command.declaration().action() instanceof Action.Jenkins jenkins) {
-            JenkinsClient client = services.jenkins().orElseThrow(() -> new UserError(JenkinsClient.URL + " is not set."));
+            JenkinsClient client = services.jenkins().orElseThrow(() -> new UserError(JenkinsAccess.URL + " is not set."));
             return new JenkinsSteps(services, client).preview(jenkins, values);
         }
         if (command.declaration().action() instanceof Action.Ecs ecs) return new EcsSteps(services, services.ecs()).preview(ecs, values);

@@ -1,6 +1,6 @@
 package dev.capstan.features.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.command.PermanentFailure;
 import dev.capstan.platform.Durations;
 import java.time.Duration;
@@ -20,7 +20,7 @@ final class JenkinsSteps {
         return switch (run.stage()) {
             case START -> {
                 String form = HttpRequests.form(action.parameters(), services.variables(run, true));
-                Run next = run.next(Run.Stage.QUEUED, jenkins.trigger(action.job(), form), null);
+                Run next = run.next(Run.Stage.QUEUED, jenkins.trigger(action.job(), form, JenkinsClient.TriggerRetry.NEVER), null);
                 yield new Step.Again(next, RunMessage.queued(services.secrets(), next, ack));
             }
             case QUEUED -> queued(run, ack);
@@ -30,26 +30,24 @@ final class JenkinsSteps {
     }
 
     private Step queued(Run run, String ack) {
-        JsonNode item = jenkins.queueItem(run.url()).orElseThrow(() -> new PermanentFailure(
-                "Jenkins forgot the queue item " + run.url() + " before its build could be followed"));
-        if (item.path("cancelled").asBoolean(false)) {
+        JenkinsClient.Queued item = jenkins.queueItem(run.url());
+        if (item instanceof JenkinsClient.Queued.Gone) {
+            throw new PermanentFailure("Jenkins forgot the queue item " + run.url() + " before its build could be followed");
+        }
+        if (item instanceof JenkinsClient.Queued.Cancelled) {
             return new Step.Finished(Map.of(), null, false, "CANCELLED", "the build was cancelled while it waited in Jenkins' queue");
         }
-        JsonNode executable = item.path("executable");
-        if (!executable.hasNonNull("url")) return new Step.Again(run, null);
-        int number = executable.path("number").asInt();
-        Run next = run.next(Run.Stage.BUILDING, jenkins.rebased(executable.path("url").asText()), number);
-        return new Step.Again(next, RunMessage.running(services.secrets(), next, ack, next.url(), number));
+        if (!(item instanceof JenkinsClient.Queued.Started started)) return new Step.Again(run, null);
+        Run next = run.next(Run.Stage.BUILDING, started.buildUrl(), started.number());
+        return new Step.Again(next, RunMessage.running(services.secrets(), next, ack, next.url(), started.number()));
     }
 
     private Step building(Run run, Action.Jenkins action) {
-        JsonNode build = jenkins.build(run.url());
-        if (build.path("building").asBoolean(false) || build.path("result").isNull() || build.path("result").isMissingNode()) {
-            return new Step.Again(run, null);
-        }
-        String result = build.path("result").asText();
+        JenkinsClient.Build build = jenkins.build(run.url());
+        if (!build.ended()) return new Step.Again(run, null);
+        String result = build.result();
         Map<String, String> values = Map.of("job.result", result,
-                "job.duration", Durations.format(Duration.ofMillis(build.path("duration").asLong())),
+                "job.duration", Durations.format(Duration.ofMillis(build.durationMillis())),
                 "job.url", run.url(), "job.number", Integer.toString(run.number()), "job.name", action.job());
         return new Step.Finished(values, null, result.equals("SUCCESS"), result, null);
     }
@@ -57,7 +55,7 @@ final class JenkinsSteps {
     /** The trigger request as a dry run shows it: secrets as placeholders. */
     OutboundRequest preview(Action.Jenkins action, Variables values) {
         String form = HttpRequests.form(action.parameters(), values);
-        String path = form.isEmpty() ? "build" : "buildWithParameters";
-        return new OutboundRequest("POST", java.net.URI.create(jenkins.jobUrl(action.job()) + path), jenkins.previewHeaders(), form);
+        return new OutboundRequest("POST", java.net.URI.create(jenkins.jobUrl(action.job()) + JenkinsClient.triggerPath(form)),
+                jenkins.previewHeaders(), form);
     }
 }

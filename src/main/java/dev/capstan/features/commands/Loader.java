@@ -1,5 +1,6 @@
 package dev.capstan.features.commands;
 
+import dev.capstan.jenkins.JenkinsClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.OutboundClient;

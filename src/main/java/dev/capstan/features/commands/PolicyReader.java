@@ -1,6 +1,7 @@
 package dev.capstan.features.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.capstan.command.Grant;
 import dev.capstan.command.Role;
 import dev.capstan.command.SlackIds;
 import java.util.ArrayList;
@@ -19,16 +20,16 @@ final class PolicyReader {
         this.reading = reading;
     }
 
-    Policy read(JsonNode command, String pointer, Set<String> arguments, DeclarationPass.Scope scope) {
+    CommandPolicy read(JsonNode command, String pointer, Set<String> arguments, DeclarationPass.Scope scope) {
         JsonNode node = command.path("policy");
         String at = pointer + "/policy";
-        if (node.isMissingNode() || node.isNull()) return Policy.open();
+        if (node.isMissingNode() || node.isNull()) return CommandPolicy.open();
         if (!node.isObject()) {
             reading.problem(at, "`policy` is a map with role, users, channels, conditions, confirm_when, concurrency");
-            return Policy.open();
+            return CommandPolicy.open();
         }
         reading.onlyKeys(node, at, "A policy", KEYS);
-        List<Policy.Rule> rules = new ArrayList<>();
+        List<CommandPolicy.Rule> rules = new ArrayList<>();
         JsonNode conditions = node.path("conditions");
         if (conditions.isArray()) {
             for (int i = 0; i < conditions.size(); i++) {
@@ -39,14 +40,19 @@ final class PolicyReader {
                 Role role = role(rule, ruleAt);
                 Set<String> users = ids(rule, "users", ruleAt, true);
                 if (role == null && reading.texts(rule, "users", ruleAt).isEmpty()) reading.problem(ruleAt, "a condition names the `role` or `users` it requires");
-                if (when != null) rules.add(new Policy.Rule(when, role, users));
+                if (when != null) rules.add(new CommandPolicy.Rule(when, grant(role, users)));
             }
         } else if (!conditions.isMissingNode()) {
             reading.problem(at + "/conditions", "`conditions` is a list of { when, role, users }");
         }
         Condition confirm = reading.condition(reading.text(node, "confirm_when", at, false), at + "/confirm_when", arguments);
         Template concurrency = reading.template(reading.text(node, "concurrency", at, false), at + "/concurrency", scope.withoutSecrets());
-        return new Policy(role(node, at), ids(node, "users", at, true), ids(node, "channels", at, false), rules, confirm, concurrency);
+        return new CommandPolicy(grant(role(node, at), ids(node, "users", at, true)), ids(node, "channels", at, false), rules, confirm, concurrency);
+    }
+
+    /** Users in id order, as refusals list them. */
+    private static Grant grant(Role role, Set<String> users) {
+        return Grant.of(role, users.stream().sorted().toList());
     }
 
     private Role role(JsonNode node, String at) {

@@ -1,5 +1,6 @@
 package dev.capstan.features.commands;
 
+import dev.capstan.jenkins.JenkinsAccess;
 import dev.capstan.command.PermanentFailure;
 import dev.capstan.command.Reply;
 import dev.capstan.jobs.JobFailure;
@@ -51,7 +52,7 @@ final class RunJob {
         }
         Step step;
         if (declaration.action() instanceof Action.Jenkins jenkins) {
-            step = new JenkinsSteps(services, services.jenkins().orElseThrow(() -> new PermanentFailure(JenkinsClient.URL + " is not set")))
+            step = new JenkinsSteps(services, services.jenkins().orElseThrow(() -> new PermanentFailure(JenkinsAccess.URL + " is not set")))
                     .step(run, declaration, jenkins, ack);
         } else if (declaration.action() instanceof Action.Ecs ecs) {
             step = new EcsSteps(services, services.ecs()).step(run, ecs, ack);

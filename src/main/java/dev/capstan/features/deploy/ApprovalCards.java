@@ -29,7 +29,7 @@ final class ApprovalCards {
 
     /** Stores a pending request for {@code r}, posts its card and schedules its expiry. */
     ApprovalRequest open(DeployRequest r) {
-        Policy policy = r.environment().policy();
+        DeployPolicy policy = r.environment().policy();
         Instant now = clock.instant();
         Instant expires = now.plus(policy.approvals().timeout());
         return jdbi.inTransaction(h -> {
@@ -43,7 +43,7 @@ final class ApprovalCards {
 
     /** Shows the request as its row says now. */
     void show(ApprovalRequest request) {
-        Policy policy = environments.find(request.environment()).map(Environments.Environment::policy).orElse(Policy.OPEN);
+        DeployPolicy policy = environments.find(request.environment()).map(Environments.Environment::policy).orElse(DeployPolicy.OPEN);
         String rule = policy.approvals() == null ? "approvals are no longer configured" : policy.approvalRule();
         boolean self = policy.approvals() != null && policy.approvals().selfApproval();
         messages.show(request.cardKey(), request.channelId(), request.revision(), ApprovalCard.render(request, rule, self));

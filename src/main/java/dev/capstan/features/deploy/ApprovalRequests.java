@@ -45,7 +45,7 @@ final class ApprovalRequests {
                 .bind("now", now).bind("expires", expiresAt)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         var approvals = r.environment().policy().approvals();
-        if (approvals != null) approvals.from().users().forEach(homeChanged);
+        if (approvals != null) approvals.from().users().forEach(user -> homeChanged.accept(user.id()));
         return lock(h, id).orElseThrow();
     }
 

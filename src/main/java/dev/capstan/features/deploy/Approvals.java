@@ -41,7 +41,7 @@ final class Approvals {
     /** What a click does to a request that is still open, with its row locked, the environment's policy and the clicker's role. */
     @FunctionalInterface
     private interface Decision {
-        Reply decide(Handle h, ApprovalRequest request, Instant now, Policy policy, Role role);
+        Reply decide(Handle h, ApprovalRequest request, Instant now, DeployPolicy policy, Role role);
     }
 
     /** Locks the request a click names; a request unknown or already closed is answered as such and not decided again. */
@@ -53,7 +53,7 @@ final class Approvals {
             Instant now = deadlines.now();
             Optional<Reply> closed = closed(h, r, now);
             if (closed.isPresent()) return closed.get();
-            Policy policy = environments.find(r.environment()).map(Environments.Environment::policy).orElse(Policy.OPEN);
+            DeployPolicy policy = environments.find(r.environment()).map(Environments.Environment::policy).orElse(DeployPolicy.OPEN);
             return decision.decide(h, r, now, policy, people.roleOf(userId));
         });
     }
@@ -66,8 +66,8 @@ final class Approvals {
                         + "approval does not count here. It needs " + policy.approvalRule() + ".");
             }
             if (!policy.mayApprove(userId, role)) {
-                throw new Refusal(DeployGate.rule(r.environment(), "approvals"), ":no_entry: Only " + Policy.who(policy.approvals().from()
-                        .role(), policy.approvals().from().users()) + " may approve deployments to `" + r.environment() + "`; you are "
+                throw new Refusal(DeployGate.rule(r.environment(), "approvals"), ":no_entry: Only " + policy.approvals().from().grant().who()
+                        + " may approve deployments to `" + r.environment() + "`; you are "
                         + role.label() + ".");
             }
             if (!requests.approve(h, r.id(), userId, now)) {
@@ -88,8 +88,7 @@ final class Approvals {
         return onOpenRequest(userId, value, (h, r, now, policy, role) -> {
             if (!userId.equals(r.requestedBy()) && !policy.mayApprove(userId, role)) {
                 throw new Refusal(DeployGate.rule(r.environment(), "approvals"), ":no_entry: Only the requester or "
-                        + (policy.approvals() == null ? "an approver" : Policy.who(policy.approvals().from().role(),
-                        policy.approvals().from().users())) + " may reject this; you are " + role.label() + ".");
+                        + (policy.approvals() == null ? "an approver" : policy.approvals().from().grant().who()) + " may reject this; you are " + role.label() + ".");
             }
             if (!requests.decide(h, r.id(), ApprovalRequest.State.REJECTED, userId, now)) return note("Someone decided this a moment ago.");
             cards.show(requests.lock(h, r.id()).orElseThrow());

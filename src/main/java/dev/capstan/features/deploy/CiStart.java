@@ -1,5 +1,8 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.PermanentFailure;
+import dev.capstan.jenkins.JenkinsAccess;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.jobs.JobFailure;
 import dev.capstan.jobs.JobResult;
 import java.time.Instant;
@@ -18,11 +21,11 @@ final class CiStart {
     private final DeploymentProgress progress;
     private final DeployJobs jobs;
     private final CircleCiClient circleCi;
-    private final JenkinsClient jenkins;
+    private final Optional<JenkinsClient> jenkins;
     private final GitHubWorkflows workflows;
 
     CiStart(Deployments deployments, Environments environments, DeploymentProgress progress, DeployJobs jobs, CircleCiClient circleCi,
-            JenkinsClient jenkins, GitHubWorkflows workflows) {
+            Optional<JenkinsClient> jenkins, GitHubWorkflows workflows) {
         this.deployments = deployments;
         this.environments = environments;
         this.progress = progress;
@@ -46,7 +49,9 @@ final class CiStart {
         } else if (ci.jenkins() != null) {
             Map<String, String> parameters = new LinkedHashMap<>();
             Templates.fill(ci.jenkins().parameters(), d).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
-            String queueUrl = jenkins.build(ci.jenkins().job(), parameters);
+            String queueUrl = jenkins.orElseThrow(() -> new PermanentFailure(JenkinsAccess.URL + ", " + JenkinsAccess.USER + " and "
+                    + JenkinsAccess.TOKEN + " (or " + JenkinsAccess.PASSWORD + ") must all be set for Jenkins deployments"))
+                    .trigger(ci.jenkins().job(), JenkinsClient.form(parameters), JenkinsClient.TriggerRetry.WHEN_BUSY);
             queued(d, queueUrl, null);
             jobs.jenkinsPoll().enqueueOnce("deploy-jenkins-" + d.id(), new DeployJobs.JenkinsPoll(d.id(), queueUrl, null));
         } else if (ci.githubActions() != null) {

@@ -5,10 +5,13 @@ import dev.capstan.command.Destination;
 import dev.capstan.command.Reply;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
+import dev.capstan.http.HttpUrl;
+import dev.capstan.jenkins.JenkinsAccess;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
-import java.net.URI;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +46,7 @@ public final class Deploy implements Feature {
         String circleToken = context.secret("CIRCLECI_TOKEN", "a CircleCI personal API token, for triggering deployment pipelines");
         context.webhookSecret("circleci", "CIRCLECI_WEBHOOK_SECRET", "verifies POST /circleci/webhook");
         String circleUrl = context.variable("CIRCLECI_API_URL", "CircleCI's API base URL (default https://circleci.com)");
-        String jenkinsUrl = context.variable("JENKINS_URL", "the Jenkins base URL, for deployment jobs");
-        String jenkinsUser = context.variable("JENKINS_USER", "the Jenkins user whose API token builds deployment jobs");
-        String jenkinsToken = context.secret("JENKINS_API_TOKEN", "that Jenkins user's API token");
+        JenkinsAccess jenkinsAccess = JenkinsAccess.declare(context::variable, context::secret);
         String circleApi = circleUrl == null ? CircleCiClient.DEFAULT_API_URL : circleUrl;
 
         Environments environments = new Environments(settings);
@@ -66,7 +67,8 @@ public final class Deploy implements Feature {
         GitHubDeployments github = new GitHubDeployments(rest);
         GitHubWorkflows workflows = new GitHubWorkflows(rest);
         CircleCiClient circleCi = new CircleCiClient(context.http("circleci", HttpPolicy.standard(hosts(context, "CIRCLECI_API_URL", circleApi))), circleApi, circleToken);
-        JenkinsClient jenkins = new JenkinsClient(context.http("jenkins", HttpPolicy.standard(hosts(context, "JENKINS_URL", jenkinsUrl))), jenkinsUrl, jenkinsUser, jenkinsToken);
+        Optional<JenkinsClient> jenkins = jenkinsAccess.client(hosts -> context.http("jenkins", HttpPolicy.standard(hosts)), context::problem, context.secretMask())
+                .filter(signedIn -> jenkinsAccess.signsIn());
 
         CreateOnGitHub create = new CreateOnGitHub(deployments, environments, bindings, context.people(), gate, starter, github, progress,
                 jobs, context.clock());
@@ -173,12 +175,10 @@ public final class Deploy implements Feature {
     private static HostAllowList hosts(FeatureContext context, String variable, String url) {
         if (url == null) return HostAllowList.of();
         try {
-            URI uri = URI.create(url.trim());
-            if (uri.getHost() != null && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))) return HostAllowList.of(uri.getHost());
-        } catch (IllegalArgumentException | NullPointerException notAUrl) {
-            // reported below
+            return HttpUrl.parse(url).allowList();
+        } catch (IllegalArgumentException notAUrl) {
+            context.problem(variable + ": " + notAUrl.getMessage());
+            return HostAllowList.of();
         }
-        context.problem(variable + " must be an http(s) URL, like https://jenkins.example.com");
-        return HostAllowList.of();
     }
 }

@@ -54,7 +54,7 @@ final class DeployGate {
 
     Verdict evaluate(DeployRequest r) {
         Environments.Environment env = r.environment();
-        Policy policy = env.policy();
+        DeployPolicy policy = env.policy();
         if (env.pullRequest() == null && !r.rollback() && !env.allows(r.ref())) {
             return new Verdict.Refused(rule(env.name(), "refs"), ":no_entry: " + env.rule() + "; `" + r.ref().label() + "` is " + kind(r.ref()) + ".");
         }
@@ -97,7 +97,7 @@ final class DeployGate {
                 + d.id() + ", " + d.state().label() + " since " + Since.of(d.createdAt()) + "). One deployment per environment at a time.";
     }
 
-    private static String overrideHint(Policy policy, DeployRequest r) {
+    private static String overrideHint(DeployPolicy policy, DeployRequest r) {
         if (policy.mayOverrideFreeze(r.requestedBy(), r.role())) {
             return "If it cannot wait, add `--emergency \"reason\"`; the reason goes on the message and in the audit log.";
         }

@@ -70,7 +70,7 @@ final class DeployHome implements HomeSections.Section {
         Role role = people.roleOf(userId);
         List<ApprovalRequest> mine = new ArrayList<>();
         for (ApprovalRequest r : approvals.allPending(PENDING_READ)) {
-            Policy policy = environments.find(r.environment()).map(Environments.Environment::policy).orElse(Policy.OPEN);
+            DeployPolicy policy = environments.find(r.environment()).map(Environments.Environment::policy).orElse(DeployPolicy.OPEN);
             if (policy.approvals() == null || !policy.mayApprove(userId, role) || r.approvedBy(userId)) continue;
             if (userId.equals(r.requestedBy()) && !policy.approvals().selfApproval()) continue;
             mine.add(r);

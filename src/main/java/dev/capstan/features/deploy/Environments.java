@@ -10,7 +10,7 @@ import java.util.Optional;
 final class Environments {
     /** One environment's rules; {@code pullRequest} is set for a {@code pr<N>} environment; {@code defaultRef} when configured. */
     record Environment(String name, List<RefPattern> refs, List<RefPattern> autoPush, CiSettings ci,
-                       List<String> requiredContexts, Integer pullRequest, Policy policy, GitRef defaultRef) {
+                       List<String> requiredContexts, Integer pullRequest, DeployPolicy policy, GitRef defaultRef) {
 
         boolean allows(GitRef ref) {
             return refs.stream().anyMatch(p -> p.matches(ref));
@@ -50,7 +50,7 @@ final class Environments {
     Environment pullRequest(int number) {
         DeploySettings.PullRequestSettings pr = settings.pullRequests();
         return new Environment("pr" + number, List.of(RefPattern.parse("*")), List.of(), pr.ci(),
-                pr.requiredContexts() == null ? settings.requiredContexts() : pr.requiredContexts(), number, Policy.OPEN, null);
+                pr.requiredContexts() == null ? settings.requiredContexts() : pr.requiredContexts(), number, DeployPolicy.OPEN, null);
     }
 
     boolean pullRequestsDeploy() {
@@ -70,7 +70,7 @@ final class Environments {
     private Environment resolve(String name, EnvironmentSettings env) {
         return new Environment(name, env.refs().stream().map(RefPattern::parse).toList(),
                 env.auto().push().stream().map(RefPattern::parse).toList(), env.ci(),
-                env.requiredContexts() == null ? settings.requiredContexts() : env.requiredContexts(), null, Policy.of(env),
+                env.requiredContexts() == null ? settings.requiredContexts() : env.requiredContexts(), null, DeployPolicy.of(env),
                 env.defaultRef() == null ? null : GitRef.parse(env.defaultRef()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.PermanentFailure;
+import dev.capstan.jenkins.JenkinsAccess;
+import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.jobs.JobFailure;
 import dev.capstan.jobs.JobResult;
 import java.time.Duration;
@@ -13,10 +16,10 @@ import java.util.Optional;
 final class JenkinsFollow {
     private final Deployments deployments;
     private final DeploymentProgress progress;
-    private final JenkinsClient jenkins;
+    private final Optional<JenkinsClient> jenkins;
     private final Duration interval;
 
-    JenkinsFollow(Deployments deployments, DeploymentProgress progress, JenkinsClient jenkins, Duration interval) {
+    JenkinsFollow(Deployments deployments, DeploymentProgress progress, Optional<JenkinsClient> jenkins, Duration interval) {
         this.deployments = deployments;
         this.progress = progress;
         this.jenkins = jenkins;
@@ -26,8 +29,9 @@ final class JenkinsFollow {
     JobResult<DeployJobs.JenkinsPoll> run(DeployJobs.JenkinsPoll poll) {
         Optional<Deployment> found = deployments.find(poll.id());
         if (found.isEmpty() || found.get().state().ended()) return JobResult.done();
+        JenkinsClient client = jenkins.orElseThrow(() -> new PermanentFailure(JenkinsAccess.URL + " is no longer set"));
         if (poll.buildUrl() == null) {
-            JenkinsClient.Queued item = jenkins.queueItem(poll.queueUrl());
+            JenkinsClient.Queued item = client.queueItem(poll.queueUrl());
             if (item instanceof JenkinsClient.Queued.Started started) {
                 progress.advance(poll.id(), true, x -> x.heardOf().withCi(x.ciRef(), started.buildUrl()).with(DeploymentState.IN_PROGRESS, null));
                 return JobResult.again(interval, new DeployJobs.JenkinsPoll(poll.id(), poll.queueUrl(), started.buildUrl()));
@@ -43,8 +47,8 @@ final class JenkinsFollow {
             }
             return JobResult.again(interval, poll);
         }
-        JenkinsClient.Build build = jenkins.build(poll.buildUrl());
-        if (build.building() || build.result() == null) return JobResult.again(interval, poll);
+        JenkinsClient.Build build = client.build(poll.buildUrl());
+        if (!build.ended()) return JobResult.again(interval, poll);
         DeploymentState state = switch (build.result()) {
             case "SUCCESS" -> DeploymentState.SUCCESS;
             case "FAILURE", "UNSTABLE" -> DeploymentState.FAILURE;

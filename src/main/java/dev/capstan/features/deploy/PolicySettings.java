@@ -1,6 +1,8 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.Grant;
 import dev.capstan.command.Role;
+import dev.capstan.command.SlackUserId;
 import dev.capstan.jobs.Cron;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -12,28 +14,34 @@ import java.util.List;
  * override), checked when they are read so that a mistake stops start-up with the key's path.
  */
 final class PolicySettings {
-    private static final String SLACK_ID = "[UW][A-Z0-9]{2,20}";
-
     private PolicySettings() {
     }
 
     /** Who may deploy: a least role, or people by Slack id (either is enough). Teams are the directory's, not the platform's. */
-    record Deployers(Role role, List<String> users, List<String> teams) {
+    record Deployers(Role role, List<SlackUserId> users, List<String> teams) {
         Deployers {
             if (teams != null) {
                 throw new IllegalArgumentException("teams must be left out: Capstan's platform has no teams; name users or a role, "
                         + "or narrow `deploy deploy` with an access rule");
             }
-            users = slackIds(users);
+            users = users == null ? List.of() : List.copyOf(users);
             if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may deploy)");
+        }
+
+        Grant grant() {
+            return Grant.of(role, users.stream().map(SlackUserId::id).toList());
         }
     }
 
     /** Who may approve: a least role, or people by Slack id. */
-    record Approvers(Role role, List<String> users) {
+    record Approvers(Role role, List<SlackUserId> users) {
         Approvers {
-            users = slackIds(users);
+            users = users == null ? List.of() : List.copyOf(users);
             if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may approve)");
+        }
+
+        Grant grant() {
+            return Grant.of(role, users.stream().map(SlackUserId::id).toList());
         }
     }
 
@@ -89,20 +97,14 @@ final class PolicySettings {
     }
 
     /** Who may override a freeze with {@code --emergency "reason"}. */
-    record Emergency(Role role, List<String> users) {
+    record Emergency(Role role, List<SlackUserId> users) {
         Emergency {
-            users = slackIds(users);
+            users = users == null ? List.of() : List.copyOf(users);
             if (role == null && users.isEmpty()) throw new IllegalArgumentException("needs a role or users (who may override a freeze)");
         }
-    }
 
-    private static List<String> slackIds(List<String> users) {
-        List<String> ids = users == null ? List.of() : List.copyOf(users);
-        for (String id : ids) {
-            if (id == null || !id.matches(SLACK_ID)) {
-                throw new IllegalArgumentException("users must be Slack user ids like U012AB3CD, not `" + String.valueOf(id).replace("`", "'") + "`");
-            }
+        Grant grant() {
+            return Grant.of(role, users.stream().map(SlackUserId::id).toList());
         }
-        return ids;
     }
 }

@@ -2,12 +2,12 @@ package dev.capstan.features.directory;
 
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
+import dev.capstan.http.HttpUrl;
 import dev.capstan.http.OutboundClient;
 import dev.capstan.jobs.RecurringJob;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
 import dev.capstan.store.PeopleStore;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ public final class Directory implements Feature {
         if (serviceAccount != null) {
             String tokenUri = ServiceAccount.tokenUri(serviceAccount);
             OutboundClient http = context.http("drive", HttpPolicy.standard(HostAllowList.of(
-                    URI.create(settings.drive().apiUrl()).getHost(), URI.create(tokenUri).getHost())));
+                    HttpUrl.parse(settings.drive().apiUrl()).host(), HttpUrl.parse(tokenUri).host())));
             DriveFolders drive = new DriveFolders(settings.drive().apiUrl(), ServiceAccount.fromJson(serviceAccount, subject, http, context.clock()), http);
             context.schedule(new RecurringJob("directory-drive-sharing", settings.drive().syncCron().expression(), ZoneOffset.UTC,
                     new DriveSharing(teams, profiles, drive, settings.drive().role(), notices)));

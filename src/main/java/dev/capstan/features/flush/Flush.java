@@ -3,12 +3,12 @@ package dev.capstan.features.flush;
 import dev.capstan.command.ConfirmationType;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
+import dev.capstan.http.HttpUrl;
 import dev.capstan.http.OutboundClient;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.jobs.JobType;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -133,7 +133,7 @@ public final class Flush implements Feature {
     private static OutboundClient client(FeatureContext context, Sites sites, Cdn cdn, List<String> standard) {
         List<String> hosts = new ArrayList<>(standard);
         sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().apiUrl() != null)
-                .forEach(s -> hosts.add(URI.create(s.settings().apiUrl()).getHost()));
+                .forEach(s -> hosts.add(HttpUrl.parse(s.settings().apiUrl()).host()));
         sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().http() != null).forEach(s -> hosts.add(s.settings().http().host()));
         return context.http(cdn.id(), HttpPolicy.standard(new HostAllowList(hosts)).withAttempts(1));
     }

@@ -2,7 +2,7 @@ package dev.capstan.features.flush;
 
 import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.Caller;
-import dev.capstan.command.CommandTraits;
+import dev.capstan.command.Grant;
 import dev.capstan.command.People;
 import dev.capstan.command.Role;
 import java.util.List;
@@ -12,8 +12,6 @@ import java.util.List;
  * the people of the allow-list CSV, unless a rule denies them (a deny always wins).
  */
 final class SiteAccess {
-    /** A site is for admins unless the rules or the CSV say otherwise: deny by default. */
-    private static final CommandTraits LEAST = new CommandTraits(Role.ADMIN, true);
 
     private final Sites sites;
     private final AccessPolicy policy;
@@ -27,9 +25,10 @@ final class SiteAccess {
         this.allowed = allowed;
     }
 
+    /** A site is for admins and the allow-list's people unless the rules say otherwise: deny by default. */
     boolean mayUse(String userId, String channelId, Site site) {
-        if (policy.allows(new Caller(userId, channelId, people.roleOf(userId)), site.guardedName(), LEAST)) return true;
-        return allowed.contains(userId) && policy.allows(new Caller(userId, channelId, Role.ADMIN), site.guardedName(), LEAST);
+        Grant grant = Grant.of(Role.ADMIN, allowed.contains(userId) ? List.of(userId) : List.of());
+        return policy.allows(new Caller(userId, channelId, people.roleOf(userId)), site.guardedName(), grant);
     }
 
     /** The sites this person may flush from this channel, in configuration order. */

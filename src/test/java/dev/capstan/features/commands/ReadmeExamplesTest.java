@@ -36,7 +36,7 @@ class ReadmeExamplesTest {
         DeclarationReader.Result result = example("The same command, allowed to two people");
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.declarations().get(0).policy().users()).containsExactlyInAnyOrder("U0ALICE001", "U0BOB00001");
+        assertThat(result.declarations().get(0).policy().grant().users()).containsExactlyInAnyOrder("U0ALICE001", "U0BOB00001");
     }
 
     @Test

@@ -81,8 +81,8 @@ class DeploySettingsTest {
         assertThat(problems("approvals: { count: 3, from: { users: [U1234567, U7654321] } }"))
                 .anySatisfy(p -> assertThat(p).isEqualTo(at + "approvals.count: must not exceed the 2 users who may approve"));
         assertThat(problems("deployers: { }")).anySatisfy(p -> assertThat(p).isEqualTo(at + "deployers: needs a role or users (who may deploy)"));
-        assertThat(problems("deployers: { users: [bob] }"))
-                .anySatisfy(p -> assertThat(p).isEqualTo(at + "deployers.users: must be Slack user ids like U012AB3CD, not `bob`"));
+        assertThat(problems("deployers: { users: [U0ALICE01, bob] }"))
+                .anySatisfy(p -> assertThat(p).isEqualTo(at + "deployers.users[1]: `bob` is not a Slack user id (U… or W…)"));
         assertThat(problems("deployers: { teams: [ops] }")).anySatisfy(p -> assertThat(p).startsWith(at + "deployers.teams: must be left out"));
         assertThat(problems("emergency: { }")).anySatisfy(p -> assertThat(p).startsWith(at + "emergency: needs a role or users"));
         assertThat(problems("watchdog: 0s")).anySatisfy(p -> assertThat(p).isEqualTo(at + "watchdog: must be above zero"));
