@@ -24,8 +24,13 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** {@code java -jar capstan.jar manifest …} with the families this build really ships. */
+/**
+ * {@code java -jar capstan.jar manifest …} with the families this build really ships. Isolated: one test starts a
+ * second JVM, which needs both cores; beside another class it missed its 60 s on a loaded machine.
+ */
+@Isolated
 class ManifestCommandTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -13,10 +13,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Signed payloads of the wrong shape (fields missing, wrong JSON types) are acknowledged with 200 and log no ERROR. */
+/**
+ * Signed payloads of the wrong shape (fields missing, wrong JSON types) are acknowledged with 200 and log no ERROR.
+ * Isolated: it reads the root logger, where tests running beside it log errors on purpose.
+ */
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedPayloadsTest {
     private TestApp app;

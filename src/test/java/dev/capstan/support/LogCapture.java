@@ -7,7 +7,10 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects what Capstan logs at WARN and above while a test runs, to show that hostile input writes no ERROR. */
+/**
+ * Collects what Capstan logs at WARN and above while a test runs, to show that hostile input writes no ERROR. The root
+ * logger is shared by every test class running at the same time, so a class using this one is {@code @Isolated}.
+ */
 public final class LogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -32,8 +32,9 @@ public final class TestApp implements AutoCloseable {
         this.databaseUrl = databaseUrl;
     }
 
+    /** An app on a fresh database of that kind, created when the app starts unless {@link Builder#database} names one. */
     public static Builder on(TestDatabases.Kind kind) {
-        return new Builder(TestDatabases.freshUrl(kind));
+        return new Builder(kind);
     }
 
     /** Configures a test app: environment, YAML, families, clock. */
@@ -44,9 +45,10 @@ public final class TestApp implements AutoCloseable {
         private TestClock clock = TestClock.systemNow();
         private FakeSlack slack;
         private JobSettings jobs = FAST_JOBS;
+        private final TestDatabases.Kind kind;
 
-        private Builder(String databaseUrl) {
-            env.put("DATABASE_URL", databaseUrl);
+        private Builder(TestDatabases.Kind kind) {
+            this.kind = kind;
             env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
             env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
             env.put("PORT", "0");
@@ -97,6 +99,7 @@ public final class TestApp implements AutoCloseable {
         public TestApp start() {
             FakeSlack fake = slack != null ? slack : new FakeSlack();
             env.put("SLACK_API_URL", fake.apiUrl());
+            env.putIfAbsent("DATABASE_URL", TestDatabases.freshUrl(kind));
             if (!yaml.isBlank()) env.put("CAPSTAN_CONFIG", yamlFile(yaml));
             Capstan capstan = new Capstan(Config.read(env), env, features, clock, jobs).start(0);
             return new TestApp(fake, capstan, clock, env.get("DATABASE_URL"));

@@ -1,14 +1,25 @@
 package dev.capstan.support;
 
+import dev.capstan.store.Database;
+import dev.capstan.store.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 
-/** Fresh databases for tests: in-memory H2, or a new database in one real embedded PostgreSQL per test run. */
+/**
+ * Fresh databases for tests: in-memory H2, or a new database in one real embedded PostgreSQL shared by every test of the
+ * JVM. Each PostgreSQL database is copied from a template that already holds the platform's migrations, so Flyway only
+ * applies the families' own when an app starts.
+ */
 public final class TestDatabases {
     /** Which database engine a test runs on. */
     public enum Kind { H2, POSTGRES }
+
+    /** The template every PostgreSQL test database is copied from: the platform's migrations, applied once per JVM. */
+    static final String TEMPLATE = "capstan_migrated";
 
     private static EmbeddedPostgres postgres;
 
@@ -19,8 +30,8 @@ public final class TestDatabases {
         String name = "capstan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (kind == Kind.H2) return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
         EmbeddedPostgres pg = postgres();
-        try (Connection c = pg.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("create database " + name);
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + name + " template " + TEMPLATE);
         } catch (Exception e) {
             throw new IllegalStateException("Could not create a PostgreSQL test database", e);
         }
@@ -29,19 +40,34 @@ public final class TestDatabases {
 
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
+            EmbeddedPostgres started;
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                started = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new IllegalStateException("Embedded PostgreSQL did not start", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    postgres.close();
+                    started.close();
                 } catch (IOException ignored) {
                     // the JVM is exiting anyway
                 }
             }));
+            migrateTemplate(started);
+            postgres = started;
         }
         return postgres;
+    }
+
+    /** Creates the template and applies the platform's migrations to it; its connections are closed before any copy. */
+    private static void migrateTemplate(EmbeddedPostgres pg) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + TEMPLATE);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the PostgreSQL template database", e);
+        }
+        DatabaseUrl url = DatabaseUrl.parse(pg.getJdbcUrl("postgres", TEMPLATE));
+        Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations(Database.PLATFORM_MIGRATIONS)
+                .load().migrate();
     }
 }

@@ -80,9 +80,12 @@ final class PlaygroundVisitor {
         return get("/playground/state?user=" + userId + "&channel=" + channel);
     }
 
-    /** Waits until the state satisfies {@code condition}, since DMs and late replies arrive through jobs. */
+    /**
+     * Waits until the state satisfies {@code condition}, since DMs and late replies arrive through jobs (on a loaded
+     * machine, with other test classes beside it, a pretend ECS run's result took over 10 s).
+     */
     JsonNode awaitState(String what, Predicate<JsonNode> condition) {
-        return Await.until(this::state, condition, Duration.ofSeconds(10), what);
+        return Await.until(this::state, condition, Duration.ofSeconds(30), what);
     }
 
     private JsonNode get(String path) {
