@@ -3,6 +3,7 @@ package dev.capstan.features.deploy;
 import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Reply;
+import dev.capstan.features.deploy.stats.DeliveryStats;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.jobs.JobOptions;
@@ -108,6 +109,8 @@ public final class Deploy implements Feature {
                 (run, failure) -> log.warn("Gave up expiring deployment #{} that waits for its checks: {}", run.data().id(), failure.sentence())),
                 run -> checksTimeout.run(run.data())));
 
+        DeliveryStats stats = Stats.register(context, jobs);
+
         DeployServices services = new DeployServices(bindings, environments, deployments, holds, requests, approvalRequests, queue, jobs,
                 new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());
         DeployDefaultRef byDefault = new DeployDefaultRef(bindings, environments, new DefaultRefs(new GitHubRefs(rest), github), requests, jobs,
@@ -135,7 +138,8 @@ public final class Deploy implements Feature {
                 .add(() -> new HistoryCommands.Status(services)).add(() -> new HistoryCommands.ListDeployments(services))
                 .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
                 .add(() -> new LockCommands.Locks(services))
-                .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services));
+                .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services))
+                .add(() -> new StatsCommand(services, stats));
         context.onClick(ClaimButtons.REPLACING, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());
         context.onClick(ClaimButtons.IN_CHANNEL, click -> IdentityCommands.link(services, click.userId(), click.value()));

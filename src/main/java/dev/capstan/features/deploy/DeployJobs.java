@@ -1,5 +1,6 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.features.deploy.stats.FetchLeadTime;
 import dev.capstan.jobs.JobType;
 import java.time.Instant;
 
@@ -53,6 +54,7 @@ final class DeployJobs {
     private JobType<DefaultRef> defaultRef;
     private JobType<ClaimOffer> claimOffer;
     private JobType<Due> checksTimeout;
+    private JobType<FetchLeadTime.Ref> leadTime;
 
     void declare(JobType<DeploymentRef> create, JobType<DeploymentRef> ciStart, JobType<StatusData> githubStatus,
                  JobType<JenkinsPoll> jenkinsPoll, JobType<FindRun> findRun) {
@@ -94,6 +96,15 @@ final class DeployJobs {
 
     JobType<Due> checksTimeout() {
         return checksTimeout;
+    }
+
+    /** The job that asks GitHub what a successful deployment brought out, for the lead time of the delivery metrics. */
+    void declareStats(JobType<FetchLeadTime.Ref> leadTime) {
+        this.leadTime = leadTime;
+    }
+
+    JobType<FetchLeadTime.Ref> leadTime() {
+        return leadTime;
     }
 
     JobType<Due> approvalExpiry() {

@@ -4,6 +4,7 @@ import dev.capstan.command.Destination;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
+import dev.capstan.features.deploy.stats.FetchLeadTime;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -52,6 +53,9 @@ final class Progress {
             if (saved.state().ended()) {
                 holds.releaseRun(h, saved.repositoryKey(), saved.environment(), saved.id());
                 jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(saved.repository(), saved.environment(), true));
+                if (saved.state() == DeploymentState.SUCCESS) {
+                    jobs.leadTime().enqueueOnce("deploy-lead-time-" + saved.id(), new FetchLeadTime.Ref(saved.id()));
+                }
                 if (saved.state().bad() && saved.requestedBy() != null) {
                     outbox.send(new Destination.DirectMessage(saved.requestedBy()), Reply.text(saved.state().emoji()
                             + " Your deployment of `" + saved.gitRef().label() + "` to `" + saved.environment() + "` in `"

@@ -21,10 +21,10 @@ public final class DeliveryCalculator {
     private DeliveryCalculator() {
     }
 
-    /** The figures of {@code environment} for the {@code days} days before {@code until}; shipments outside them are ignored. */
+    /** The figures of {@code environment} for the {@code days} days up to and including {@code until}; shipments outside them are ignored. */
     public static DeliveryFigures compute(String environment, List<Shipment> all, int days, Instant until) {
         Instant from = until.minus(Duration.ofDays(days));
-        List<Shipment> shipments = all.stream().filter(s -> !s.finishedAt().isBefore(from) && s.finishedAt().isBefore(until))
+        List<Shipment> shipments = all.stream().filter(s -> !s.finishedAt().isBefore(from) && !s.finishedAt().isAfter(until))
                 .sorted(Comparator.comparing(Shipment::finishedAt).thenComparingLong(Shipment::id)).toList();
         Set<Long> failed = failedChanges(shipments);
         int successes = (int) shipments.stream().filter(Shipment::succeeded).count();
@@ -96,7 +96,9 @@ public final class DeliveryCalculator {
         for (Instant start = from; start.isBefore(until); start = start.plus(length)) {
             Instant end = start.plus(length).isAfter(until) ? until : start.plus(length);
             Instant s0 = start;
-            List<Shipment> in = shipments.stream().filter(s -> !s.finishedAt().isBefore(s0) && s.finishedAt().isBefore(end)).toList();
+            boolean last = end.equals(until);
+            List<Shipment> in = shipments.stream().filter(s -> !s.finishedAt().isBefore(s0)
+                    && (s.finishedAt().isBefore(end) || last && s.finishedAt().equals(until))).toList();
             buckets.add(new DeliveryFigures.Bucket(start, Duration.between(start, end), (int) in.stream().filter(Shipment::succeeded).count(),
                     (int) in.stream().filter(s -> failed.contains(s.id())).count()));
         }

@@ -1,0 +1,32 @@
+package dev.capstan.features.deploy;
+
+import dev.capstan.features.deploy.stats.ChartStore;
+import dev.capstan.features.deploy.stats.DeliveryHistory;
+import dev.capstan.features.deploy.stats.DeliveryStats;
+import dev.capstan.features.deploy.stats.FetchLeadTime;
+import dev.capstan.features.deploy.stats.LeadTimes;
+import dev.capstan.jobs.JobOptions;
+import dev.capstan.platform.FeatureContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Declares the delivery metrics' parts: the lead-time job, the chart route, the gauges and the REST API. */
+final class Stats {
+    private static final Logger log = LoggerFactory.getLogger(Stats.class);
+
+    private Stats() {
+    }
+
+    static DeliveryStats register(FeatureContext context, DeployJobs jobs) {
+        String publicUrl = context.variable("CAPSTAN_PUBLIC_URL",
+                "the https address Slack reaches this Capstan at, for images in replies (the delivery metrics' chart)");
+        FetchLeadTime fetch = new FetchLeadTime(new LeadTimes(context.jdbi()), context.github(), context.clock());
+        jobs.declareStats(context.job("deploy.lead-time", FetchLeadTime.Ref.class, JobOptions.retrying(context.jobSettings(),
+                (run, failure) -> log.warn("Gave up asking GitHub what deployment #{} brought out: {}", run.data().id(), failure.sentence())),
+                run -> fetch.run(run.data())));
+        DeliveryStats stats = new DeliveryStats(new DeliveryHistory(context.jdbi()), new ChartStore(context.jdbi(), context.clock()),
+                context.clock(), publicUrl);
+        context.route("GET", DeliveryStats.CHARTS + "{id}", stats::chart);
+        return stats;
+    }
+}
