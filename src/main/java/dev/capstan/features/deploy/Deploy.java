@@ -3,7 +3,6 @@ package dev.capstan.features.deploy;
 import dev.capstan.command.ConfirmationType;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Reply;
-import dev.capstan.features.deploy.stats.DeliveryStats;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.HttpPolicy;
 import dev.capstan.jobs.JobOptions;

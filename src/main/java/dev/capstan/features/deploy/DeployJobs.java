@@ -1,6 +1,5 @@
 package dev.capstan.features.deploy;
 
-import dev.capstan.features.deploy.stats.FetchLeadTime;
 import dev.capstan.jobs.JobType;
 import java.time.Instant;
 

@@ -4,7 +4,6 @@ import dev.capstan.command.Destination;
 import dev.capstan.command.Messages;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
-import dev.capstan.features.deploy.stats.FetchLeadTime;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;

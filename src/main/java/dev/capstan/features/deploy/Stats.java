@@ -1,10 +1,5 @@
 package dev.capstan.features.deploy;
 
-import dev.capstan.features.deploy.stats.ChartStore;
-import dev.capstan.features.deploy.stats.DeliveryHistory;
-import dev.capstan.features.deploy.stats.DeliveryStats;
-import dev.capstan.features.deploy.stats.FetchLeadTime;
-import dev.capstan.features.deploy.stats.LeadTimes;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.platform.FeatureContext;
 import org.slf4j.Logger;
@@ -24,9 +19,12 @@ final class Stats {
         jobs.declareStats(context.job("deploy.lead-time", FetchLeadTime.Ref.class, JobOptions.retrying(context.jobSettings(),
                 (run, failure) -> log.warn("Gave up asking GitHub what deployment #{} brought out: {}", run.data().id(), failure.sentence())),
                 run -> fetch.run(run.data())));
-        DeliveryStats stats = new DeliveryStats(new DeliveryHistory(context.jdbi()), new ChartStore(context.jdbi(), context.clock()),
+        DeliveryHistory history = new DeliveryHistory(context.jdbi());
+        DeliveryStats stats = new DeliveryStats(history, new ChartStore(context.jdbi(), context.clock()),
                 context.clock(), publicUrl);
         context.route("GET", DeliveryStats.CHARTS + "{id}", stats::chart);
+        StatsGauges gauges = new StatsGauges(history, stats, context.metrics(), context.clock());
+        context.onStart(gauges::start);
         return stats;
     }
 }

@@ -6,7 +6,6 @@ import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.command.UserError;
-import dev.capstan.features.deploy.stats.DeliveryStats;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

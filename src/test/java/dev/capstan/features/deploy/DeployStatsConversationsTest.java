@@ -85,6 +85,31 @@ class DeployStatsConversationsTest extends DeployPolicyConversation {
     }
 
     @Test
+    void theSameFiguresAreGaugesOnMetricsPerRepositoryAndEnvironment() throws Exception {
+        DeployFixture.Project p = fx.project();
+        succeeded(p, ALICE, "/deploy main to staging");
+        later(Duration.ofHours(1));
+        ended(p, BOB, "/deploy feature/Login-Page to staging", "failure", "failed");
+        later(Duration.ofMinutes(20));
+        succeeded(p, ALICE, "/deploy main to staging");
+        later(Duration.ofMinutes(2));
+
+        metrics();
+        String tags = "{environment=\"staging\",repository=\"" + p.repo() + "\"}";
+        assertThat(metrics()).contains("capstan_deploy_change_failure_rate" + tags + " 0.3333333333333333",
+                "capstan_deploy_time_to_restore_seconds" + tags + " 1200.0", "capstan_deploy_frequency" + tags + " 0.06666666666666667",
+                "capstan_deploy_lead_time_seconds" + tags + " NaN",
+                "capstan_deploy_band{environment=\"staging\",metric=\"change_failure_rate\",repository=\"" + p.repo() + "\"} 1.0",
+                "capstan_deploy_band{environment=\"staging\",metric=\"time_to_restore\",repository=\"" + p.repo() + "\"} 4.0");
+    }
+
+    /** What Prometheus scrapes; the first scrape after a minute reads the database again and registers new environments. */
+    private String metrics() throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(fx.app.baseUrl() + "/metrics"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void deploymentsThatAllFailedAreNotRestoredYet() {
         DeployFixture.Project p = fx.project();
         ended(p, ALICE, "/deploy main to staging", "failure", "failed");

@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +8,13 @@ import java.util.List;
  * The four delivery metrics of one environment over {@code days} days up to {@code until}, each with its band (null when
  * there is nothing to measure), what could not be measured, and the trend in buckets.
  */
-public record DeliveryFigures(String environment, int days, Instant until, int deployments, int successes, Band frequencyBand,
+record DeliveryFigures(String environment, int days, Instant until, int deployments, int successes, Band frequencyBand,
                              Duration leadTime, Band leadTimeBand, int measuredChanges, int nothingNew, int notCompared,
                              int failedChanges, Band failureBand, Duration timeToRestore, Band restoreBand, int restores,
                              boolean unrestored, List<Bucket> trend) {
 
     /** One stretch of the period: when it starts, how long it is, its successful deployments and its failed changes. */
-    public record Bucket(Instant start, Duration length, int successes, int failedChanges) { }
+    record Bucket(Instant start, Duration length, int successes, int failedChanges) { }
 
     /** Successful deployments per day. */
     public double perDay() {

@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import dev.capstan.command.TransientFailure;
 import dev.capstan.github.GitHubApp;
@@ -16,21 +16,21 @@ import org.kohsuke.github.GitUser;
  * The job that runs once a deployment succeeded: asks GitHub's compare ("Compare two commits", through hub4j) what went
  * out since the previous success of that environment, and stores the oldest new commit's date for the lead time.
  */
-public final class FetchLeadTime {
+final class FetchLeadTime {
     /** Which successful deployment to look at. */
-    public record Ref(long id) { }
+    record Ref(long id) { }
 
     private final LeadTimes leadTimes;
     private final Optional<GitHubApp> github;
     private final Clock clock;
 
-    public FetchLeadTime(LeadTimes leadTimes, Optional<GitHubApp> github, Clock clock) {
+    FetchLeadTime(LeadTimes leadTimes, Optional<GitHubApp> github, Clock clock) {
         this.leadTimes = leadTimes;
         this.github = github;
         this.clock = clock;
     }
 
-    public JobResult<Ref> run(Ref ref) {
+    JobResult<Ref> run(Ref ref) {
         Optional<LeadTimes.Pair> found = leadTimes.pair(ref.id());
         if (found.isEmpty()) return JobResult.done();
         LeadTimes.Pair pair = found.get();

@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import java.time.Duration;
 
@@ -8,9 +8,9 @@ import java.time.Duration;
  * gives one figure (a change failure rate of 5%, 10%, 15%), that figure is. The report gives low performers the same
  * deployment frequency and lead time as medium ones; slower than that counts as low here.
  */
-public final class DoraThresholds {
-    public static final int YEAR = 2023;
-    public static final String SOURCE = "DORA's Accelerate State of DevOps Report " + YEAR;
+final class DoraThresholds {
+    static final int YEAR = 2023;
+    static final String SOURCE = "DORA's Accelerate State of DevOps Report " + YEAR;
 
     /** Elite deploy on demand (at least daily), high between daily and weekly, medium between weekly and monthly. */
     static final int DAILY = 1;

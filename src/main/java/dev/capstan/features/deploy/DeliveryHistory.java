@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,15 +12,15 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reads the ended deployments of a repository (with what each brought out) from the database, for the calculator. */
-public final class DeliveryHistory {
+final class DeliveryHistory {
     private final Jdbi jdbi;
 
-    public DeliveryHistory(Jdbi jdbi) {
+    DeliveryHistory(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     /** Deployments that ended (and deployed something: succeeded, failed or errored) in [from, until], by environment. */
-    public Map<String, List<Shipment>> shipments(String repositoryKey, Instant from, Instant until) {
+    Map<String, List<Shipment>> shipments(String repositoryKey, Instant from, Instant until) {
         Map<String, List<Shipment>> byEnvironment = new TreeMap<>();
         jdbi.useHandle(h -> h.createQuery("select d.id, d.environment, d.state, d.created_at, d.finished_at, d.rollback_to, "
                         + "l.outcome, l.commits, l.first_commit_at from deploy_deployments d "
@@ -34,7 +34,7 @@ public final class DeliveryHistory {
     }
 
     /** Every repository and environment with an ended deployment in [from, until], for the gauges. */
-    public Map<String, List<String>> environments(Instant from, Instant until) {
+    Map<String, List<String>> environments(Instant from, Instant until) {
         Map<String, List<String>> found = new LinkedHashMap<>();
         jdbi.useHandle(h -> h.createQuery("select distinct repository_key, environment from deploy_deployments "
                         + "where state in ('SUCCESS', 'FAILURE', 'ERROR') and finished_at >= :from and finished_at <= :until "

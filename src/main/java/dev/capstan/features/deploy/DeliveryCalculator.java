@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.Set;
  * rate (failed, rolled back, or followed by a rollback within a day) and time to restore (median, a failure to the next
  * success).
  */
-public final class DeliveryCalculator {
+final class DeliveryCalculator {
     /** A success followed by a rollback this soon counts as a failed change. */
     static final Duration ROLLBACK_WINDOW = Duration.ofDays(1);
 
@@ -22,7 +22,7 @@ public final class DeliveryCalculator {
     }
 
     /** The figures of {@code environment} for the {@code days} days up to and including {@code until}; shipments outside them are ignored. */
-    public static DeliveryFigures compute(String environment, List<Shipment> all, int days, Instant until) {
+    static DeliveryFigures compute(String environment, List<Shipment> all, int days, Instant until) {
         Instant from = until.minus(Duration.ofDays(days));
         List<Shipment> shipments = all.stream().filter(s -> !s.finishedAt().isBefore(from) && !s.finishedAt().isAfter(until))
                 .sorted(Comparator.comparing(Shipment::finishedAt).thenComparingLong(Shipment::id)).toList();

@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import dev.capstan.platform.Durations;
 import java.time.Duration;

@@ -1,7 +1,7 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 /** A DORA performance band, best first; {@link DoraThresholds} says where each begins. */
-public enum Band {
+enum Band {
     ELITE("elite", ":star2:"),
     HIGH("high", ":large_green_circle:"),
     MEDIUM("medium", ":large_yellow_circle:"),
@@ -15,11 +15,11 @@ public enum Band {
         this.emoji = emoji;
     }
 
-    public String label() {
+    String label() {
         return label;
     }
 
-    public String emoji() {
+    String emoji() {
         return emoji;
     }
 }

@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** What each successful deployment brought out, kept once its job asked GitHub, so that the metrics read only the database. */
-public final class LeadTimes {
+final class LeadTimes {
     private final Jdbi jdbi;
 
     /** A successful deployment's commit and the commit of the success before it in its environment (null for the first). */
     record Pair(long id, String repository, String sha, String previousSha) { }
 
-    public LeadTimes(Jdbi jdbi) {
+    LeadTimes(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

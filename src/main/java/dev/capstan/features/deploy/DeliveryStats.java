@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import dev.capstan.command.Block;
 import dev.capstan.command.Reply;
@@ -17,16 +17,16 @@ import java.util.Set;
  * image Slack fetches from Capstan when a public URL is configured, and text bars always as the fallback), and as figures
  * for the REST API and the gauges.
  */
-public final class DeliveryStats {
-    public static final String CHARTS = "/deploy/charts/";
-    public static final int MAX_DAYS = 365;
+final class DeliveryStats {
+    static final String CHARTS = "/deploy/charts/";
+    static final int MAX_DAYS = 365;
     private final DeliveryHistory history;
     private final ChartStore charts;
     private final Clock clock;
     private final String publicUrl;
 
     /** {@code publicUrl}: where Slack reaches this Capstan (CAPSTAN_PUBLIC_URL); null shows text bars instead of an image. */
-    public DeliveryStats(DeliveryHistory history, ChartStore charts, Clock clock, String publicUrl) {
+    DeliveryStats(DeliveryHistory history, ChartStore charts, Clock clock, String publicUrl) {
         this.history = history;
         this.charts = charts;
         this.clock = clock;
@@ -37,7 +37,7 @@ public final class DeliveryStats {
      * The figures of {@code environments} (plus, when {@code others}, every other environment that deployed in the period)
      * of the repository for the {@code days} days up to now.
      */
-    public List<DeliveryFigures> figures(String repositoryKey, List<String> environments, boolean others, int days) {
+    List<DeliveryFigures> figures(String repositoryKey, List<String> environments, boolean others, int days) {
         Instant until = clock.instant();
         Map<String, List<Shipment>> shipments = history.shipments(repositoryKey, until.minus(Duration.ofDays(days)), until);
         Set<String> names = new LinkedHashSet<>(environments);
@@ -48,7 +48,7 @@ public final class DeliveryStats {
     }
 
     /** The reply to {@code /deploy stats}. */
-    public Reply reply(String repository, List<DeliveryFigures> figures, int days) {
+    Reply reply(String repository, List<DeliveryFigures> figures, int days) {
         String title = "Delivery metrics of " + repository + ", last " + days + " day" + (days == 1 ? "" : "s");
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Section("*" + title + "* · bands from " + DoraThresholds.SOURCE));
@@ -74,7 +74,7 @@ public final class DeliveryStats {
     }
 
     /** Serves {@code GET /deploy/charts/<id>.png}: the chart, or 404 for an unknown or expired id. */
-    public HttpExchange.Response chart(HttpExchange.Request request) {
+    HttpExchange.Response chart(HttpExchange.Request request) {
         String path = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?')) : request.path();
         String name = path.substring(path.lastIndexOf('/') + 1);
         String id = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;

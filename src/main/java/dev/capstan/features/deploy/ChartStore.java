@@ -1,4 +1,4 @@
-package dev.capstan.features.deploy.stats;
+package dev.capstan.features.deploy;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,13 +13,13 @@ import org.jdbi.v3.core.Jdbi;
  * Rendered charts in the database under an unguessable id (256 random bits), so that whichever replica Slack asks serves
  * the image without anything else to check; a chart is gone after a week.
  */
-public final class ChartStore {
+final class ChartStore {
     static final Duration KEPT = Duration.ofDays(7);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public ChartStore(Jdbi jdbi, Clock clock) {
+    ChartStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
