@@ -8,6 +8,7 @@ import dev.capstan.http.HttpPolicy;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
+import dev.capstan.store.ApiTokens;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,8 @@ public final class Deploy implements Feature {
                 (run, failure) -> log.warn("Gave up expiring deployment #{} that waits for its checks: {}", run.data().id(), failure.sentence())),
                 run -> checksTimeout.run(run.data())));
 
-        DeliveryStats stats = Stats.register(context, jobs);
+        ApiTokens tokens = new ApiTokens(context.jdbi(), context.clock(), "deploy_api_tokens", "cds_");
+        DeliveryStats stats = Stats.register(context, jobs, tokens);
 
         DeployServices services = new DeployServices(bindings, environments, deployments, holds, requests, approvalRequests, queue, jobs,
                 new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());
@@ -138,7 +140,9 @@ public final class Deploy implements Feature {
                 .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
                 .add(() -> new LockCommands.Locks(services))
                 .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services))
-                .add(() -> new StatsCommand(services, stats));
+                .add(() -> new StatsCommand(services, stats))
+                .add(() -> new StatsTokenCommands.Create(tokens)).add(() -> new StatsTokenCommands.ListAll(tokens))
+                .add(() -> new StatsTokenCommands.Revoke(tokens));
         context.onClick(ClaimButtons.REPLACING, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());
         context.onClick(ClaimButtons.IN_CHANNEL, click -> IdentityCommands.link(services, click.userId(), click.value()));

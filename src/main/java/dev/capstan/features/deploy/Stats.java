@@ -2,17 +2,18 @@ package dev.capstan.features.deploy;
 
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.platform.FeatureContext;
+import dev.capstan.store.ApiTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Declares the delivery metrics' parts: the lead-time job, the chart route, the gauges and the REST API. */
+/** Declares the delivery metrics' parts: the lead-time job, the chart route, the gauges and the REST API (its tokens in deploy_api_tokens). */
 final class Stats {
     private static final Logger log = LoggerFactory.getLogger(Stats.class);
 
     private Stats() {
     }
 
-    static DeliveryStats register(FeatureContext context, DeployJobs jobs) {
+    static DeliveryStats register(FeatureContext context, DeployJobs jobs, ApiTokens tokens) {
         String publicUrl = context.variable("CAPSTAN_PUBLIC_URL",
                 "the https address Slack reaches this Capstan at, for images in replies (the delivery metrics' chart)");
         FetchLeadTime fetch = new FetchLeadTime(new LeadTimes(context.jdbi()), context.github(), context.clock());
@@ -25,6 +26,7 @@ final class Stats {
         context.route("GET", DeliveryStats.CHARTS + "{id}", stats::chart);
         StatsGauges gauges = new StatsGauges(history, stats, context.metrics(), context.clock());
         context.onStart(gauges::start);
+        context.route("GET", StatsApi.PATH, new StatsApi(tokens, stats)::handle);
         return stats;
     }
 }

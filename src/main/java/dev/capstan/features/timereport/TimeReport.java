@@ -1,5 +1,6 @@
 package dev.capstan.features.timereport;
 
+import dev.capstan.store.ApiTokens;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.Declarations;
 import dev.capstan.platform.FeatureContext;
@@ -25,7 +26,7 @@ public final class TimeReport implements Feature {
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
         services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
-                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
+                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock(), "timereport_tokens", "ctr_"));
         context.requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
         context.onSubmit(AddTimeForm.CALLBACK_ID, new AddTimeSubmission(services, context.outbox()));

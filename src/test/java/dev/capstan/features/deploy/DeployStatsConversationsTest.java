@@ -110,6 +110,37 @@ class DeployStatsConversationsTest extends DeployPolicyConversation {
     }
 
     @Test
+    void theRestApiAnswersTheSameFiguresAsJsonOnlyWithAnAdminsToken() throws Exception {
+        DeployFixture.Project p = fx.project();
+        ended(p, ALICE, "/deploy main to staging", "failure", "failed");
+        later(Duration.ofMinutes(45));
+        succeeded(p, ALICE, "/deploy main to staging");
+        String path = "/api/deploy/stats?repository=" + p.repo() + "&environment=staging&days=7";
+        assertThat(get(path, null).statusCode()).isEqualTo(401);
+        assertThat(p.run(ALICE, "/deploy token create grafana").text()).doesNotContain("Token `grafana` created");
+
+        String created = p.run(DeployFixture.ADMIN, "/deploy token create grafana" + p.channel()).text();
+        String secret = created.replaceAll("(?s).*`(cds_[A-Za-z0-9_-]+)`.*", "$1");
+        var answer = get(path, secret);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+        assertThat(json.path("bands").asText()).isEqualTo("DORA's Accelerate State of DevOps Report 2023");
+        var staging = json.path("environments").get(0);
+        assertThat(staging.path("environment").asText()).isEqualTo("staging");
+        assertThat(staging.path("change_failure_rate").path("failed").asInt()).isEqualTo(1);
+        assertThat(staging.path("change_failure_rate").path("band").asText()).isEqualTo("low");
+        assertThat(staging.path("time_to_restore").path("median_seconds").asLong()).isEqualTo(45 * 60);
+        assertThat(staging.path("lead_time").path("median_seconds").isNull()).isTrue();
+        assertThat(get("/api/deploy/stats?repository=" + p.repo() + "&days=0", secret).statusCode()).isEqualTo(400);
+    }
+
+    private java.net.http.HttpResponse<String> get(String path, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(fx.app.baseUrl() + path));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void deploymentsThatAllFailedAreNotRestoredYet() {
         DeployFixture.Project p = fx.project();
         ended(p, ALICE, "/deploy main to staging", "failure", "failed");
