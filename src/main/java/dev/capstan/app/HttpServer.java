@@ -71,7 +71,9 @@ final class HttpServer implements AutoCloseable {
         }
         String path = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
         HttpExchange.Response response = handler.handle(new HttpExchange.Request(path, headers, ctx.bodyAsBytes(), ctx.ip()));
-        ctx.status(response.status()).contentType(response.contentType()).result(response.body());
+        ctx.status(response.status()).contentType(response.contentType());
+        if (response.bytes() != null) ctx.result(response.bytes());
+        else ctx.result(response.body());
         sample.stop(metrics.timer("capstan.http.requests", "endpoint", name, "status", Integer.toString(response.status())));
     }
 

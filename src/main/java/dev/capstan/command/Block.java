@@ -8,7 +8,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME)
 @JsonSubTypes({@JsonSubTypes.Type(Block.Header.class), @JsonSubTypes.Type(Block.Section.class),
         @JsonSubTypes.Type(Block.Preformatted.class), @JsonSubTypes.Type(Block.Context.class),
-        @JsonSubTypes.Type(Block.Divider.class), @JsonSubTypes.Type(Block.Actions.class)})
+        @JsonSubTypes.Type(Block.Divider.class), @JsonSubTypes.Type(Block.Actions.class), @JsonSubTypes.Type(Block.Image.class)})
 public sealed interface Block {
 
     record Header(String text) implements Block { }
@@ -29,6 +29,9 @@ public sealed interface Block {
     record Context(String markdown) implements Block { }
 
     record Divider() implements Block { }
+
+    /** A picture Slack fetches from {@code url} (public, https in a real workspace), with the text read out instead of it. */
+    record Image(String url, String altText, String title) implements Block { }
 
     record Actions(List<Button> buttons) implements Block {
         public Actions {

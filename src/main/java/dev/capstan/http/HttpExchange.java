@@ -32,7 +32,16 @@ public final class HttpExchange {
         }
     }
 
-    public record Response(int status, String contentType, String body) {
+    /** An answer; {@code bytes}, when set, is sent instead of {@code body} (an image). */
+    public record Response(int status, String contentType, String body, byte[] bytes) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
+
+        public static Response binary(String contentType, byte[] bytes) {
+            return new Response(200, contentType, "", bytes);
+        }
+
         public static Response json(String body) {
             return new Response(200, "application/json; charset=utf-8", body);
         }

@@ -4,6 +4,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
@@ -27,6 +28,8 @@ public final class BlockKitRenderer {
     static final int MAX_FIELDS = 10;
     static final int MAX_FIELD = 2000;
     static final int MAX_HEADER = 150;
+    /** Image blocks: alt_text and title at most 2000 characters. */
+    static final int MAX_ALT_TEXT = 2000;
     static final int MAX_BUTTON_TEXT = 75;
     static final int MAX_VALUE = 2000;
     static final int MAX_ID = 255;
@@ -87,6 +90,9 @@ public final class BlockKitRenderer {
             addMarkdown(out, pre.text(), true);
         } else if (block instanceof Block.Context context) {
             out.add(context(cut(context.markdown(), MAX_FIELD)));
+        } else if (block instanceof Block.Image image) {
+            out.add(ImageBlock.builder().imageUrl(image.url()).altText(cut(image.altText(), MAX_ALT_TEXT))
+                    .title(image.title() == null ? null : plain(cut(image.title(), MAX_HEADER))).build());
         } else if (block instanceof Block.Divider) {
             out.add(DividerBlock.builder().build());
         } else if (block instanceof Block.Actions actions) {

@@ -43,7 +43,11 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
                         Map<String, Map<String, String>> checkRuns, Map<String, ObjectNode> comparisons, Map<String, String> defaultBranch) { }
 
     /** A commit of a comparison: its sha, its author's login (null for an author GitHub cannot link), name and message. */
-    public record Commit(String sha, String login, String name, String message) { }
+    public record Commit(String sha, String login, String name, String message, java.time.Instant authored) {
+        public Commit(String sha, String login, String name, String message) {
+            this(sha, login, name, message, null);
+        }
+    }
 
     private final Map<String, Repo> repos = new ConcurrentHashMap<>();
     private final List<FakeDeployment> deployments = new CopyOnWriteArrayList<>();
@@ -90,12 +94,15 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
         Repo repo = repo(repository);
         ObjectNode answer = JSON.createObjectNode().put("status", status).put("ahead_by", aheadBy).put("behind_by", behindBy)
                 .put("total_commits", aheadBy).put("html_url", "https://github.com/" + repo.fullName() + "/compare/" + base + "..." + head);
+        answer.putObject("base_commit").put("sha", base);
+        answer.putObject("merge_base_commit").put("sha", base);
         ArrayNode list = answer.putArray("commits");
         for (Commit c : commits) {
             ObjectNode commit = list.addObject().put("sha", c.sha());
             if (c.login() == null) commit.putNull("author");
             else commit.putObject("author").put("login", c.login());
-            commit.putObject("commit").put("message", c.message()).putObject("author").put("name", c.name());
+            ObjectNode author = commit.putObject("commit").put("message", c.message()).putObject("author").put("name", c.name());
+            if (c.authored() != null) author.put("date", c.authored().toString());
         }
         repo.comparisons().put(base + "..." + head, answer);
         return this;
@@ -195,8 +202,10 @@ public final class FakeGitHubRepos implements FakeGitHub.Extension {
             FakeHttp.respond(exchange, 200, scripted.toString());
         } else if (shas.length == 2 && shas[0].equals(shas[1])) {
             FakeHttp.respond(exchange, 200, JSON.createObjectNode().put("status", "identical").put("ahead_by", 0).put("behind_by", 0)
-                    .put("total_commits", 0).put("html_url", "https://github.com/" + repo.fullName() + "/compare/" + basehead).set("commits",
-                            JSON.createArrayNode()).toString());
+                    .put("total_commits", 0).put("html_url", "https://github.com/" + repo.fullName() + "/compare/" + basehead)
+                    .<ObjectNode>set("base_commit", JSON.createObjectNode().put("sha", shas[0]))
+                    .<ObjectNode>set("merge_base_commit", JSON.createObjectNode().put("sha", shas[0]))
+                    .set("commits", JSON.createArrayNode()).toString());
         } else {
             FakeHttp.respond(exchange, 404, error("Not Found"));
         }

@@ -11,6 +11,8 @@ import dev.capstan.jenkins.JenkinsClient;
 import dev.capstan.jobs.JobOptions;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
+import dev.capstan.store.ApiTokens;
+import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +120,9 @@ public final class Deploy implements Feature {
                 (run, failure) -> log.warn("Gave up expiring deployment #{} that waits for its checks: {}", run.data().id(), failure.sentence())),
                 run -> checksTimeout.run(run.data())));
 
+        ApiTokens tokens = new ApiTokens(context.jdbi(), context.clock(), "deploy_api_tokens", "cds_");
+        DeliveryStats stats = Stats.register(context, jobs, tokens);
+
         DeployServices services = new DeployServices(bindings, environments, deployments, locks, requests, approvalRequests, queue, jobs,
                 new GitHubRepositories(rest), context.identities(), context.people(), context.outbox(), context.clock());
         DeployDefaultRef byDefault = new DeployDefaultRef(bindings, environments, new DefaultRefs(new GitHubRefs(rest), github), requests, jobs,
@@ -145,7 +150,10 @@ public final class Deploy implements Feature {
                 .add(() -> new HistoryCommands.Status(services)).add(() -> new HistoryCommands.ListDeployments(services))
                 .add(() -> new LockCommands.Lock(services)).add(() -> new LockCommands.Unlock(services))
                 .add(() -> new LockCommands.Locks(services))
-                .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services));
+                .add(() -> new RollbackCommand(services, rollback)).add(() -> new FreezeCommand(services))
+                .add(() -> new StatsCommand(services, stats))
+                .add(() -> new StatsTokenCommands.Create(tokens)).add(() -> new StatsTokenCommands.ListAll(tokens))
+                .add(() -> new StatsTokenCommands.Revoke(tokens));
         context.alias("cimon", FAMILY);
         context.onClick(ClaimButtons.REPLACING, click -> IdentityCommands.link(services, click.userId(), click.value())
                 .replacingOriginal());

@@ -53,6 +53,7 @@ final class DeployJobs {
     private JobType<DefaultRef> defaultRef;
     private JobType<ClaimOffer> claimOffer;
     private JobType<Due> checksTimeout;
+    private JobType<FetchLeadTime.Ref> leadTime;
 
     void declare(JobType<DeploymentRef> create, JobType<DeploymentRef> ciStart, JobType<StatusData> githubStatus,
                  JobType<JenkinsPoll> jenkinsPoll, JobType<FindRun> findRun) {
@@ -94,6 +95,15 @@ final class DeployJobs {
 
     JobType<Due> checksTimeout() {
         return checksTimeout;
+    }
+
+    /** The job that asks GitHub what a successful deployment brought out, for the lead time of the delivery metrics. */
+    void declareStats(JobType<FetchLeadTime.Ref> leadTime) {
+        this.leadTime = leadTime;
+    }
+
+    JobType<FetchLeadTime.Ref> leadTime() {
+        return leadTime;
     }
 
     JobType<Due> approvalExpiry() {

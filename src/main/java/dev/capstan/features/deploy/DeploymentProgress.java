@@ -52,6 +52,9 @@ final class DeploymentProgress {
             if (saved.state().ended()) {
                 locks.releaseRun(h, saved.repositoryKey(), saved.environment(), saved.id());
                 jobs.queueNext().enqueue(new DeployJobs.EnvironmentRef(saved.repository(), saved.environment(), true));
+                if (saved.state() == DeploymentState.SUCCESS) {
+                    jobs.leadTime().enqueueOnce("deploy-lead-time-" + saved.id(), new FetchLeadTime.Ref(saved.id()));
+                }
                 if (saved.state().bad() && saved.requestedBy() != null) {
                     outbox.send(new Destination.DirectMessage(saved.requestedBy()), Reply.text(saved.state().emoji()
                             + " Your deployment of `" + saved.gitRef().label() + "` to `" + saved.environment() + "` in `"

@@ -48,6 +48,8 @@ final class PlaygroundGitHub {
     private final String webhookSecret;
     private final long stepMillis;
     private final PretendCommits commits = new PretendCommits();
+    /** When the pretend commits were written, for the lead time of the delivery metrics. */
+    private final java.time.Instant written = java.time.Instant.now().minus(java.time.Duration.ofHours(3));
     private final PretendOrg org;
     private final Map<Long, ObjectNode> dispatchedRuns = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(100);
@@ -172,15 +174,19 @@ final class PlaygroundGitHub {
         PretendCommits.Comparison c = comparison.get();
         ObjectNode answer = JSON.createObjectNode().put("status", c.status()).put("ahead_by", c.aheadBy()).put("behind_by", c.behindBy())
                 .put("total_commits", c.commits().size()).put("html_url", "https://github.com/" + repository + "/compare/" + basehead);
+        answer.putObject("base_commit").put("sha", ends[0]);
+        answer.putObject("merge_base_commit").put("sha", ends[0]);
         ArrayNode list = answer.putArray("commits");
         c.commits().forEach(commit -> list.add(commitJson(commit)));
         return json(200, answer);
     }
 
-    private static ObjectNode commitJson(PretendCommits.Commit commit) {
+    /** A commit as compare lists it; every pretend commit was written three hours before the playground started. */
+    private ObjectNode commitJson(PretendCommits.Commit commit) {
         ObjectNode node = JSON.createObjectNode().put("sha", commit.sha());
         node.putObject("author").put("login", commit.author());
-        node.putObject("commit").put("message", commit.message()).putObject("author").put("name", commit.author());
+        node.putObject("commit").put("message", commit.message()).putObject("author").put("name", commit.author())
+                .put("date", written.toString());
         return node;
     }
 

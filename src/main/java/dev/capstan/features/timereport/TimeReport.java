@@ -1,6 +1,7 @@
 package dev.capstan.features.timereport;
 
 import dev.capstan.command.Reply;
+import dev.capstan.store.ApiTokens;
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.Declarations;
 import dev.capstan.platform.FeatureContext;
@@ -24,7 +25,7 @@ public final class TimeReport implements Feature {
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
         TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
-                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
+                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock(), "timereport_tokens", "ctr_"));
         context.requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
         context.homeSection(new TimeReportHome(services, context.clock()));

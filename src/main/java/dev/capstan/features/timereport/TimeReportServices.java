@@ -1,5 +1,6 @@
 package dev.capstan.features.timereport;
 
+import dev.capstan.store.ApiTokens;
 import java.time.Clock;
 import java.time.LocalDate;
 

@@ -1,5 +1,6 @@
 package dev.capstan.features.timereport;
 
+import dev.capstan.store.ApiTokens;
 import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;

@@ -120,10 +120,17 @@ final class DeployFixture implements AutoCloseable {
     }
 
     DeployFixture(TestDatabases.Kind database, String yaml, TestClock clock) {
+        this(database, yaml, clock, Map.of());
+    }
+
+    /** With more environment variables ({@code CAPSTAN_PUBLIC_URL}). */
+    DeployFixture(TestDatabases.Kind database, String yaml, TestClock clock, Map<String, String> env) {
         this.yaml = yaml;
         this.clock = clock;
         github.extend(repos);
-        app = builder(TestApp.on(database), yaml).start();
+        TestApp.Builder builder = builder(TestApp.on(database), yaml);
+        env.forEach(builder::env);
+        app = builder.start();
         promote(LEAD);
     }
 

@@ -59,6 +59,11 @@ class DeployInPlaygroundTest {
         JsonNode dryRun = mia.awaitState("the dry run", s -> s.path("messages").findValuesAsText("text").stream()
                 .anyMatch(t -> t.contains("Dry run: `tag v1.1.0` to `production`")));
         assertThat(dryRun.toString()).contains("2 commits since deployment #", "by ada, leo", "pull requests #12", "compare on GitHub");
+
+        mia.type("/deploy stats production --days 30");
+        JsonNode stats = mia.awaitState("the delivery metrics", s -> texts(s).stream().anyMatch(t -> t.contains("Delivery metrics of acme/web")));
+        assertThat(stats.toString()).contains("Deployment frequency: 1 successful deployment", "Change failure rate: 0% (0 of 1)",
+                "DORA's Accelerate State of DevOps Report 2023");
     }
 
     private static List<String> texts(JsonNode state) {

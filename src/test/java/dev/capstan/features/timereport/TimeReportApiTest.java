@@ -1,5 +1,6 @@
 package dev.capstan.features.timereport;
 
+import dev.capstan.store.ApiTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

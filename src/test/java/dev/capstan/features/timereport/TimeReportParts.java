@@ -2,6 +2,7 @@ package dev.capstan.features.timereport;
 
 import dev.capstan.platform.Feature;
 import dev.capstan.platform.FeatureContext;
+import dev.capstan.store.ApiTokens;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
@@ -26,7 +27,7 @@ final class TimeReportParts implements Feature {
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
         MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
         services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
-                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock()));
+                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock(), "timereport_tokens", "ctr_"));
         reminder = new LockReminder(services, context.outbox(), context.clock());
     }
 
