@@ -73,7 +73,7 @@ public final class DeclaredCommands implements Feature {
     private static void loadAtStart(FeatureContext context, Path file, Loader loader, Registry registry, Catalog catalog,
                                     CommandsSettings settings, Reloader reloader) {
         RefusedReloadNotice notice = new RefusedReloadNotice(file, context.outbox(), context.people(), settings.auditChannel());
-        FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), () -> notice.tell(reloader.reload()));
+        FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), content -> notice.tell(reloader.reload(content)));
         context.onStart(() -> {
             Loader.Loaded loaded = loader.load(file, false);
             List<String> problems = new ArrayList<>(loaded.problems());
