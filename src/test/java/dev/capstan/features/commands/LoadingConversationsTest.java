@@ -43,6 +43,13 @@ class LoadingConversationsTest {
     }
 
     @Test
+    void anAuditChannelThatIsNoChannelIdStopsStartUpNamingItsPath() {
+        assertThatThrownBy(() -> new Declared(TestDatabases.Kind.H2, Declared.YAML.replace("    watch_every: 100ms",
+                "    watch_every: 100ms\n    audit_channel: ops-audit")))
+                .hasMessageContaining("families.commands.audit_channel: `ops-audit` is not a Slack channel id (C…)");
+    }
+
+    @Test
     void aDuplicateNameIsReportedWithTheLineOfTheFirst() {
         String twice = """
                 commands:
