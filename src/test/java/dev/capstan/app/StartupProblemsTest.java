@@ -39,6 +39,33 @@ class StartupProblemsTest {
     }
 
     @Test
+    void theDirectorysFeaturedChannelAndDriveAddressOfTheWrongKindAreNamedWithTheirPaths() {
+        Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2)
+                .feature(new Directory())
+                .yaml("""
+                        families:
+                          directory:
+                            featured_channel:
+                              channel: "#random"
+                        """)
+                .start());
+        assertThat(invalid.problems()).containsExactly(
+                "families.directory.featured_channel.channel: `#random` is not a Slack channel id (C…)");
+
+        Config.Invalid drive = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2)
+                .feature(new Directory())
+                .yaml("""
+                        families:
+                          directory:
+                            drive:
+                              api_url: www.googleapis.com
+                        """)
+                .start());
+        assertThat(drive.problems()).containsExactly(
+                "families.directory.drive.api_url: `www.googleapis.com` is not an http(s) URL like https://example.com");
+    }
+
+    @Test
     void theEnvironmentTheFileAndEveryFamilysSettingsAreReportedInOneRound() {
         Config.Invalid invalid = catchThrowableOfType(Config.Invalid.class, () -> TestApp.on(TestDatabases.Kind.H2)
                 .env("CAPSTAN_ADMINS", "not-a-user")

@@ -1,6 +1,6 @@
 package dev.capstan.features.commands;
 
-import dev.capstan.command.SlackIds;
+import dev.capstan.command.SlackChannelId;
 import java.time.Duration;
 
 /**
@@ -8,12 +8,8 @@ import java.time.Duration;
  * how often each replica looks whether the configuration file changed, and where a refused change of it is told
  * ({@code audit_channel}; the admins by DM without one).
  */
-record CommandsSettings(Duration pollEvery, Duration watchEvery, String auditChannel) {
+record CommandsSettings(Duration pollEvery, Duration watchEvery, SlackChannelId auditChannel) {
     CommandsSettings {
-        if (auditChannel != null && !SlackIds.isChannel(auditChannel.trim())) {
-            throw new IllegalArgumentException("audit_channel must be a channel id (C…), not `" + auditChannel + "`");
-        }
-        auditChannel = auditChannel == null ? null : auditChannel.trim();
         pollEvery = pollEvery == null ? Duration.ofSeconds(5) : pollEvery;
         watchEvery = watchEvery == null ? Duration.ofSeconds(2) : watchEvery;
         if (pollEvery.compareTo(Duration.ofMillis(50)) < 0) throw new IllegalArgumentException("poll_every must be 50ms or more");

@@ -72,8 +72,9 @@ public final class DeclaredCommands implements Feature {
      */
     private static void loadAtStart(FeatureContext context, Path file, Loader loader, Registry registry, Catalog catalog,
                                     CommandsSettings settings, Reloader reloader) {
-        RefusedReloadNotice notice = new RefusedReloadNotice(file, context.outbox(), context.people(), settings.auditChannel());
-        FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), () -> notice.tell(reloader.reload()));
+        RefusedReloadNotice notice = new RefusedReloadNotice(file, context.outbox(), context.people(),
+                settings.auditChannel() == null ? null : settings.auditChannel().id());
+        FileWatcher watcher = new FileWatcher(file, settings.watchEvery(), content -> notice.tell(reloader.reload(content)));
         context.onStart(() -> {
             Loader.Loaded loaded = loader.load(file, false);
             List<String> problems = new ArrayList<>(loaded.problems());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.capstan.http.HostAllowList;
 import dev.capstan.http.OutboundClient;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,10 +57,19 @@ final class Loader {
     }
 
     Loaded load(Path file, boolean askJenkins) {
+        try {
+            return load(file, Files.readAllBytes(file), askJenkins);
+        } catch (IOException e) {
+            return refused(file.getFileName() + ": can't be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The declarations in {@code content}, read once from {@code file} (named in every problem). */
+    Loaded load(Path file, byte[] content, boolean askJenkins) {
         String name = file.getFileName().toString();
         YamlSource source;
         try {
-            source = YamlSource.parse(name, Files.readString(file));
+            source = YamlSource.parse(name, StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString());
         } catch (JsonProcessingException e) {
             return refused(name + ":" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": not YAML: " + e.getOriginalMessage());
         } catch (IOException e) {

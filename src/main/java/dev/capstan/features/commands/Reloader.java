@@ -43,8 +43,17 @@ final class Reloader {
         this.catalog = catalog;
     }
 
+    /** Reads the file now, for {@code commands reload}. */
     synchronized Outcome reload() {
-        Loader.Loaded loaded = loader.load(file, true);
+        return install(loader.load(file, true));
+    }
+
+    /** Loads the content the watcher saw settle, so that what was compared is what is installed. */
+    synchronized Outcome reload(byte[] content) {
+        return install(loader.load(file, content, true));
+    }
+
+    private Outcome install(Loader.Loaded loaded) {
         List<String> problems = new ArrayList<>(loaded.problems());
         problems.addAll(registry.collisions(loaded.commands()));
         if (!problems.isEmpty()) {

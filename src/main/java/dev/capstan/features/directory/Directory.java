@@ -82,13 +82,13 @@ public final class Directory implements Feature {
         if (serviceAccount != null) {
             String tokenUri = ServiceAccount.tokenUri(serviceAccount);
             OutboundClient http = context.http("drive", HttpPolicy.standard(HostAllowList.of(
-                    HttpUrl.parse(settings.drive().apiUrl()).host(), HttpUrl.parse(tokenUri).host())));
-            DriveFolders drive = new DriveFolders(settings.drive().apiUrl(), ServiceAccount.fromJson(serviceAccount, subject, http, context.clock()), http);
+                    settings.drive().apiUrl().host(), HttpUrl.parse(tokenUri).host())));
+            DriveFolders drive = new DriveFolders(settings.drive().apiUrl().toString(), ServiceAccount.fromJson(serviceAccount, subject, http, context.clock()), http);
             context.schedule(new RecurringJob("directory-drive-sharing", settings.drive().syncCron().expression(), ZoneOffset.UTC,
                     new DriveSharing(teams, profiles, drive, settings.drive().role(), notices)));
         }
         settings.featured().ifPresent(weekly -> context.schedule(new RecurringJob("directory-featured-channel", weekly.cron(),
-                weekly.zone(), new FeaturedChannel(context.slack(), context.outbox(), weekly.channel(), new SecureRandom()))));
+                weekly.zone(), new FeaturedChannel(context.slack(), context.outbox(), weekly.channel().id(), new SecureRandom()))));
     }
 
     /** SLACK_NOTIFICATION_CHANNEL, or Rocket 2's own spelling SLACK_NOFICIATION_CHANNEL, so an old environment file works. */

@@ -1,5 +1,7 @@
 package dev.capstan.features.directory;
 
+import dev.capstan.command.SlackChannelId;
+import dev.capstan.http.HttpUrl;
 import dev.capstan.jobs.Cron;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -28,10 +30,9 @@ record DirectorySettings(String leadsTeam, String adminsTeam, FeaturedChannel fe
     }
 
     /** Google Drive sharing: the API base URL, the role members get, and how often changed teams are re-shared. */
-    public record Drive(String apiUrl, String role, Cron syncCron) {
+    public record Drive(HttpUrl apiUrl, String role, Cron syncCron) {
         public Drive {
-            apiUrl = apiUrl == null ? "https://www.googleapis.com" : apiUrl;
-            if (!apiUrl.matches("https?://[^\\s]+")) throw new IllegalArgumentException("api_url must be an http(s) URL, not `" + apiUrl + "`");
+            apiUrl = apiUrl == null ? HttpUrl.parse("https://www.googleapis.com") : apiUrl;
             role = role == null ? "writer" : role;
             if (!role.matches("reader|commenter|writer|fileOrganizer|organizer")) {
                 throw new IllegalArgumentException("role must be reader, commenter, writer, fileOrganizer or organizer, not `" + role + "`");
@@ -41,9 +42,9 @@ record DirectorySettings(String leadsTeam, String adminsTeam, FeaturedChannel fe
     }
 
     /** Where and when the featured-channel post goes: weekly on day and time, or on {@code schedule} (a cron) when set. */
-    public record FeaturedChannel(String channel, DayOfWeek day, LocalTime time, ZoneId zone, Cron schedule) {
+    public record FeaturedChannel(SlackChannelId channel, DayOfWeek day, LocalTime time, ZoneId zone, Cron schedule) {
         public FeaturedChannel {
-            if (channel == null || channel.isBlank()) throw new IllegalArgumentException("channel is required (a channel id, C…)");
+            if (channel == null) throw new IllegalArgumentException("channel is required (a channel id, C…)");
             day = day == null ? DayOfWeek.MONDAY : day;
             time = time == null ? LocalTime.of(9, 0) : time;
             zone = zone == null ? ZoneId.of("UTC") : zone;

@@ -73,7 +73,7 @@ final class AkamaiPurge implements PurgeProvider {
                 ProviderAnswers.required(account.clientToken(), "AKAMAI_CLIENT_TOKEN", Cdn.AKAMAI),
                 ProviderAnswers.required(account.clientSecret(), "AKAMAI_CLIENT_SECRET", Cdn.AKAMAI),
                 ProviderAnswers.required(account.accessToken(), "AKAMAI_ACCESS_TOKEN", Cdn.AKAMAI));
-        String base = site.settings().apiUrl() != null ? site.settings().apiUrl()
+        String base = site.settings().apiUrl() != null ? site.settings().apiBase()
                 : "https://" + ProviderAnswers.required(account.host(), "AKAMAI_HOST", Cdn.AKAMAI).replaceFirst("^https?://", "").replaceAll("/+$", "");
         URI uri = URI.create(base + "/ccu/v3/" + order.mode().id() + "/" + order.kind().id() + "/" + site.settings().network());
         byte[] body = body(order.kind(), call.targets());

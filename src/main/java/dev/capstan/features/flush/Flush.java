@@ -133,7 +133,7 @@ public final class Flush implements Feature {
     private static OutboundClient client(FeatureContext context, Sites sites, Cdn cdn, List<String> standard) {
         List<String> hosts = new ArrayList<>(standard);
         sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().apiUrl() != null)
-                .forEach(s -> hosts.add(HttpUrl.parse(s.settings().apiUrl()).host()));
+                .forEach(s -> hosts.add(s.settings().apiUrl().host()));
         sites.all().stream().filter(s -> s.cdn() == cdn && s.settings().http() != null).forEach(s -> hosts.add(s.settings().http().host()));
         return context.http(cdn.id(), HttpPolicy.standard(new HostAllowList(hosts)).withAttempts(1));
     }

@@ -54,6 +54,6 @@ final class ProviderAnswers {
 
     /** The site's api_url, else the CDN's own address. */
     static String base(Site site, String standard) {
-        return site.settings().apiUrl() != null ? site.settings().apiUrl() : standard;
+        return site.settings().apiUrl() != null ? site.settings().apiBase() : standard;
     }
 }

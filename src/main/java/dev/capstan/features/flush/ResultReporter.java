@@ -42,8 +42,8 @@ final class ResultReporter {
             if (!purges.finish(purge.id(), report.outcome(), clock.instant())) return false;
             Reply reply = report.reply();
             outbox.send(new Destination.DirectMessage(purge.requestedBy()), reply);
-            if (site != null && site.settings().auditChannel() != null) {
-                outbox.send(new Destination.Channel(site.settings().auditChannel()), reply);
+            if (site != null && site.settings().auditChannelId() != null) {
+                outbox.send(new Destination.Channel(site.settings().auditChannelId()), reply);
             }
             return true;
         });

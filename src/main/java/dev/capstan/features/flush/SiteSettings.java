@@ -1,7 +1,7 @@
 package dev.capstan.features.flush;
 
-import dev.capstan.command.SlackIds;
-import java.net.URI;
+import dev.capstan.command.SlackChannelId;
+import dev.capstan.http.HttpUrl;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * zone; or the team's own flush service, {@code http}), the hosts, kinds and modes it may purge, where results are audited, and its per-request limits.
  */
 record SiteSettings(Cdn provider, String network, List<String> services, String zone, List<String> hosts,
-                    List<TargetType> kinds, List<Mode> modes, String auditChannel, Integer filesPerCall, Integer maxTargets,
-                    String apiUrl, SecretUrl http) {
+                    List<TargetType> kinds, List<Mode> modes, SlackChannelId auditChannel, Integer filesPerCall, Integer maxTargets,
+                    HttpUrl apiUrl, SecretUrl http) {
     static final int DEFAULT_MAX_TARGETS = 500;
     static final int MOST_TARGETS = 2000;
     static final int DEFAULT_FILES_PER_CALL = 30;
@@ -41,16 +41,24 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
             }
         }
         checkScope(provider, services, zone, kinds);
-        if (auditChannel != null && !SlackIds.isChannel(auditChannel.trim())) {
-            throw new IllegalArgumentException("audit_channel must be a channel id (C…), not `" + auditChannel + "`");
-        }
-        auditChannel = auditChannel == null ? null : auditChannel.trim();
         if (filesPerCall != null && provider != Cdn.CLOUDFLARE) throw new IllegalArgumentException("files_per_call is for Cloudflare sites only");
         filesPerCall = filesPerCall == null ? DEFAULT_FILES_PER_CALL : filesPerCall;
         if (filesPerCall < 1 || filesPerCall > 500) throw new IllegalArgumentException("files_per_call must be between 1 and 500");
         maxTargets = maxTargets == null ? DEFAULT_MAX_TARGETS : maxTargets;
         if (maxTargets < 1 || maxTargets > MOST_TARGETS) throw new IllegalArgumentException("max_targets must be between 1 and " + MOST_TARGETS);
-        apiUrl = checkApiUrl(apiUrl);
+        if (apiUrl != null && (!apiUrl.uri().getRawPath().matches("/*") || apiUrl.uri().getRawQuery() != null)) {
+            throw new IllegalArgumentException("api_url must be a scheme, host and port such as https://api.cloudflare.com, not `" + apiUrl + "`");
+        }
+    }
+
+    /** The CDN API's address without a trailing slash, or null for the CDN's own. */
+    String apiBase() {
+        return apiUrl == null ? null : apiUrl.toString().replaceAll("/+$", "");
+    }
+
+    /** Where results are audited, or null. */
+    String auditChannelId() {
+        return auditChannel == null ? null : auditChannel.id();
     }
 
     /** "Akamai, production", "Fastly", "Cloudflare". */
@@ -99,20 +107,5 @@ record SiteSettings(Cdn provider, String network, List<String> services, String 
         if (provider == Cdn.CLOUDFLARE && (zone == null || !PROVIDER_ID.matcher(zone).matches())) {
             throw new IllegalArgumentException("zone must be the Cloudflare zone id");
         }
-    }
-
-    private static String checkApiUrl(String apiUrl) {
-        if (apiUrl == null) return null;
-        String trimmed = apiUrl.trim().replaceAll("/+$", "");
-        try {
-            URI uri = URI.create(trimmed);
-            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            if (web && uri.getHost() != null && (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null) {
-                return trimmed;
-            }
-        } catch (IllegalArgumentException e) {
-            // explained below
-        }
-        throw new IllegalArgumentException("api_url must be a scheme, host and port such as https://api.cloudflare.com, not `" + apiUrl + "`");
     }
 }

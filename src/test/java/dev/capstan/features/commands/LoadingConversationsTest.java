@@ -7,6 +7,7 @@ import dev.capstan.support.Await;
 import dev.capstan.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,13 @@ class LoadingConversationsTest {
     }
 
     @Test
+    void anAuditChannelThatIsNoChannelIdStopsStartUpNamingItsPath() {
+        assertThatThrownBy(() -> new Declared(TestDatabases.Kind.H2, Declared.YAML.replace("    watch_every: 100ms",
+                "    watch_every: 100ms\n    audit_channel: ops-audit")))
+                .hasMessageContaining("families.commands.audit_channel: `ops-audit` is not a Slack channel id (C…)");
+    }
+
+    @Test
     void aDuplicateNameIsReportedWithTheLineOfTheFirst() {
         String twice = """
                 commands:
@@ -63,12 +71,12 @@ class LoadingConversationsTest {
             var admin = declared.app.as(Declared.ADMIN).freshTriggers();
             assertThat(admin.run("/capstan help").text()).contains("`/capstan whois`");
 
-            Files.writeString(file, Declared.YAML.replace("name: whois", "name: lookup"));
+            replace(file, Declared.YAML.replace("name: whois", "name: lookup"));
             Await.until(() -> admin.run("/capstan help").text(), t -> t.contains("`/capstan lookup`"), Duration.ofSeconds(10),
                     "the changed file served");
             assertThat(admin.run("/capstan whois ada").text()).contains("I don't know `whois`");
 
-            Files.writeString(file, BAD);
+            replace(file, BAD);
             var reload = admin.run("/capstan commands reload");
             String answer = declared.app.slack().awaitPosts(reload.responseUrl(), 1).get(0).text();
             assertThat(answer).contains("The file was refused; the commands in service stay as they were",
@@ -85,7 +93,7 @@ class LoadingConversationsTest {
         Path file = Files.createTempFile("capstan-commands", ".yaml");
         Files.writeString(file, Declared.YAML.replace("    watch_every: 100ms", "    watch_every: 100ms\n    audit_channel: C0AUDIT001"));
         try (Declared declared = new Declared(TestDatabases.Kind.H2, "", Map.of("CAPSTAN_CONFIG", file.toString()))) {
-            Files.writeString(file, BAD);
+            replace(file, BAD);
             var posts = Await.until(() -> declared.app.slack().calls("chat.postMessage").stream()
                     .filter(call -> String.valueOf(call.arg("text")).contains("refused the new version")).toList(),
                     found -> !found.isEmpty(), Duration.ofSeconds(10), "the notice");
@@ -96,5 +104,12 @@ class LoadingConversationsTest {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The new content appears whole, by a rename, as a mounted ConfigMap changes: the watcher never reads half of it. */
+    private static void replace(Path file, String content) throws Exception {
+        Path next = Files.createTempFile(file.getParent(), "capstan-commands-next", ".yaml");
+        Files.writeString(next, content);
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

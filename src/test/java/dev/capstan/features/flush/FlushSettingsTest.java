@@ -116,6 +116,19 @@ class FlushSettingsTest {
     }
 
     @Test
+    void anAuditChannelOrApiUrlOfTheWrongKindIsNamedWithItsPath() throws Exception {
+        Config.Invalid channel = catchThrowableOfType(Config.Invalid.class, () -> app(ISSUE_YAML.replace("audit_channel: C0AUDIT001",
+                "audit_channel: general"), "", true).start());
+        Config.Invalid url = catchThrowableOfType(Config.Invalid.class, () -> app(ISSUE_YAML.replace("files_per_call: 30",
+                "files_per_call: 30\n        api_url: api.cloudflare.com"), "", true).start());
+
+        assertThat(channel.problems()).singleElement().asString().isEqualTo(
+                "families.flush.sites.nhs.audit_channel: `general` is not a Slack channel id (C…)");
+        assertThat(url.problems()).singleElement().asString().isEqualTo(
+                "families.flush.sites.blog.api_url: `api.cloudflare.com` is not an http(s) URL like https://example.com");
+    }
+
+    @Test
     void aPurgeThatGetsNoAnswerIsReportedAsAFailureToo() throws Exception {
         String yaml = """
                 families:
