@@ -32,6 +32,7 @@ public final class FakeSlack implements AutoCloseable {
     public static final String BOT_USER_ID = "UBOT";
     /** The workspace's people by e-mail address (lower case), for users.lookupByEmail. */
     private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> channelsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One recorded Web API call: the method and its arguments. */
     public record ApiCall(String method, Map<String, String> args) {
@@ -186,6 +187,11 @@ public final class FakeSlack implements AutoCloseable {
         }).toList();
     }
 
+    /** Slack's answer to users.conversations for this person from now on: these channels (none until said). */
+    public void memberOf(String userId, String... channels) {
+        channelsOf.put(userId, List.of(channels));
+    }
+
     /** Waits until {@code count} Home tabs were published for this person, then returns the last one. */
     public JsonNode awaitHome(String userId, int count) {
         List<JsonNode> homes = Await.until(() -> homes(userId), list -> list.size() >= count, Duration.ofSeconds(15),
@@ -265,6 +271,9 @@ public final class FakeSlack implements AutoCloseable {
             case "conversations.list" -> "{\"ok\":true,\"channels\":[{\"id\":\"CGENERAL\",\"name\":\"general\",\"is_archived\":false},"
                     + "{\"id\":\"CRANDOM\",\"name\":\"random\",\"is_archived\":false}],\"response_metadata\":{\"next_cursor\":\"\"}}";
             case "conversations.members" -> "{\"ok\":true,\"members\":[],\"response_metadata\":{\"next_cursor\":\"\"}}";
+            case "users.conversations" -> "{\"ok\":true,\"channels\":[" + channelsOf.getOrDefault(args.get("user"), List.of()).stream()
+                    .map(c -> "{\"id\":\"" + c + "\",\"is_archived\":false}").collect(java.util.stream.Collectors.joining(","))
+                    + "],\"response_metadata\":{\"next_cursor\":\"\"}}";
             case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:" + server.getAddress().getPort()
                     + UPLOAD_HOOK + ts.incrementAndGet() + "\",\"file_id\":\"F" + ts.get() + "\"}";
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"upload\"}]}";

@@ -56,6 +56,7 @@ public final class DeclaredCommands implements Feature {
                 false, runner::confirmed);
         runner.confirmWith(confirmation);
         Registry registry = new Registry(context.replaceableFamilies(), catalog, runner, context.clock());
+        context.homeSection(new CommandsHome(catalog, context.accessPolicy(), context.people()));
         Loader loader = new Loader(environment, secrets, context.clock(), jenkins, (name, hosts, timeout) -> context.http("http." + name,
                 HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)),
                 new SlackEmails(context.slack()));

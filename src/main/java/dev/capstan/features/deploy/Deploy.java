@@ -163,7 +163,10 @@ public final class Deploy implements Feature {
         deployments.onChangeFor(context::homeChanged);
         approvalRequests.onAskedOf(context::homeChanged);
         locks.onLockChange(context::homeChanged);
-        context.homeSection(new DeployHome(approvalRequests, deployments, locks, environments, context.people()));
+        context.requireScopes("channels:read", "groups:read");
+        DeployedHere deployedHere = new DeployedHere(new MyChannels(context.slack(), context.clock()), bindings, deployments, environments,
+                context.clock());
+        context.homeSection(new DeployHome(approvalRequests, deployments, locks, environments, context.people(), deployedHere));
         context.onClick(DeployHome.UNLOCK, click -> DeployHome.unlock(locks, click.userId(), click.value(), context::homeChanged));
 
         GitHubDeploymentEvents events = new GitHubDeploymentEvents(context.jdbi(), deployments, bindings, progress, context.identities());

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Deployments' part of a person's Home tab: the approvals waiting for them (Approve and Reject go through the card's own
- * handlers, with the card's rules), their deployments that have not ended, and the locks they hold, each with Unlock.
+ * handlers, with the card's rules), their deployments that have not ended, the locks they hold, each with Unlock, and
+ * what is deployed where in the channels they are in.
  */
 final class DeployHome implements HomeSections.Section {
     static final String UNLOCK = "deploy.home.unlock";
@@ -23,8 +24,11 @@ final class DeployHome implements HomeSections.Section {
     private final DeployLocks locks;
     private final Environments environments;
     private final People people;
+    private final DeployedHere deployedHere;
 
-    DeployHome(ApprovalRequests approvals, Deployments deployments, DeployLocks locks, Environments environments, People people) {
+    DeployHome(ApprovalRequests approvals, Deployments deployments, DeployLocks locks, Environments environments, People people,
+               DeployedHere deployedHere) {
+        this.deployedHere = deployedHere;
         this.approvals = approvals;
         this.deployments = deployments;
         this.locks = locks;
@@ -38,7 +42,8 @@ final class DeployHome implements HomeSections.Section {
         List<ApprovalRequest> waiting = waitingFor(userId);
         List<Deployment> mine = deployments.unfinishedBy(userId, SHOWN);
         List<DeployLock> held = locks.locksOf(userId);
-        if (waiting.isEmpty() && mine.isEmpty() && held.isEmpty()) return blocks;
+        List<Block> here = deployedHere.blocks(userId);
+        if (waiting.isEmpty() && mine.isEmpty() && held.isEmpty() && here.isEmpty()) return blocks;
         blocks.add(new Block.Header("Deployments"));
         if (!waiting.isEmpty()) {
             blocks.add(new Block.Section("*Waiting for your approval*"));
@@ -62,6 +67,7 @@ final class DeployHome implements HomeSections.Section {
             blocks.add(new Block.Actions(List.of(new Block.Button("Unlock", UNLOCK, lock.repositoryKey() + " " + lock.environment(),
                     Block.Button.Style.DEFAULT))));
         }
+        blocks.addAll(here);
         return blocks;
     }
 

@@ -36,7 +36,7 @@ public final class Directory implements Feature {
         Permissions permissions = new Permissions(teams);
         DefaultTeam defaultTeam = new DefaultTeam(context.variable("GITHUB_DEFAULT_TEAM_NAME",
                 "the GitHub team everyone with a linked GitHub login is in (default: all)"));
-        Services services = new Services(profiles, teams, new Karma(context.jdbi()), people, github,
+        Services services = new Services(profiles, teams, new Karma(context.jdbi(), context::homeChanged), people, github,
                 new TeamMembers(profiles, teams, github, roles), permissions, context.slack(),
                 new Projects(context.jdbi(), context.clock()), new ProjectAccess(teams, github, permissions, settings.projectGrant()),
                 defaultTeam);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -11,10 +12,13 @@ import org.jdbi.v3.core.Jdbi;
 final class MonthLocks {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Consumer<String> changed;
 
-    public MonthLocks(Jdbi jdbi, Clock clock) {
+    /** {@code changed} hears whose month was locked or unlocked (their Home tab says so). */
+    public MonthLocks(Jdbi jdbi, Clock clock, Consumer<String> changed) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.changed = changed;
     }
 
     public boolean isLocked(Handle h, String userId, YearMonth month) {
@@ -24,15 +28,19 @@ final class MonthLocks {
 
     /** Locks the month; returns false if it was locked already, also by a request at the same moment (one atomic insert). */
     public boolean lock(String userId, YearMonth month, String lockedBy) {
-        return jdbi.withHandle(h -> h.createUpdate("insert into timereport_locks (user_id, month_start, locked_by, locked_at) "
+        boolean locked = jdbi.withHandle(h -> h.createUpdate("insert into timereport_locks (user_id, month_start, locked_by, locked_at) "
                         + "values (:user, :month, :by, :at) on conflict do nothing")
                 .bind("user", userId).bind("month", month.atDay(1)).bind("by", lockedBy).bind("at", clock.instant()).execute() == 1);
+        if (locked) changed.accept(userId);
+        return locked;
     }
 
     /** Unlocks the month; returns false if it was not locked. */
     public boolean unlock(String userId, YearMonth month) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from timereport_locks where user_id = :user and month_start = :month")
+        boolean unlocked = jdbi.withHandle(h -> h.createUpdate("delete from timereport_locks where user_id = :user and month_start = :month")
                 .bind("user", userId).bind("month", month.atDay(1)).execute() > 0);
+        if (unlocked) changed.accept(userId);
+        return unlocked;
     }
 
     /** The person's locked months within the period, oldest first. */

@@ -23,9 +23,9 @@ public final class TimeReport implements Feature {
         TimeReportSettings settings = context.settings(TimeReportSettings.class);
         context.migrations(MIGRATIONS);
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
-        MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
+        MonthLocks locks = new MonthLocks(context.jdbi(), context.clock(), context::homeChanged);
         TimeReportServices services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
-                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock(), "timereport_tokens", "ctr_"));
+                new TimeWrites(context.jdbi(), entries, locks, context::homeChanged), new ApiTokens(context.jdbi(), context.clock(), "timereport_tokens", "ctr_"));
         context.requireScopes(ExportTime.SCOPE);
         AddTimeForm form = new AddTimeForm(services, context.slack());
         context.homeSection(new TimeReportHome(services, context.clock()));

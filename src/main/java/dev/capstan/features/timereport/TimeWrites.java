@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,11 +18,14 @@ final class TimeWrites {
     private final Jdbi jdbi;
     private final TimeEntries entries;
     private final MonthLocks locks;
+    private final Consumer<String> changed;
 
-    public TimeWrites(Jdbi jdbi, TimeEntries entries, MonthLocks locks) {
+    /** {@code changed} hears whose entries changed (their Home tab shows this month), after the change committed. */
+    public TimeWrites(Jdbi jdbi, TimeEntries entries, MonthLocks locks, Consumer<String> changed) {
         this.jdbi = jdbi;
         this.entries = entries;
         this.locks = locks;
+        this.changed = changed;
     }
 
     /** What an add wrote and which days it left alone because they were reported already. */
@@ -29,7 +33,7 @@ final class TimeWrites {
 
     /** Writes the days that have no entry; a day reported meanwhile, even at the same moment, counts as already reported. */
     public Added add(String userId, String reason, BigDecimal hours, List<LocalDate> days) {
-        return jdbi.inTransaction(h -> {
+        Added added = jdbi.inTransaction(h -> {
             requireUnlocked(h, userId, days);
             List<LocalDate> written = new ArrayList<>();
             List<LocalDate> taken = new ArrayList<>();
@@ -38,11 +42,13 @@ final class TimeWrites {
             }
             return new Added(written, taken);
         });
+        if (!added.written().isEmpty()) changed.accept(userId);
+        return added;
     }
 
     /** Replaces the day's entry and returns the one it replaced. */
     public TimeEntry edit(TimeEntry entry) {
-        return jdbi.inTransaction(h -> {
+        TimeEntry replaced = jdbi.inTransaction(h -> {
             requireUnlocked(h, entry.userId(), List.of(entry.day()));
             Optional<TimeEntry> before = entries.of(h, entry.userId(), Period.day(entry.day())).stream().findFirst();
             if (before.isEmpty() || !entries.replace(h, entry)) {
@@ -50,24 +56,30 @@ final class TimeWrites {
             }
             return before.get();
         });
+        changed.accept(entry.userId());
+        return replaced;
     }
 
     /** Deletes the person's entries on exactly these days; returns the days that still had an entry. */
     public List<LocalDate> delete(String userId, List<LocalDate> days) {
-        return jdbi.inTransaction(h -> {
+        List<LocalDate> deleted = jdbi.inTransaction(h -> {
             requireUnlocked(h, userId, days);
             List<LocalDate> present = entries.taken(h, userId, days);
             entries.delete(h, userId, present);
             return present;
         });
+        if (!deleted.isEmpty()) changed.accept(userId);
+        return deleted;
     }
 
     /** Deletes the person's entries in the period; returns how many there were. */
     public int delete(String userId, Period period) {
-        return jdbi.inTransaction(h -> {
+        int deleted = jdbi.inTransaction(h -> {
             requireUnlocked(h, userId, period.months().stream().map(m -> m.atDay(1)).toList());
             return entries.delete(h, userId, period);
         });
+        if (deleted > 0) changed.accept(userId);
+        return deleted;
     }
 
     /** As {@link #requireUnlocked(Handle, String, Collection)}, for checks before asking for confirmation. */

@@ -98,4 +98,28 @@ class DeployHomeTest extends DeployPolicyConversation {
         assertThat(Texts.blocksText(fx.app.slack().awaitHome(ALICE, aliceBefore + 2))).doesNotContain("You hold `staging` of `"
                 + Binding.key(p.repo()) + "`");
     }
+
+    @Test
+    void inTheChannelsIAmInISeeWhatIsDeployedWhereAndTheNextFreezeButNothingOfChannelsIAmNotIn() {
+        DeployFixture.Project p = fx.project();
+        long id = p.deploy(ALICE, "/deploy main to staging");
+        fx.awaitState(id, "created on GitHub");
+        long githubId = fx.gitHubDeployment(id).id();
+        assertThat(fx.gitHubEvent("deployment_status", "d-" + id + "-home", p.deploymentStatus(githubId, id, "success", null)).body())
+                .contains("succeeded");
+        fx.awaitState(id, "succeeded");
+        String member = "UHOMECH01";
+        String outsider = "UHOMECH02";
+        fx.app.slack().memberOf(member, "CNOTBOUND", p.channel());
+
+        fx.app.as(member).opensHome();
+        fx.app.as(outsider).opensHome();
+
+        String home = Texts.blocksText(fx.app.slack().awaitHome(member, 1));
+        String sha = fx.gitHubDeployment(id).sha().substring(0, 7);
+        assertThat(home).contains("In your channels", "<#" + p.channel() + "> `" + p.repo() + "`",
+                "`staging`: :white_check_mark: `main` (" + sha + ") by <@" + ALICE + ">",
+                "`production`: nothing deployed yet · next freeze ").doesNotContain("frozen now");
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(outsider, 1))).doesNotContain("In your channels");
+    }
 }

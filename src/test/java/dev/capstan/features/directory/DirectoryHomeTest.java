@@ -22,6 +22,19 @@ class DirectoryHomeTest extends DirectoryConversationOnEveryDatabase {
     }
 
     @Test
+    void karmaGivenToMeAfterIOpenedMyHomePublishesItAgain() {
+        String lead = fx.lead();
+        fx.team(lead);
+        fx.app.as(lead).opensHome();
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(lead, 1))).contains("*Karma*\n0");
+        fx.app.clock().advance(java.time.Duration.ofSeconds(5));
+
+        fx.run(fx.person(), "/capstan karma give <@" + lead + ">");
+
+        assertThat(Texts.blocksText(fx.app.slack().awaitHome(lead, 2))).contains("*Karma*\n1");
+    }
+
+    @Test
     void someoneNotInTheDirectoryIsToldHowToJoin() {
         String stranger = DirectoryFixture.newUserId();
         fx.app.as(stranger).opensHome();

@@ -47,4 +47,31 @@ class TimeReportHomeTest extends TimeReportConversation {
         String home = Texts.blocksText(app.slack().awaitHome(me, 1));
         assertThat(home).contains("*Month*\n:lock: locked").doesNotContain("Add time");
     }
+
+    @Test
+    void addingEditingDeletingAndLockingTimeEachPublishMyHomeAgain() {
+        String me = "UHOMETR04";
+        app.as(me).opensHome();
+        assertThat(Texts.blocksText(app.slack().awaitHome(me, 1))).contains("152 / 152 h");
+
+        app.as(me).submit("timereport.add", "", TimeReportModalConversationsTest.form("vab", "2020-05-04", "2020-05-04", "8"));
+        assertThat(Texts.blocksText(republished(me, 2))).contains("144 / 152 h");
+
+        assertThat(confirmed(me, "/timereport edit vab 2020-05-04 4")).doesNotContain("warning");
+        assertThat(Texts.blocksText(republished(me, 3))).contains("148 / 152 h");
+
+        assertThat(confirmed(me, "/timereport delete 2020-05-04")).doesNotContain("warning");
+        assertThat(Texts.blocksText(republished(me, 4))).contains("152 / 152 h");
+
+        assertThat(app.as(me).run("/timereport lock 2020-05").text()).contains("Locked May 2020");
+        assertThat(Texts.blocksText(republished(me, 5))).contains(":lock: locked");
+    }
+
+    /** Lets the per-person wait pass and returns the Home published as the {@code count}th. */
+    private JsonNode republished(String userId, int count) {
+        app.awaitJobsDone();
+        app.clock().advance(java.time.Duration.ofSeconds(5));
+        app.runDueJobs();
+        return app.slack().awaitHome(userId, count);
+    }
 }

@@ -25,9 +25,9 @@ final class TimeReportParts implements Feature {
         TimeReportSettings settings = new TimeReportSettings(null, "SE", null, ZoneId.of("Europe/Stockholm"),
                 new TimeReportSettings.ReminderSetting(LocalTime.of(7, 45), null));
         TimeEntries entries = new TimeEntries(context.jdbi(), context.clock());
-        MonthLocks locks = new MonthLocks(context.jdbi(), context.clock());
+        MonthLocks locks = new MonthLocks(context.jdbi(), context.clock(), context::homeChanged);
         services = new TimeReportServices(settings, new WorkCalendar(settings.country()), entries, locks,
-                new TimeWrites(context.jdbi(), entries, locks), new ApiTokens(context.jdbi(), context.clock(), "timereport_tokens", "ctr_"));
+                new TimeWrites(context.jdbi(), entries, locks, context::homeChanged), new ApiTokens(context.jdbi(), context.clock(), "timereport_tokens", "ctr_"));
         reminder = new LockReminder(services, context.outbox(), context.clock());
     }
 
