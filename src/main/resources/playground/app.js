@@ -113,10 +113,13 @@ function keepTyped(box, typed) {
   });
 }
 
-// What Slack puts in view.state.values for one input: selected_option, selected_user, selected_date or value.
+// What Slack puts in view.state.values for one input: selected_option(s), selected_user, selected_conversation,
+// selected_date or value.
 function inputState(field) {
   const type = field.dataset.type;
   if (type === 'users_select') return {type, selected_user: field.value || null};
+  if (type === 'conversations_select') return {type, selected_conversation: field.value || null};
+  if (type === 'checkboxes') return {type, selected_options: [...field.querySelectorAll('input:checked')].map(i => JSON.parse(i.dataset.option))};
   if (type === 'static_select') return {type, selected_option: field.value ? JSON.parse(field.selectedOptions[0].dataset.option) : null};
   if (type === 'datepicker') return {type, selected_date: field.value || null};
   return {type, value: field.value};

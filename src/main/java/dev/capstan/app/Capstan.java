@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.CommandPipeline;
+import dev.capstan.command.CommandRunner;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
@@ -148,7 +149,8 @@ public final class Capstan implements AutoCloseable {
         phases.mark("command pipeline and GitHub client");
         PlatformServices services = new PlatformServices(commands, policy, confirmations, interactions, events, webhooks, jobs, outbox,
                 messages, outbound, web, people, identities, github, database.jdbi(), clock,
-                metrics, config.families(), environment, audit, secrets, home);
+                metrics, config.families(), environment, audit, secrets, home,
+                new CommandRunner(pipeline, outbox, clock));
         try {
             this.declarations = Registration.register(features, services, config, reading.problems(), phases);
         } catch (RuntimeException e) {

@@ -257,6 +257,14 @@ public final class FeatureContext {
         return services.events().handlersFor(type);
     }
 
+    /**
+     * Runs a command line as if {@code userId} typed it after {@code /capstan} in {@code channelId} (same policy, audit
+     * and replies), its reply going to {@code responseUrl}: for a form that builds the line.
+     */
+    public void runAsTyped(String userId, String channelId, String line, String responseUrl) {
+        services.runner().runAsTyped(userId, channelId, line, responseUrl);
+    }
+
     /** Durable DMs and channel posts; delivery runs as a retried job. */
     public Outbox outbox() {
         return services.outbox();

@@ -3,6 +3,7 @@ package dev.capstan.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.AuditLog;
+import dev.capstan.command.CommandRunner;
 import dev.capstan.command.Commands;
 import dev.capstan.command.Confirmations;
 import dev.capstan.command.EventSubscriptions;
@@ -47,5 +48,6 @@ public record PlatformServices(
         Map<String, String> environment,
         AuditLog audit,
         SecretMask secrets,
-        HomeSections home) {
+        HomeSections home,
+        CommandRunner runner) {
 }

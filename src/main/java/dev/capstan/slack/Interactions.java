@@ -14,12 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Interactions {
     /**
      * A submitted modal: who submitted it, which modal, each input's value by block id, the modal's metadata, and the
-     * view's id and hash (the same when Slack retries the submission, so they make an idempotency key).
+     * view's id and hash (the same when Slack retries the submission, so they make an idempotency key), and the channel
+     * chosen in a conversations select with {@code response_url_enabled} with the response_url Slack gave for it (else null).
      */
     public record Submission(String userId, String callbackId, Map<String, String> values, String privateMetadata,
-                             String viewId, String viewHash) {
+                             String viewId, String viewHash, String responseChannelId, String responseUrl) {
         public Submission {
             values = Map.copyOf(values);
+        }
+
+        public Submission(String userId, String callbackId, Map<String, String> values, String privateMetadata,
+                          String viewId, String viewHash) {
+            this(userId, callbackId, values, privateMetadata, viewId, viewHash, null, null);
         }
 
         public Submission(String userId, String callbackId, Map<String, String> values, String privateMetadata) {

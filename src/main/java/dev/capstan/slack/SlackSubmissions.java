@@ -54,9 +54,12 @@ final class SlackSubmissions {
             outcome = "unknown form";
         } else {
             try {
+                var responseUrl = payload.getResponseUrls() == null ? null
+                        : payload.getResponseUrls().stream().filter(u -> u.getResponseUrl() != null).findFirst().orElse(null);
                 Interactions.SubmitAnswer answer = handler.get().submit(new Interactions.Submission(userId, callbackId,
                         values(payload), payload.getView().getPrivateMetadata(), payload.getView().getId(),
-                        payload.getView().getHash()));
+                        payload.getView().getHash(), responseUrl == null ? null : responseUrl.getChannelId(),
+                        responseUrl == null ? null : responseUrl.getResponseUrl()));
                 response = answer(answer);
                 outcome = answer.refusal() != null ? answer.refusal()
                         : answer.errors().isEmpty() ? "ok" : "invalid: " + String.join(", ", answer.errors().keySet());
@@ -87,6 +90,9 @@ final class SlackSubmissions {
     private static String inputValue(ViewState.Value value) {
         if (value == null) return "";
         if (value.getSelectedOption() != null) return value.getSelectedOption().getValue();
+        if (value.getSelectedOptions() != null) {
+            return String.join(",", value.getSelectedOptions().stream().map(o -> o.getValue()).toList());
+        }
         if (value.getSelectedDate() != null) return value.getSelectedDate();
         if (value.getSelectedUser() != null) return value.getSelectedUser();
         if (value.getSelectedConversation() != null) return value.getSelectedConversation();

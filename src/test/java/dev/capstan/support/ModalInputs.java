@@ -32,6 +32,22 @@ public final class ModalInputs {
         return put(id, input);
     }
 
+    /** Checkboxes whose block and action share the id, with these options' values ticked. */
+    public ModalInputs checked(String id, String... values) {
+        ObjectNode input = JSON.createObjectNode().put("type", "checkboxes");
+        var selected = input.putArray("selected_options");
+        for (String value : values) {
+            ObjectNode option = selected.addObject().put("value", value);
+            option.putObject("text").put("type", "plain_text").put("text", value);
+        }
+        return put(id, input);
+    }
+
+    /** A conversations_select whose block and action share the id. */
+    public ModalInputs conversation(String id, String channelId) {
+        return put(id, JSON.createObjectNode().put("type", "conversations_select").put("selected_conversation", channelId));
+    }
+
     private ModalInputs put(String id, ObjectNode input) {
         ObjectNode actions = JSON.createObjectNode();
         actions.set(id, input);

@@ -109,6 +109,23 @@ public final class SlackUser {
 
     /** Submits the modal with this view id (Slack keeps a modal's id, and its hash while nothing changes it). */
     public SlashReply submit(String callbackId, String privateMetadata, ModalInputs inputs, String viewId) {
+        return submitWith(callbackId, privateMetadata, inputs, viewId, null);
+    }
+
+    /**
+     * Submits a modal whose conversations select {@code blockId} has {@code response_url_enabled}: Slack adds the chosen
+     * channel's response_url to the payload ({@code response_urls}); the reply posted there is recorded by FakeSlack.
+     */
+    public SlashReply submitPostingIn(String callbackId, String privateMetadata, ModalInputs inputs, String blockId, String channel) {
+        String responseUrl = app.slack().newResponseUrl();
+        SlashReply ack = submitWith(callbackId, privateMetadata, inputs.conversation(blockId, channel), "V0MODAL01",
+                JSON.createObjectNode().put("block_id", blockId).put("action_id", blockId).put("channel_id", channel)
+                        .put("response_url", responseUrl));
+        return new SlashReply(ack.status(), ack.body(), responseUrl);
+    }
+
+    private SlashReply submitWith(String callbackId, String privateMetadata, ModalInputs inputs, String viewId,
+                                  ObjectNode responseUrl) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "view_submission");
         payload.putObject("team").put("id", "T0TEST").put("domain", "capstan-test");
@@ -120,6 +137,8 @@ public final class SlackUser {
         view.put("id", viewId).put("team_id", "T0TEST").put("type", "modal").put("callback_id", callbackId)
                 .put("private_metadata", privateMetadata == null ? "" : privateMetadata).put("hash", "1700000000.abc");
         view.putObject("state").set("values", inputs.stateValues());
+        ArrayNode responseUrls = payload.putArray("response_urls");
+        if (responseUrl != null) responseUrls.add(responseUrl);
         String body = formEncode(Map.of("payload", payload.toString()));
         return post("/slack/interactive", body, "application/x-www-form-urlencoded", null);
     }

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * Declared commands' part of a person's Home tab: the ones they may run, by the same rules as typing them (the access
- * policy and the declaration's role or users), each with how to type it and where it runs when limited to channels.
+ * policy and the declaration's role or users), each with how to type it, where it runs when limited to channels, and a
+ * button that opens a form to run it.
  */
 final class CommandsHome implements HomeSections.Section {
-    private static final int SHOWN = 30;
+    private static final int SHOWN = 20;
 
     private final Catalog catalog;
     private final AccessPolicy access;
@@ -41,7 +42,8 @@ final class CommandsHome implements HomeSections.Section {
             String where = d.policy().channels().isEmpty() ? ""
                     : "\nRuns only in " + d.policy().channels().stream().sorted().map(c -> "<#" + c + ">").collect(Collectors.joining(", "));
             blocks.add(new Block.Section("`" + usage(d) + "`\n" + d.description() + where));
-            if (blocks.size() > SHOWN) break;
+            blocks.add(new Block.Actions(List.of(new Block.Button("Run " + d.name() + "…", CommandForm.OPEN, d.name(), Block.Button.Style.DEFAULT))));
+            if (blocks.size() > 2 * SHOWN) break;
         }
         return blocks;
     }

@@ -57,6 +57,9 @@ public final class DeclaredCommands implements Feature {
         runner.confirmWith(confirmation);
         Registry registry = new Registry(context.replaceableFamilies(), catalog, runner, context.clock());
         context.homeSection(new CommandsHome(catalog, context.accessPolicy(), context.people()));
+        CommandFormFlow forms = new CommandFormFlow(catalog, context.slack(), context::runAsTyped);
+        context.onClick(CommandForm.OPEN, forms::open);
+        context.onSubmit(CommandForm.CALLBACK_ID, forms::submit);
         Loader loader = new Loader(environment, secrets, context.clock(), jenkins, (name, hosts, timeout) -> context.http("http." + name,
                 HttpPolicy.standard(hosts).withReadTimeout(timeout.compareTo(LONGEST_READ) < 0 ? timeout : LONGEST_READ)),
                 new SlackEmails(context.slack()));

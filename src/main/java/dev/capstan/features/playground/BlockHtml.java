@@ -9,16 +9,23 @@ import java.util.Map;
 
 /**
  * Block Kit as HTML for the playground page, for messages, modals and the Home tab alike: header, section (text, fields,
- * accessory), context, divider, image, actions (buttons, selects, overflow menus, date pickers), input and rich_text.
+ * accessory), context, divider, image, actions (buttons, selects, overflow menus, date pickers), input (text, selects of
+ * options, people or channels, checkboxes, dates) and rich_text.
  * What a click or pick sends is in the element's {@code data-action} (JSON), for the page's script to complete and post.
  */
 final class BlockHtml {
     private final Mrkdwn mrkdwn;
     private final List<Workspace.Person> people;
+    private final List<Workspace.Channel> channels;
 
     BlockHtml(Mrkdwn mrkdwn, List<Workspace.Person> people) {
+        this(mrkdwn, people, List.of());
+    }
+
+    BlockHtml(Mrkdwn mrkdwn, List<Workspace.Person> people, List<Workspace.Channel> channels) {
         this.mrkdwn = mrkdwn;
         this.people = people;
+        this.channels = channels;
     }
 
     /** A message: its blocks when it has some, else its text as mrkdwn (Slack's default for a message's text). */
@@ -124,7 +131,8 @@ final class BlockHtml {
     /** A select (static, users or overflow); in an input block {@code field} names it, otherwise {@code action} says what picking sends. */
     private String select(JsonNode el, ObjectNode action, String field) {
         String type = el.path("type").asText();
-        String initial = el.path("initial_option").path("value").asText(el.path("initial_user").asText(""));
+        String initial = el.path("initial_option").path("value").asText(el.path("initial_user").asText(
+                el.path("initial_conversation").asText("")));
         StringBuilder out = new StringBuilder("<select");
         if (type.equals("overflow")) out.append(" class=\"overflow\"");
         if (action != null) out.append(" data-action=\"").append(escape(action.toString())).append('"');
@@ -136,6 +144,11 @@ final class BlockHtml {
             for (Workspace.Person person : people) {
                 out.append("<option value=\"").append(escape(person.id())).append('"').append(person.id().equals(initial) ? " selected" : "")
                         .append('>').append(escape(person.name())).append("</option>");
+            }
+        } else if (type.equals("conversations_select")) {
+            for (Workspace.Channel channel : channels) {
+                out.append("<option value=\"").append(escape(channel.id())).append('"').append(channel.id().equals(initial) ? " selected" : "")
+                        .append(">#").append(escape(channel.name())).append("</option>");
             }
         } else {
             options(el.path("options"), initial, out);
@@ -166,7 +179,16 @@ final class BlockHtml {
         if (block.path("optional").asBoolean()) out.append(" <span class=\"note\">(optional)</span>");
         out.append("</label>");
         switch (type) {
-            case "static_select", "users_select" -> out.append(select(el, null, field));
+            case "static_select", "users_select", "conversations_select" -> out.append(select(el, null, field));
+            case "checkboxes" -> {
+                out.append("<div").append(field).append('>');
+                for (JsonNode option : el.path("options")) {
+                    out.append("<label><input type=\"checkbox\" value=\"").append(escape(option.path("value").asText()))
+                            .append("\" data-option=\"").append(escape(option.toString())).append("\"> ")
+                            .append(text(option.path("text"))).append("</label>");
+                }
+                out.append("</div>");
+            }
             case "datepicker" -> out.append("<input type=\"date\"").append(field).append(" value=\"")
                     .append(escape(el.path("initial_date").asText())).append("\">");
             default -> {

@@ -166,7 +166,7 @@ public final class Playground implements Feature {
         String user = query.getOrDefault("user", "");
         String channel = query.getOrDefault("channel", "CGENERAL");
         BlockHtml html = new BlockHtml(new Mrkdwn(workspace.names(), new SlackDates(zone(query.get("zone")), clock.instant())),
-                workspace.people());
+                workspace.people(), workspace.channels());
         ObjectNode state = JSON.createObjectNode();
         ArrayNode people = state.putArray("people");
         workspace.people().forEach(p -> people.addObject().put("id", p.id()).put("name", p.name()).put("handle", p.handle())

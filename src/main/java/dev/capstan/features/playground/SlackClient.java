@@ -3,6 +3,7 @@ package dev.capstan.features.playground;
 import static dev.capstan.features.playground.Workspace.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.http.HttpExchange;
 import dev.capstan.security.Hmac;
@@ -117,7 +118,10 @@ final class SlackClient {
         post("/slack/interactive", formEncode(Map.of("payload", payload.toString())));
     }
 
-    /** Submits the open modal {@code viewId} with its inputs' values (block id → action id → value). */
+    /**
+     * Submits the open modal {@code viewId} with its inputs' values (block id → action id → value); a conversations select
+     * with {@code response_url_enabled} gets a response_url for the chosen channel, as in Slack.
+     */
     void submit(String userId, String viewId, JsonNode values) throws Exception {
         Workspace.Modal modal = workspace.topModal(userId).filter(m -> m.id().equals(viewId)).orElseThrow();
         ObjectNode payload = envelope("view_submission", userId);
@@ -126,7 +130,19 @@ final class SlackClient {
         view.put("team_id", TEAM_ID);
         view.putObject("state").set("values", values);
         payload.set("view", view);
-        payload.putArray("response_urls");
+        ArrayNode responseUrls = payload.putArray("response_urls");
+        for (JsonNode block : view.path("blocks")) {
+            JsonNode element = block.path("element");
+            if (!element.path("response_url_enabled").asBoolean(false)) continue;
+            String blockId = block.path("block_id").asText();
+            String actionId = element.path("action_id").asText();
+            String chosen = values.path(blockId).path(actionId).path("selected_conversation").asText("");
+            if (chosen.isEmpty()) continue;
+            String hookId = UUID.randomUUID().toString();
+            hooks.put(hookId, new Hook(userId, chosen, null, new AtomicInteger()));
+            responseUrls.addObject().put("block_id", blockId).put("action_id", actionId).put("channel_id", chosen)
+                    .put("response_url", baseUrl + "/playground/hooks/" + hookId);
+        }
         HttpResponse<String> ack = post("/slack/interactive", formEncode(Map.of("payload", payload.toString())));
         String body = ack.body() == null ? "" : ack.body().trim();
         JsonNode answer = body.startsWith("{") ? JSON.readTree(body) : JSON.createObjectNode();

@@ -3,6 +3,8 @@ package dev.capstan.features.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.app.Launcher;
 import dev.capstan.app.Main;
 import dev.capstan.platform.Feature;
@@ -82,6 +84,24 @@ class PlaygroundConversationsTest {
         PlaygroundVisitor ada = as("UMEMBER01", "CDEV");
         ada.type("/capstan whois ada");
         ada.awaitState("the result", s -> texts(s.path("messages")).stream().anyMatch(t -> t.contains("Pretend ada (playground)")));
+    }
+
+    @Test
+    void aDeclaredCommandRunsFromItsFormOnHomeWithTheReplyInTheChosenChannel() {
+        PlaygroundVisitor ada = as("UMEMBER02", "CDEV");
+        ada.openHome();
+        ada.awaitState("the command's button on Home", s -> s.path("home").path("html").asText().contains("Run whois…"));
+
+        ada.clickOnHome("commands.form.open", "whois");
+        JsonNode form = ada.awaitState("the form", s -> s.path("modal").path("html").asText().contains("Post the result in"));
+        assertThat(form.path("modal").path("html").asText()).contains("login", "#general");
+        ObjectNode values = new ObjectMapper().createObjectNode();
+        values.putObject("p.login").putObject("p.login").put("type", "plain_text_input").put("value", "grace");
+        values.putObject("channel").putObject("channel").put("type", "conversations_select").put("selected_conversation", "CGENERAL");
+        ada.submitModal(values);
+
+        as("UMEMBER02", "CGENERAL").awaitState("the result in the chosen channel",
+                s -> texts(s.path("messages")).stream().anyMatch(t -> t.contains("Pretend grace (playground)")));
     }
 
     @Test

@@ -52,6 +52,16 @@ final class PlaygroundVisitor {
         throw new AssertionError("No button '" + buttonText + "' in " + message);
     }
 
+    /** Clicks a button on their Home tab (the page sends the Home view's id, as Slack's container). */
+    void clickOnHome(String actionId, String value) {
+        ObjectNode action = JSON.createObjectNode().put("type", "button").put("action_id", actionId).put("block_id", "b")
+                .put("value", value);
+        ObjectNode body = JSON.createObjectNode().put("user", userId).put("channel", channel)
+                .put("view_id", state().path("home").path("id").asText());
+        body.set("action", action);
+        post("/playground/click", body);
+    }
+
     void submitModal(String blockId, String value) {
         String viewId = state().path("modal").path("view").path("id").asText();
         ObjectNode body = JSON.createObjectNode().put("user", userId).put("view_id", viewId);
