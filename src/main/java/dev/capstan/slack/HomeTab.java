@@ -13,6 +13,7 @@ import dev.capstan.store.HomePublishes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +33,8 @@ public final class HomeTab {
     /** How often one person's Home is published at most. */
     public static final Duration EVERY = Duration.ofSeconds(5);
 
-    /** The job's data: whose Home to publish. */
-    public record Publish(String userId) { }
+    /** The job's data: whose Home to publish, and whether this run is the trailing publish at the end of a wait. */
+    public record Publish(String userId, boolean trailing) { }
 
     private final HomeSections sections;
     private final HomePublishes throttle;
@@ -51,27 +52,32 @@ public final class HomeTab {
         this.clock = clock;
         this.publishes = jobs.define("home-publish", Publish.class, JobOptions.retrying(jobs.settings(),
                 (run, failure) -> log.warn("Gave up publishing the Home tab of {}: {}", run.data().userId(), failure.sentence())),
-                run -> {
-                    publishOrWait(run.data().userId());
-                    return JobResult.done();
-                });
-        sections.publishWith(userId -> publishes.enqueue(new Publish(userId)));
+                run -> publishOrWait(run.data()));
+        sections.publishWith(userId -> publishes.enqueue(new Publish(userId, false)));
         events.on("app_home_opened", event -> {
             if ("home".equals(event.field("tab"))) sections.changed(event.userId());
         });
     }
 
-    /** Publishes now when this person's slot is free, else once it is (one trailing publish per slot, whoever asked). */
-    private void publishOrWait(String userId) throws Exception {
-        Instant now = clock.instant();
+    /**
+     * Publishes now when this person's slot is free, else once it is (one trailing publish per slot, whoever asked). A
+     * trailing publish whose slot is still taken runs again when it frees rather than asking for itself, which would
+     * be a no-op under its own id and lose the last change. Instants are kept to the microsecond the databases and the
+     * deadline scheduler keep, so that a slot due by the scheduler is also free by the claim.
+     */
+    private JobResult<Publish> publishOrWait(Publish publish) throws Exception {
+        String userId = publish.userId();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         HomePublishes.Claim claim = throttle.claim(userId, now, now.plus(EVERY));
         if (!claim.granted()) {
             Instant at = claim.nextAllowed();
-            publishes.enqueueAt("home:" + userId + ":" + at.toEpochMilli(), at, new Publish(userId));
-            return;
+            if (publish.trailing()) return JobResult.again(Duration.between(now, at), publish);
+            publishes.enqueueAt("home:" + userId + ":" + at, at, new Publish(userId, true));
+            return JobResult.done();
         }
         View view = View.builder().type("home").blocks(view(userId)).build();
         slack.call("views.publish", m -> m.viewsPublish(r -> r.userId(userId).view(view)));
+        return JobResult.done();
     }
 
     /** Every family's section for this person, each given a fair share of the blocks when together they are too many. */

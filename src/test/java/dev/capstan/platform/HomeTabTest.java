@@ -163,6 +163,27 @@ class HomeTabTest {
     }
 
     @Test
+    void aChangeDuringTheWaitIsPublishedWhenTheWaitEndsEvenWhenTheClockIsFinerThanTheDatabaseKeeps() {
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusNanos(700));
+        String gina = someone("UGINA");
+        notes.put(gina, "first");
+        board.homeChanged(gina);
+        app.slack().awaitHome(gina, 1);
+
+        notes.put(gina, "second");
+        replicaBoard.homeChanged(gina);
+        app.awaitJobsDone();
+        replica.awaitJobsDone();
+        assertThat(app.slack().homes(gina)).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(5));
+        app.runDueJobs();
+        replica.runDueJobs();
+        assertThat(app.slack().homes(gina)).hasSize(2);
+        assertThat(Texts.blocksText(app.slack().homes(gina).get(1))).contains("second");
+    }
+
+    @Test
     void aChangeSeenByTheOtherReplicaAfterTheWaitIsPublishedAtOnce() {
         String frank = someone("UFRANK");
         notes.put(frank, "before");

@@ -1,12 +1,17 @@
 package dev.capstan.features.deploy;
 
+import dev.capstan.command.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,11 +25,18 @@ final class ApprovalRequests {
             + "needed, state, revision, rollback_to, emergency_reason, created_at, expires_at, decided_by, decided_at, deployment_id, outcome";
     private final Jdbi jdbi;
 
-    private volatile java.util.function.Consumer<String> homeChanged = userId -> { };
+    private volatile Consumer<String> homeChanged = userId -> { };
+    private volatile Function<Role, List<String>> holding = role -> List.of();
 
-    /** Tells the Home tab of each approver named by the environment's policy that a request waits for them. */
-    void onAskedOf(java.util.function.Consumer<String> approver) {
+    /**
+     * Tells the Home tab of each approver that a request waits for them: those the environment's policy names, and
+     * everyone {@code holding} a role that may approve (the Home tab's throttle keeps that cheap). Told inside the
+     * request's transaction: the publish job it enqueues commits with the request (or not at all), so it never reads
+     * before the request is there.
+     */
+    void onAskedOf(Consumer<String> approver, Function<Role, List<String>> holding) {
         this.homeChanged = approver;
+        this.holding = holding;
     }
 
     ApprovalRequests(Jdbi jdbi) {
@@ -45,8 +57,20 @@ final class ApprovalRequests {
                 .bind("now", now).bind("expires", expiresAt)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         var approvals = r.environment().policy().approvals();
-        if (approvals != null) approvals.from().users().forEach(user -> homeChanged.accept(user.id()));
+        if (approvals != null) approvers(approvals.from()).forEach(homeChanged);
         return lock(h, id).orElseThrow();
+    }
+
+    /** Everyone who may approve: the people named, then everyone with the least role or above. */
+    private Set<String> approvers(PolicySettings.Approvers from) {
+        Set<String> approvers = new LinkedHashSet<>();
+        from.users().forEach(user -> approvers.add(user.id()));
+        if (from.role() != null) {
+            for (Role role : Role.values()) {
+                if (role.atLeast(from.role())) approvers.addAll(holding.apply(role));
+            }
+        }
+        return approvers;
     }
 
     Optional<ApprovalRequest> find(long id) {

@@ -161,7 +161,7 @@ public final class Deploy implements Feature {
         context.onClick(ApprovalCard.APPROVE, click -> decided(context, click, approvals.approve(click.userId(), click.value())));
         context.onClick(ApprovalCard.REJECT, click -> decided(context, click, approvals.reject(click.userId(), click.value())));
         deployments.onChangeFor(context::homeChanged);
-        approvalRequests.onAskedOf(context::homeChanged);
+        approvalRequests.onAskedOf(context::homeChanged, context.people()::withRole);
         locks.onLockChange(context::homeChanged);
         context.requireScopes("channels:read", "groups:read");
         DeployedHere deployedHere = new DeployedHere(new MyChannels(context.slack(), context.clock()), bindings, deployments, environments,

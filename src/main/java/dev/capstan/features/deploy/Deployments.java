@@ -37,7 +37,10 @@ final class Deployments {
         this.clock = clock;
     }
 
-    /** Tells the requester's Home tab that one of their deployments started or ended. */
+    /**
+     * Tells the requester's Home tab that one of their deployments started or ended; told inside the change's
+     * transaction, so that the publish job it enqueues commits with the change (or not at all) and reads it.
+     */
     void onChangeFor(java.util.function.Consumer<String> requester) {
         this.homeChanged = requester;
     }
