@@ -81,6 +81,12 @@ final class FakeWebApi {
                 workspace.channels().forEach(c -> answer.withArray("channels").add(channel(c)));
                 yield answer;
             }
+            case "users.conversations" -> {
+                ObjectNode answer = ok();
+                answer.putArray("channels");
+                workspace.channelsOf(text(args, "user")).forEach(c -> answer.withArray("channels").add(channel(c)));
+                yield answer;
+            }
             case "conversations.members" -> {
                 ObjectNode answer = ok();
                 workspace.people().forEach(p -> answer.withArray("members").add(p.id()));

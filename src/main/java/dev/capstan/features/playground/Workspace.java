@@ -85,6 +85,11 @@ final class Workspace {
         return channels.stream().anyMatch(c -> c.id().equals(channel)) && memberships.add(channel + "/" + userId);
     }
 
+    /** The channels this person is in: what Slack's users.conversations answers. */
+    List<Channel> channelsOf(String userId) {
+        return channels.stream().filter(c -> memberships.contains(c.id() + "/" + userId)).toList();
+    }
+
     synchronized List<Person> people() {
         return List.copyOf(people.values());
     }

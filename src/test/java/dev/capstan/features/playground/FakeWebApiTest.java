@@ -96,4 +96,15 @@ class FakeWebApiTest {
                 .isEqualTo(404);
         assertThat(workspace.visible("UMEMBER02", "COPS")).isEmpty();
     }
+
+    @Test
+    void usersConversationsListsTheChannelsThePersonIsInAndNoOthers() throws Exception {
+        workspace.join("UNEWCOMER", "CDEV");
+
+        JsonNode answer = call("users.conversations", "user=UNEWCOMER");
+
+        assertThat(answer.path("ok").asBoolean()).isTrue();
+        assertThat(answer.path("channels").findValuesAsText("id")).containsExactly("CDEV");
+        assertThat(call("users.conversations", "user=UNOBODY00").path("channels").size()).isZero();
+    }
 }
