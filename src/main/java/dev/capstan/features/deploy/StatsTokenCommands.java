@@ -5,7 +5,7 @@ import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
-import dev.capstan.command.UserError;
+import dev.capstan.platform.ApiTokenReplies;
 import dev.capstan.store.ApiTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,10 +15,6 @@ final class StatsTokenCommands {
     private StatsTokenCommands() {
     }
 
-    static String checkedName(String name) {
-        if (!name.matches("[A-Za-z0-9._-]{1,24}")) throw new UserError("A token name is 1 to 24 letters, digits, dots, dashes or underscores.");
-        return name;
-    }
 
     @Command(name = "token create", description = "Create a token for the delivery metrics' REST API; its secret is shown once, only to you.")
     @CommandInfo(role = Role.ADMIN)
@@ -34,10 +30,7 @@ final class StatsTokenCommands {
 
         @Override
         public Reply run(CommandContext ctx) {
-            String secret = tokens.create(checkedName(name), ctx.userId()).orElseThrow(() ->
-                    new UserError("A token named `" + name + "` exists already; revoke it first or pick another name."));
-            return Reply.text(":key: Token `" + name + "` created. Copy it now; it is not stored and will not be shown again:\n`"
-                    + secret + "`\nUse it as `Authorization: Bearer <token>` on " + StatsApi.PATH + ".");
+            return ApiTokenReplies.create(tokens, name, ctx.userId(), StatsApi.PATH);
         }
     }
 
@@ -52,10 +45,8 @@ final class StatsTokenCommands {
 
         @Override
         public Reply run(CommandContext ctx) {
-            var all = tokens.list();
-            if (all.isEmpty()) return Reply.text("There are no tokens for " + StatsApi.PATH + ". Create one with `/deploy token create NAME`.");
-            return Reply.text("*Tokens for " + StatsApi.PATH + "*\n" + String.join("\n", all.stream().map(t -> "• `" + t.name()
-                    + "` created by <@" + t.createdBy() + "> at " + t.createdAt()).toList()));
+            return ApiTokenReplies.list(tokens, "Tokens for " + StatsApi.PATH,
+                    "There are no tokens for " + StatsApi.PATH + ". Create one with `/deploy token create NAME`.");
         }
     }
 
@@ -73,8 +64,7 @@ final class StatsTokenCommands {
 
         @Override
         public Reply run(CommandContext ctx) {
-            if (!tokens.revoke(checkedName(name))) throw new UserError("There is no token named `" + name + "`; `token list` shows them.");
-            return Reply.text("Token `" + name + "` is revoked; requests with it are refused from now on.");
+            return ApiTokenReplies.revoke(tokens, name);
         }
     }
 }
