@@ -181,6 +181,24 @@ class RepeatedJobsTest {
     }
 
     @Test
+    void aReplySlackKeepsRefusingIsGivenUpWithoutRunningTheCommandAgainOrTellingOfAFailedCommand() throws Exception {
+        AtomicInteger refusals = new AtomicInteger();
+        Runnable[] refuseAgain = new Runnable[1];
+        refuseAgain[0] = () -> {
+            if (refusals.incrementAndGet() < 20) app.slack().failNextPost(refuseAgain[0]);
+        };
+        app.slack().failNextPost(refuseAgain[0]);
+        SlashReply reply = app.as("UALICE01").run("/capstan counted count refused-for-good");
+        awaitNoJobs("slow-command");
+        app.slack().failNextPost(null);
+        app.awaitJobsDone();
+        assertThat(refusals.get()).isEqualTo(TestApp.FAST_JOBS.maxRetries() + 1);
+        assertThat(RUNS.get()).isEqualTo(1);
+        assertThat(app.slack().posts(reply.responseUrl())).isEmpty();
+        assertThat(JobRows.count(app.databaseUrl(), "deliver-reply")).isZero();
+    }
+
+    @Test
     void aDirectMessageSentByAJobAttemptThatFailedIsNotSentAgainByTheRetry() throws Exception {
         FAILURES_LEFT.set(1);
         String friend = "UFRIEND" + database.name().charAt(0) + "1";
