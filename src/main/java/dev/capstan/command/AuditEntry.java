@@ -44,6 +44,9 @@ public record AuditEntry(
         this(id, at, userId, channelId, rawText, command, decision, outcome, durationMs, jobId, Kind.COMMAND);
     }
 
+    /** The outcome of a slow command's entry until its job completes it. */
+    public static final String QUEUED = "queued";
+
     /**
      * The first word of an outcome, lower-case and without a trailing colon ("refused" of "refused by `qa` lock: …",
      * "invalid" of "invalid: …"): what {@code audit --outcome} matches.

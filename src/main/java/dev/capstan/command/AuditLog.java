@@ -15,6 +15,9 @@ public interface AuditLog {
     /** A slow command's job reports its outcome when it finishes. */
     void complete(long id, String outcome, long durationMs);
 
+    /** Whether a slow command's entry has its outcome, i.e. the command ran and its job recorded that it did. */
+    boolean completed(long id);
+
     /** Newest first. */
     List<AuditEntry> latest(AuditQuery query);
 

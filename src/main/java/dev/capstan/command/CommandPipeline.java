@@ -52,7 +52,7 @@ public final class CommandPipeline {
         if (outcome.kind == Handling.QUEUE) {
             String jobId = UUID.randomUUID().toString();
             try {
-                jobs.enqueueCommand(jobId, invocation, entry(invocation, outcome, "queued", started, jobId));
+                jobs.enqueueCommand(jobId, invocation, entry(invocation, outcome, AuditEntry.QUEUED, started, jobId));
             } catch (RuntimeException e) {
                 log.error("Could not queue {}", outcome.command, e);
                 audit.append(entry(invocation, outcome, "error: could not queue", started, null));
@@ -153,7 +153,7 @@ public final class CommandPipeline {
             return new Outcome(Handling.REPLY, Reply.blocks(usage, List.of(new Block.Preformatted(usage))), name, display, "help", "ok");
         }
         if (entry.info().slow() && !inWorker) {
-            return new Outcome(Handling.QUEUE, null, name, display, "allowed", "queued");
+            return new Outcome(Handling.QUEUE, null, name, display, "allowed", AuditEntry.QUEUED);
         }
         CapstanCommand command = entry.commandLines().command(line);
         CommandContext context = new CommandContext(caller, invocation, clock, confirmations, outbox, display);

@@ -10,17 +10,26 @@ import dev.capstan.command.JobQueue;
 import dev.capstan.command.Reply;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform's own work queue: slow commands and slow confirmed actions, run by a job worker after the ack. The job
  * types are declared first, because the pipeline and the confirmations queue into them; {@link #runWith} binds the
- * workers once those exist. "Ran" and "delivered" are apart: a command's reply is queued under the job's id, in one
- * transaction with its audit entry's outcome, and a job run again after its replica died finds that reply queued and
- * does not run the command again.
+ * workers once those exist. A slow command's job runs in two steps: it runs the command and, in one transaction, records
+ * the audit entry's outcome and saves the reply in its own row; then it sends that reply and completes. A retry of a send
+ * Slack refused, or a run again after the replica died, finds the reply saved and sends it without running the command
+ * again; the job's completion is the record that the reply's last message was sent.
  */
 public final class CommandJobs implements JobQueue {
-    /** A slow command: what Slack sent, and the audit entry its outcome completes. */
-    public record CommandJob(Invocation invocation, long auditId) { }
+    private static final Logger log = LoggerFactory.getLogger(CommandJobs.class);
+
+    /** A slow command: what Slack sent, the audit entry its outcome completes, and its reply once it ran (null before). */
+    public record CommandJob(Invocation invocation, long auditId, Reply reply) {
+        CommandJob answered(Reply decided) {
+            return new CommandJob(invocation, auditId, decided);
+        }
+    }
 
     /** A confirmed slow action: which pending action, whose, and where the outcome goes. */
     public record ConfirmationJob(String pendingActionId, String ownerId, String responseUrl, Instant clickedAt) {
@@ -42,6 +51,10 @@ public final class CommandJobs implements JobQueue {
         this.jdbi = jdbi;
         this.commands = jobs.declare("slow-command", CommandJob.class, JobOptions.retrying(jobs.settings(), (run, failure) -> {
             CommandJob job = run.data();
+            if (job.reply() != null) {
+                log.error("Gave up sending the reply of `{} {}`: {}", job.invocation().slashCommand(), job.invocation().text(), failure.sentence());
+                return;
+            }
             audit.complete(job.auditId(), "error: gave up: " + failure.sentence(), 0);
             outbox.sendOnce(replyKey(run), responseUrl(job.invocation()), Reply.text(":warning: I gave up on `" + job.invocation().slashCommand()
                     + " " + job.invocation().text() + "`: " + failure.sentence() + ". Please try again later."));
@@ -57,14 +70,20 @@ public final class CommandJobs implements JobQueue {
         this.audit = auditLog;
         this.pending = confirmed;
         jobs.handle(commands, run -> {
-            // A slow command's job id is random, so on its row's first pick no reply can be queued under it yet.
-            if (!run.firstPick() && replies.queued(replyKey(run))) return JobResult.done();
             CommandJob job = run.data();
-            CommandPipeline.Finished finished = pipeline.runQueued(job.invocation());
-            jdbi.useTransaction(h -> {
-                auditLog.complete(job.auditId(), finished.outcome(), finished.durationMs());
-                replies.sendOnce(replyKey(run), responseUrl(job.invocation()), finished.reply());
-            });
+            boolean decidedNow = job.reply() == null;
+            if (decidedNow) {
+                // On its row's first pick the command cannot have run; after that, a completed audit entry says it did.
+                if (!run.firstPick() && auditLog.completed(job.auditId())) return JobResult.done();
+                CommandPipeline.Finished finished = pipeline.runQueued(job.invocation());
+                job = job.answered(finished.reply());
+                CommandJob decided = job;
+                jdbi.useTransaction(h -> {
+                    auditLog.complete(decided.auditId(), finished.outcome(), finished.durationMs());
+                    commands.save(run, decided);
+                });
+            }
+            replies.sendFromJob(replyKey(run), responseUrl(job.invocation()), job.reply(), decidedNow);
             return JobResult.done();
         });
         jobs.handle(confirmations, run -> {
@@ -79,7 +98,7 @@ public final class CommandJobs implements JobQueue {
     public long enqueueCommand(String jobId, Invocation invocation, AuditEntry queued) {
         return jdbi.inTransaction(h -> {
             long auditId = audit.record(queued);
-            commands.enqueueAt(jobId, Instant.EPOCH, new CommandJob(invocation, auditId));
+            commands.enqueueAt(jobId, Instant.EPOCH, new CommandJob(invocation, auditId, null));
             return auditId;
         });
     }

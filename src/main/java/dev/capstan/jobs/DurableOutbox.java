@@ -21,11 +21,13 @@ public final class DurableOutbox implements Outbox {
     public record DeliveryJob(Destination destination, Reply reply, int skipMessages) { }
 
     private final Jobs jobs;
+    private final ReplySender sender;
     private final SentMessages sent;
     private final JobType<DeliveryJob> deliveries;
 
     public DurableOutbox(Jobs jobs, ReplySender sender, Jdbi jdbi, Clock clock) {
         this.jobs = jobs;
+        this.sender = sender;
         this.sent = new SentMessages(jdbi, clock);
         this.deliveries = jobs.define("deliver-reply", DeliveryJob.class,
                 JobOptions.retrying(jobs.settings(), (run, failure) ->
@@ -50,6 +52,15 @@ public final class DurableOutbox implements Outbox {
     @Override
     public boolean sendOnce(String key, Destination destination, Reply reply) {
         return deliveries.enqueueOnce(key, new DeliveryJob(destination, reply, 0));
+    }
+
+    /**
+     * Sends a reply now, from the job that decided it and saved it in its own row: each message but the last is recorded
+     * under {@code key} as Slack accepts it, the last by the job's completion. {@code firstTry} when no run could have
+     * sent any of it yet, so nothing is looked up. Throws for the job to retry the send.
+     */
+    void sendFromJob(String key, Destination destination, Reply reply, boolean firstTry) throws Exception {
+        sender.send(destination, reply, 0, sent.of(key, firstTry, false));
     }
 
     /** Whether a reply was queued under {@code key}: it is then delivered, or being delivered, whatever happens to its sender. */

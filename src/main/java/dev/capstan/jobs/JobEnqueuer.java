@@ -49,6 +49,29 @@ final class JobEnqueuer {
                 : h.inTransaction(tx -> insert(tx, table, type, id, when, bytes, once)));
     }
 
+    /**
+     * Saves {@code data} as the running job's own data, in the caller's transaction when there is one: a retry, or a run
+     * again after this replica died, starts from it, with attempts counted afresh. Throws when the row is no longer the
+     * one this run picked (another replica took the job over), so that the caller's transaction rolls back.
+     */
+    <T> void save(JobType<T> type, JobRun<T> run, T data) {
+        JobScope scope = JobScope.current();
+        JobScope.Row row = scope == null ? null : scope.row();
+        if (row == null || !row.taskName().equals(type.name()) || !row.id().equals(run.id())) {
+            throw new IllegalStateException("Only a running job saves its own data");
+        }
+        JobEnvelope next = new JobEnvelope(1, row.envelope().firstEnqueuedAt(), json.tree(data), row.envelope().run());
+        byte[] bytes = json.bytes(next);
+        jdbi.useHandle(h -> {
+            int rows = h.createUpdate("update " + row.table() + " set task_data = :data"
+                            + " where task_name = :name and task_instance = :id and version = :version and picked = true")
+                    .bind("data", bytes).bind("name", row.taskName()).bind("id", row.id()).bind("version", row.version()).execute();
+            if (rows != 1) throw new IllegalStateException("Job " + type.name() + " " + run.id() + " was taken over by another replica");
+            if (h.isInTransaction()) h.afterCommit(() -> scope.saved(next));
+            else scope.saved(next);
+        });
+    }
+
     private boolean insert(Handle h, String table, JobType<?> type, String id, Instant when, byte[] bytes, boolean once) {
         if (once && !keys.claim(type.name(), id, clock.instant())) return false;
         int rows = h.createUpdate("insert into " + table + """

@@ -42,7 +42,7 @@ final class JobExecution {
      * The type's task for one of the two schedulers; a run again or a retry is due by that scheduler's {@code due} clock,
      * at the microsecond the databases keep (a finer instant could be rounded up past the moment it is due).
      */
-    <T> Task<JobEnvelope> task(JobRegistry.Declared<T> declared, Clock due) {
+    <T> Task<JobEnvelope> task(JobRegistry.Declared<T> declared, Clock due, String table) {
         JobType<T> type = declared.type();
         return Tasks.custom(type.name(), JobEnvelope.class)
                 .onDeadExecutionRevive()
@@ -52,12 +52,13 @@ final class JobExecution {
                     operations.remove();
                 })
                 .execute((instance, context) -> runOnce(type, declared.handler(), instance,
-                        context.getExecution().version <= FIRST_PICK_VERSION, due));
+                        context.getExecution().version, due, table));
     }
 
     private <T> CompletionHandler<JobEnvelope> runOnce(JobType<T> type, JobHandler<T> handler, TaskInstance<JobEnvelope> instance,
-                                                       boolean firstPick, Clock due) {
+                                                       long version, Clock due, String table) {
         long started = System.nanoTime();
+        boolean firstPick = version <= FIRST_PICK_VERSION;
         JobEnvelope envelope = instance.getData();
         JobRun<T> run;
         try {
@@ -68,9 +69,11 @@ final class JobExecution {
             record(type, instance.getId(), "dropped: unreadable data", started);
             return (complete, operations) -> operations.remove();
         }
+        JobScope scope = JobScope.of(scope(type, instance.getId(), "run-" + envelope.run()),
+                new JobScope.Row(table, type.name(), instance.getId(), version, envelope));
         try {
             JobRun<T> thisRun = run;
-            JobResult<T> result = JobScope.within(scope(type, instance.getId(), "run-" + envelope.run()), () -> handler.run(thisRun));
+            JobResult<T> result = JobScope.within(scope, () -> handler.run(thisRun));
             if (result instanceof JobResult.Again<T> again) {
                 JobEnvelope next = new JobEnvelope(1, envelope.firstEnqueuedAt(), json.tree(again.data()), envelope.run() + 1);
                 Instant at = due.instant().plus(again.delay()).truncatedTo(ChronoUnit.MICROS);
@@ -80,7 +83,19 @@ final class JobExecution {
             record(type, instance.getId(), "done", started);
             return (complete, operations) -> operations.remove();
         } catch (Throwable failed) {
-            return failed(type, run, envelope, failed, started, due);
+            JobEnvelope saved = scope.saved();
+            if (saved == null) return failed(type, run, envelope, failed, started, due);
+            return failed(type, fromSaved(type, run, saved), saved, failed, started, due);
+        }
+    }
+
+    /** The run as it stands after it saved its progress: a retry, or giving up, goes on from there. */
+    private <T> JobRun<T> fromSaved(JobType<T> type, JobRun<T> run, JobEnvelope saved) {
+        try {
+            return new JobRun<>(type.name(), run.id(), json.read(saved.data(), type.dataType()), saved.attempt(),
+                    saved.firstEnqueuedAt(), run.firstPick());
+        } catch (Exception e) {
+            throw new IllegalStateException("Job " + type.name() + " " + run.id() + " saved data it cannot read", e);
         }
     }
 

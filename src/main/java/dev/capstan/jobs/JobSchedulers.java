@@ -57,8 +57,8 @@ final class JobSchedulers {
         List<Task<?>> forSoon = new ArrayList<>();
         List<Task<?>> forAt = new ArrayList<>();
         for (JobRegistry.Declared<?> declared : types) {
-            forSoon.add(execution.task(declared, SCHEDULER_CLOCK));
-            forAt.add(execution.task(declared, clock));
+            forSoon.add(execution.task(declared, SCHEDULER_CLOCK, SOON_TABLE));
+            forAt.add(execution.task(declared, clock, AT_TABLE));
         }
         List<RecurringTask<Void>> recurring = new ArrayList<>();
         for (RecurringJob job : schedules) {

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 /**
  * The job run a worker thread is in, so that whatever it enqueues (a reply, a DM, another job) is keyed by that run and
  * by its place in it: a run repeated after a crash or a retry enqueues the same keys again, which are already claimed,
- * so none of it is sent twice.
+ * so none of it is sent twice. A job's run also knows its own row, so that it can save its progress there.
  */
 final class JobScope {
     private static final ThreadLocal<JobScope> CURRENT = new ThreadLocal<>();
@@ -20,17 +20,33 @@ final class JobScope {
         T run() throws Exception;
     }
 
-    private final String name;
-    private int enqueued;
+    /** The row a job runs from: where, under which name and id, at the version its pick gave it, with what it held. */
+    record Row(String table, String taskName, String id, long version, JobEnvelope envelope) { }
 
-    private JobScope(String name) {
+    private final String name;
+    private final Row row;
+    private int enqueued;
+    private volatile JobEnvelope saved;
+
+    private JobScope(String name, Row row) {
         this.name = name;
+        this.row = row;
+    }
+
+    /** A scope for running a job from its row. */
+    static JobScope of(String name, Row row) {
+        return new JobScope(name, row);
     }
 
     /** Runs {@code work} with {@code name} (e.g. "slow-command/ID/run-1") as this thread's scope. */
     static <T> T within(String name, Work<T> work) throws Exception {
+        return within(new JobScope(name, null), work);
+    }
+
+    /** Runs {@code work} in {@code scope}. */
+    static <T> T within(JobScope scope, Work<T> work) throws Exception {
         JobScope outer = CURRENT.get();
-        CURRENT.set(new JobScope(name));
+        CURRENT.set(scope);
         try {
             return work.run();
         } finally {
@@ -51,6 +67,24 @@ final class JobScope {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The scope of the job this thread runs, or null outside a job's run. */
+    static JobScope current() {
+        return CURRENT.get();
+    }
+
+    Row row() {
+        return row;
+    }
+
+    /** What the run saved as its row's data and committed, or null: a retry or a give-up starts from it. */
+    JobEnvelope saved() {
+        return saved;
+    }
+
+    void saved(JobEnvelope envelope) {
+        this.saved = envelope;
     }
 
     /** The key of the next job this run enqueues, or null outside a job run. */

@@ -52,6 +52,14 @@ public final class JobType<T> {
         return jobs.enqueue(this, key, at, data, true);
     }
 
+    /**
+     * Saves {@code data} as the running job's own data, in the caller's transaction when there is one: the job's next
+     * step, so that a retry or a run again after a crash goes on from there instead of starting over. Only the job's own run may.
+     */
+    public void save(JobRun<T> run, T data) {
+        jobs.save(this, run, data);
+    }
+
     /** Runs the job at {@code at}; a job with the same id that has not run yet is left as it is. */
     public boolean enqueueAt(String id, Instant at, T data) {
         return jobs.enqueue(this, id, at, data, false);

@@ -9,8 +9,11 @@ public interface ReplySender {
     interface Accepted {
         boolean already(int message);
 
-        /** Slack accepted message {@code message} in {@code channel} (a user id or a channel; null for a response_url), as {@code ts}. */
-        void record(int message, String channel, String ts);
+        /**
+         * Slack accepted message {@code message} in {@code channel} (a user id or a channel; null for a response_url), as
+         * {@code ts}; {@code last} when no message of the reply comes after it.
+         */
+        void record(int message, boolean last, String channel, String ts);
     }
 
     /**

@@ -8,7 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Each Slack message of a delivery that Slack accepted, recorded the moment it did (with its ts when Slack gave one), so
  * that a delivery run again after a crash skips what already arrived. What is left is the instant between Slack's answer
- * and this insert: the only window in which a reply can reach Slack twice.
+ * and this insert (or, for a reply's last message sent by the job that decided it, the job's completion): the only window
+ * in which a reply can reach Slack twice.
  */
 final class SentMessages {
     private final Jdbi jdbi;
@@ -24,6 +25,14 @@ final class SentMessages {
      * a delivery's id is never used twice (a claimed key or a random id), so there is nothing to look up.
      */
     ReplySender.Accepted of(String deliveryId, boolean firstPick) {
+        return of(deliveryId, firstPick, true);
+    }
+
+    /**
+     * Like {@link #of(String, boolean)}, but when {@code recordLast} is false the reply's last message is not recorded:
+     * the job sending it records that by completing, in the same instant after Slack's answer.
+     */
+    ReplySender.Accepted of(String deliveryId, boolean firstPick, boolean recordLast) {
         return new ReplySender.Accepted() {
             @Override
             public boolean already(int message) {
@@ -32,7 +41,8 @@ final class SentMessages {
             }
 
             @Override
-            public void record(int message, String channel, String ts) {
+            public void record(int message, boolean last, String channel, String ts) {
+                if (last && !recordLast) return;
                 jdbi.useHandle(h -> h.createUpdate("""
                                 insert into sent_messages (message_key, channel_id, ts, sent_at) values (:key, :channel, :ts, :at)
                                 on conflict do nothing""")

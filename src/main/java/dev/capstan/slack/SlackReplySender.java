@@ -67,7 +67,7 @@ public final class SlackReplySender implements ReplySender {
                 if (response.getCode() >= 300) {
                     throw new IOException("response_url answered " + response.getCode());
                 }
-                accepted.record(i, null, null);
+                accepted.record(i, i == messages.size() - 1, null, null);
             }
         }
         if (expired) {
@@ -93,7 +93,7 @@ public final class SlackReplySender implements ReplySender {
                 if (!message.blocks().isEmpty()) r.blocks(message.blocks());
                 return r;
             }));
-            accepted.record(i, shown.channelId(), posted.getMessageTs());
+            accepted.record(i, i == messages.size() - 1, shown.channelId(), posted.getMessageTs());
         }
     }
 
@@ -107,7 +107,7 @@ public final class SlackReplySender implements ReplySender {
                 if (!message.blocks().isEmpty()) r.blocks(message.blocks());
                 return r;
             }));
-            accepted.record(i, channel, posted.getTs());
+            accepted.record(i, i == messages.size() - 1, channel, posted.getTs());
         }
     }
 }

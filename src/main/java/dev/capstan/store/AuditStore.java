@@ -64,6 +64,12 @@ public final class AuditStore implements AuditLog {
     }
 
     @Override
+    public boolean completed(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select outcome from audit_log where id = :id").bind("id", id)
+                .mapTo(String.class).findOne()).filter(outcome -> !outcome.equals(AuditEntry.QUEUED)).isPresent();
+    }
+
+    @Override
     public List<AuditEntry> latest(AuditQuery q) {
         return jdbi.withHandle(h -> h.createQuery(sqlOf(q)).bindMap(bindingsOf(q))
                 .map((rs, ctx) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),

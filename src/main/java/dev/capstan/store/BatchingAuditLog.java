@@ -56,6 +56,11 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
     }
 
     @Override
+    public boolean completed(long id) {
+        return store.completed(id);
+    }
+
+    @Override
     public List<AuditEntry> latest(AuditQuery query) {
         flush();
         return store.latest(query);

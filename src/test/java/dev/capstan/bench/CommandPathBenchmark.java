@@ -88,6 +88,11 @@ public class CommandPathBenchmark {
         }
 
         @Override
+        public boolean completed(long id) {
+            return false;
+        }
+
+        @Override
         public List<AuditEntry> latest(AuditQuery query) {
             return List.of();
         }

@@ -63,6 +63,11 @@ class OutboundClientTest {
             }
 
             @Override
+            public boolean completed(long id) {
+                return false;
+            }
+
+            @Override
             public List<AuditEntry> latest(AuditQuery query) {
                 return List.copyOf(audited);
             }

@@ -116,6 +116,11 @@ class JenkinsClientTest {
         }
 
         @Override
+        public boolean completed(long id) {
+            return false;
+        }
+
+        @Override
         public List<AuditEntry> latest(AuditQuery query) {
             return List.of();
         }

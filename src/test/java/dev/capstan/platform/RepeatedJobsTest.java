@@ -6,6 +6,7 @@ import dev.capstan.command.CapstanCommand;
 import dev.capstan.command.CommandContext;
 import dev.capstan.command.CommandInfo;
 import dev.capstan.command.Destination;
+import dev.capstan.command.Invocation;
 import dev.capstan.command.Reply;
 import dev.capstan.command.Role;
 import dev.capstan.command.TransientFailure;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A job run again because its replica died before marking it done (its row put back as it was while it ran) repeats
- * nothing that had already happened: no second reply, no second run of the command, no second DM.
+ * nothing that had already happened: no second reply, no second run of the command, no second DM. A slow command's reply
+ * that Slack refused, or whose replica died before sending it, is sent once without running the command again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @OnEveryDatabase
@@ -51,7 +53,7 @@ class RepeatedJobsTest {
 
         @Override
         public void register(FeatureContext context) {
-            context.family("counted", "Commands that count how often they ran.").add(Count::new).add(Greet::new);
+            context.family("counted", "Commands that count how often they ran.").add(Count::new).add(Greet::new).add(Later::new);
         }
     }
 
@@ -65,6 +67,21 @@ class RepeatedJobsTest {
         public Reply run(CommandContext context) {
             WHILE_RUNNING.get().run();
             return Reply.text(label + " ran " + RUNS.incrementAndGet() + " time(s)");
+        }
+    }
+
+    @Command(name = "later", description = "Queue a second reply to the same response_url.")
+    @CommandInfo(role = Role.MEMBER, slow = true)
+    static final class Later implements CapstanCommand {
+        @Parameters(paramLabel = "LABEL")
+        String label;
+
+        @Override
+        public Reply run(CommandContext context) {
+            Invocation invocation = context.invocation();
+            context.outbox().send(new Destination.ResponseUrl(invocation.responseUrl(), invocation.userId(), invocation.receivedAt()),
+                    Reply.text(label + " later"));
+            return Reply.text(label + " now");
         }
     }
 
@@ -102,15 +119,49 @@ class RepeatedJobsTest {
     @Test
     void aDeliveryRunAgainAfterSlackAcceptedItsReplySendsNothingTwice() throws Exception {
         AtomicReference<List<JobRows.Row>> inFlight = new AtomicReference<>();
-        app.slack().beforeAcceptingPost(() -> inFlight.compareAndSet(null, JobRows.of(app.databaseUrl(), "deliver-reply")));
-        SlashReply reply = app.as("UALICE01").run("/capstan counted count first");
-        app.slack().awaitPosts(reply.responseUrl(), 1);
-        assertThat(inFlight.get()).hasSize(1);
+        app.slack().beforeAcceptingPost(() -> {
+            List<JobRows.Row> picked = JobRows.of(app.databaseUrl(), "deliver-reply").stream().filter(r -> r.version() > 1).toList();
+            if (!picked.isEmpty()) inFlight.compareAndSet(null, picked);
+        });
+        SlashReply reply = app.as("UALICE01").run("/capstan counted later first");
+        app.slack().awaitPosts(reply.responseUrl(), 2);
         awaitNoJobs("deliver-reply");
+        assertThat(inFlight.get()).hasSize(1);
         JobRows.revive(app.databaseUrl(), inFlight.get());
         awaitNoJobs("deliver-reply");
         app.awaitJobsDone();
-        assertThat(app.slack().posts(reply.responseUrl())).extracting(p -> p.text()).containsExactly("first ran 1 time(s)");
+        assertThat(app.slack().posts(reply.responseUrl())).extracting(p -> p.text()).containsExactlyInAnyOrder("first later", "first now");
+    }
+
+    @Test
+    void aReplySlackRefusedIsSentByTheRetryWithoutRunningTheCommandAgain() throws Exception {
+        app.slack().failNextPost(() -> { });
+        SlashReply reply = app.as("UALICE01").run("/capstan counted count refused");
+        assertThat(app.slack().awaitPosts(reply.responseUrl(), 1)).extracting(p -> p.text()).containsExactly("refused ran 1 time(s)");
+        awaitNoJobs("slow-command");
+        app.awaitJobsDone();
+        assertThat(RUNS.get()).isEqualTo(1);
+        assertThat(app.slack().posts(reply.responseUrl())).hasSize(1);
+        assertThat(JobRows.count(app.databaseUrl(), "deliver-reply")).isZero();
+    }
+
+    @Test
+    void aSlowCommandWhoseReplicaDiedAfterDecidingItsReplyButBeforeSendingItSendsItOnceAndDoesNotRunAgain() throws Exception {
+        AtomicReference<List<JobRows.Row>> decided = new AtomicReference<>();
+        app.slack().failNextPost(() -> {
+            decided.set(JobRows.of(app.databaseUrl(), "slow-command"));
+            JobRows.delete(app.databaseUrl(), decided.get());
+        });
+        SlashReply reply = app.as("UALICE01").run("/capstan counted count decided");
+        Await.until(decided::get, rows -> rows != null, Duration.ofSeconds(15), "the reply to reach Slack");
+        assertThat(decided.get()).hasSize(1);
+        assertThat(app.slack().posts(reply.responseUrl())).isEmpty();
+        JobRows.revive(app.databaseUrl(), decided.get().stream().map(JobRows.Row::revived).toList());
+        assertThat(app.slack().awaitPosts(reply.responseUrl(), 1)).extracting(p -> p.text()).containsExactly("decided ran 1 time(s)");
+        awaitNoJobs("slow-command");
+        app.awaitJobsDone();
+        assertThat(RUNS.get()).isEqualTo(1);
+        assertThat(app.slack().posts(reply.responseUrl())).hasSize(1);
     }
 
     @Test
@@ -127,6 +178,24 @@ class RepeatedJobsTest {
         app.awaitJobsDone();
         assertThat(RUNS.get()).isEqualTo(1);
         assertThat(app.slack().posts(reply.responseUrl())).hasSize(1);
+    }
+
+    @Test
+    void aReplySlackKeepsRefusingIsGivenUpWithoutRunningTheCommandAgainOrTellingOfAFailedCommand() throws Exception {
+        AtomicInteger refusals = new AtomicInteger();
+        Runnable[] refuseAgain = new Runnable[1];
+        refuseAgain[0] = () -> {
+            if (refusals.incrementAndGet() < 20) app.slack().failNextPost(refuseAgain[0]);
+        };
+        app.slack().failNextPost(refuseAgain[0]);
+        SlashReply reply = app.as("UALICE01").run("/capstan counted count refused-for-good");
+        awaitNoJobs("slow-command");
+        app.slack().failNextPost(null);
+        app.awaitJobsDone();
+        assertThat(refusals.get()).isEqualTo(TestApp.FAST_JOBS.maxRetries() + 1);
+        assertThat(RUNS.get()).isEqualTo(1);
+        assertThat(app.slack().posts(reply.responseUrl())).isEmpty();
+        assertThat(JobRows.count(app.databaseUrl(), "deliver-reply")).isZero();
     }
 
     @Test

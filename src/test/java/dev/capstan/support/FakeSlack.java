@@ -69,6 +69,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger ts = new AtomicInteger(1000);
     private final List<java.util.function.Consumer<ApiCall>> listeners = new CopyOnWriteArrayList<>();
     private volatile Runnable beforeAcceptingPost = () -> { };
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> failNextPost = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile Duration hookDelay = Duration.ZERO;
     private final Map<String, java.time.Instant> answered = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> received = new java.util.concurrent.ConcurrentHashMap<>();
@@ -110,6 +111,14 @@ public final class FakeSlack implements AutoCloseable {
     /** Runs {@code action} on each response_url post just before Slack would accept it (while the sender waits for the answer). */
     public void beforeAcceptingPost(Runnable action) {
         this.beforeAcceptingPost = action;
+    }
+
+    /**
+     * The next response_url post is answered 500 (Slack did not take it) once {@code meanwhile} ran, while the sender
+     * waits for the answer.
+     */
+    public void failNextPost(Runnable meanwhile) {
+        failNextPost.set(meanwhile);
     }
 
     /** Answers every response_url post only after {@code delay}: a slow Slack, so that deliveries are really in flight. */
@@ -229,6 +238,12 @@ public final class FakeSlack implements AutoCloseable {
         if (hook.startsWith(UPLOAD_HOOK)) {
             uploads.add(new FileUpload(hook, body));
             respond(exchange, new Scripted(200, Map.of(), "OK - " + body.length()));
+            return;
+        }
+        Runnable failing = failNextPost.getAndSet(null);
+        if (failing != null) {
+            failing.run();
+            respond(exchange, new Scripted(500, Map.of(), "internal_error"));
             return;
         }
         beforeAcceptingPost.run();

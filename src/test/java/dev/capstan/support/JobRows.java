@@ -15,7 +15,12 @@ import java.util.List;
  */
 public final class JobRows {
     /** One job as db-scheduler keeps it. */
-    public record Row(String taskName, String taskInstance, byte[] data, long version) { }
+    public record Row(String taskName, String taskInstance, byte[] data, long version) {
+        /** The row as db-scheduler revives it when its replica stopped sending heartbeats: one version on. */
+        public Row revived() {
+            return new Row(taskName, taskInstance, data, version + 1);
+        }
+    }
 
     private JobRows() {
     }
@@ -38,6 +43,20 @@ public final class JobRows {
     /** How many jobs of a type exist now. */
     public static int count(String databaseUrl, String taskName) {
         return of(databaseUrl, taskName).size();
+    }
+
+    /** Removes the rows: the replica that picked them is gone and will not mark them done or failed. */
+    public static void delete(String databaseUrl, List<Row> rows) {
+        try (Connection c = DriverManager.getConnection(databaseUrl);
+             PreparedStatement s = c.prepareStatement("delete from scheduled_tasks where task_name = ? and task_instance = ?")) {
+            for (Row row : rows) {
+                s.setString(1, row.taskName());
+                s.setString(2, row.taskInstance());
+                s.executeUpdate();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Puts the rows back, due now and picked by nobody: as if their replica had died before finishing them. */
