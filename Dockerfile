@@ -25,4 +25,4 @@ EXPOSE 3000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${PORT}/readyz" || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/capstan.jsa", "-jar", "/app/capstan.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/capstan.jsa", "-XX:G1PeriodicGCInterval=5000", "-XX:MaxHeapFreeRatio=40", "-jar", "/app/capstan.jar"]
