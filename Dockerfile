@@ -16,8 +16,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /build/target/capstan.jar /app/capstan.jar
 # Start and stop the jar once (a throwaway database in /tmp, one command typed) to record the classes start-up and a
-# first command load, with this image's
-# JVM: the entry point maps that class-data-sharing archive instead of loading them again.
+# first command load, with this image's JVM: the entry point maps that class-data-sharing archive instead of loading them again.
 RUN cd /tmp && java -XX:ArchiveClassesAtExit=/app/capstan.jsa -jar /app/capstan.jar training-run && rm -rf /tmp/data
 USER 10001
 # The playground is for trying Capstan on a laptop; in a container it would listen on the container's localhost only.
