@@ -33,9 +33,6 @@ public record Config(
         Map<String, String> hookSecrets,
         String githubWebhookSecret,
         String githubApiUrl,
-        String githubAppId,
-        String githubAppPrivateKey,
-        String githubOrg,
         RetentionSettings retention) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -65,7 +62,7 @@ public record Config(
         Map<String, JsonNode> all = new LinkedHashMap<>(defaults);
         all.putAll(families);
         return new Config(port, signingSecret, botToken, appToken, slackApiUrl, database, admins, aliases, accessRules,
-                Map.copyOf(all), hookSecrets, githubWebhookSecret, githubApiUrl, githubAppId, githubAppPrivateKey, githubOrg, retention);
+                Map.copyOf(all), hookSecrets, githubWebhookSecret, githubApiUrl, retention);
     }
 
     public JsonNode family(String name) {
@@ -167,8 +164,7 @@ public record Config(
         Map<String, String> hookSecrets = hookSecrets(file, env, problems);
         return new Reading(new Config(port, secret, token, appToken, apiUrl, database, Set.copyOf(admins), Map.copyOf(aliases),
                 List.copyOf(rules), file.families(), hookSecrets, blankToNull(env.get("GITHUB_WEBHOOK_SECRET")), githubApi,
-                blankToNull(env.get("GITHUB_APP_ID")), blankToNull(env.get("GITHUB_APP_PRIVATE_KEY")),
-                blankToNull(env.get("GITHUB_ORG")), RetentionSettings.read(file.retention(), problems)), problems);
+                RetentionSettings.read(file.retention(), problems)), problems);
     }
 
     /** {@code hooks: {name: {secret_env: VAR}}}: each signed webhook source and its secret, read from the variable it names. */

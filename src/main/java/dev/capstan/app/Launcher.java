@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Starts Capstan as {@code java -jar capstan.jar} does: with the playground on localhost when Slack is not configured. */
 public final class Launcher {
@@ -43,8 +44,9 @@ public final class Launcher {
             Config.Reading reading = Config.read(env);
             return new Running(startOrClose(new Capstan(reading, env, features, clock, jobs), null, reading.config().port()), null);
         }
+        CompletableFuture<String> pretendKey = PlaygroundMode.pretendGitHubKey(env);
         Config.Reading asGiven = Config.read(env);
-        Map<String, String> playgroundEnv = PlaygroundMode.environment(env, asGiven.config().port());
+        Map<String, String> playgroundEnv = PlaygroundMode.environmentWithoutKey(env, asGiven.config().port());
         Config.Reading prepared = Config.read(playgroundEnv);
         List<String> problems = new ArrayList<>(asGiven.problems());
         prepared.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
@@ -54,6 +56,7 @@ public final class Launcher {
         String url = PlaygroundMode.baseUrl(config.port());
         List<Feature> all = new ArrayList<>(features);
         all.add(new Playground(url, config.signingSecret(), PlaygroundMode.gitHubStandInSecret(playgroundEnv)));
+        if (pretendKey != null) PlaygroundMode.addPretendGitHubKey(playgroundEnv, pretendKey);
         Capstan capstan = startOrClose(new Capstan(reading, playgroundEnv, all, clock, jobs), PlaygroundMode.HOST, config.port());
         return new Running(capstan, url + "/");
     }

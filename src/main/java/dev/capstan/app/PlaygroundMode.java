@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /** When the playground is on (no Slack credentials, or CAPSTAN_PLAYGROUND=true) and the environment it runs with. */
@@ -51,8 +53,19 @@ final class PlaygroundMode {
      * kept, GitHub is the playground's pretend one (an App on "acme" with a throwaway key).
      */
     static Map<String, String> environment(Map<String, String> env, int requestedPort) {
+        Map<String, String> prepared = environmentWithoutKey(env, requestedPort);
+        CompletableFuture<String> key = pretendGitHubKey(env);
+        if (key != null) addPretendGitHubKey(prepared, key);
+        return prepared;
+    }
+
+    /**
+     * The same, except the pretend GitHub App's key: {@link Launcher} starts making it ({@link #pretendGitHubKey}) first
+     * and adds it ({@link #addPretendGitHubKey}) only before Capstan is built, so the configuration is read meanwhile.
+     */
+    static Map<String, String> environmentWithoutKey(Map<String, String> env, int requestedPort) {
         Map<String, String> prepared = new HashMap<>(env);
-        Set<String> kept = blank(env.get(KEEP)) ? Set.of() : Set.of(env.get(KEEP).trim().split("\\s*,\\s*"));
+        Set<String> kept = kept(env);
         Set<String> platform = PlatformVariables.all().stream().map(Variable::name)
                 .filter(name -> OUTSIDE_SERVICES.stream().noneMatch(name::startsWith)).collect(Collectors.toSet());
         prepared.keySet().removeIf(name -> !platform.contains(name) && !kept.contains(name));
@@ -64,9 +77,42 @@ final class PlaygroundMode {
         prepared.put("SLACK_API_URL", baseUrl(port) + "/playground/api/");
         prepared.put(TARGET_URL, baseUrl(port) + "/playground/target");
         if (blank(env.get("CAPSTAN_CONFIG"))) prepared.put("CAPSTAN_CONFIG", exampleCommands());
-        if (prepared.keySet().stream().noneMatch(name -> name.startsWith("GITHUB_"))) gitHubStandIn(prepared, port);
+        if (usesPretendGitHub(env)) gitHubStandIn(prepared, port);
         if (prepared.keySet().stream().noneMatch(name -> name.startsWith("AWS_"))) ecsStandIn(prepared, port);
         return prepared;
+    }
+
+    private static Set<String> kept(Map<String, String> env) {
+        return blank(env.get(KEEP)) ? Set.of() : Set.of(env.get(KEEP).trim().split("\\s*,\\s*"));
+    }
+
+    /** Whether GitHub is the pretend one: no GitHub variable is kept (the others are dropped). */
+    private static boolean usesPretendGitHub(Map<String, String> env) {
+        Set<String> kept = kept(env);
+        return env.keySet().stream().noneMatch(name -> name.startsWith("GITHUB_") && kept.contains(name));
+    }
+
+    /**
+     * The pretend GitHub App's key (see {@link #throwawayKey}), read or made on a thread of its own, when the playground
+     * started with {@code env} uses the pretend GitHub; null otherwise. Making one took a fresh start half a second of CPU.
+     */
+    static CompletableFuture<String> pretendGitHubKey(Map<String, String> env) {
+        if (!usesPretendGitHub(env)) return null;
+        return CompletableFuture.supplyAsync(PlaygroundMode::throwawayKey, task -> {
+            Thread thread = new Thread(task, "playground-github-key");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** Waits for the pretend key and adds it to the playground's environment; its failure is rethrown as it was. */
+    static void addPretendGitHubKey(Map<String, String> prepared, CompletableFuture<String> key) {
+        try {
+            prepared.put("GITHUB_APP_PRIVATE_KEY", key.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     /** The example declared commands (a pretend directory look-up), for a playground started without a file of its own. */
@@ -89,12 +135,11 @@ final class PlaygroundMode {
         env.put("AWS_SECRET_ACCESS_KEY", "playground-pretend-key");
     }
 
-    /** The playground's pretend GitHub (an App installed on "acme"), unless some real GitHub variable was kept. */
+    /** The playground's pretend GitHub (an App installed on "acme"), unless some real GitHub variable was kept; its key comes apart. */
     private static void gitHubStandIn(Map<String, String> env, int port) {
         env.put("GITHUB_API_URL", baseUrl(port) + GITHUB_PATH);
         env.put("GITHUB_APP_ID", "1");
         env.put("GITHUB_ORG", "acme");
-        env.put("GITHUB_APP_PRIVATE_KEY", throwawayKey());
         env.put("GITHUB_WEBHOOK_SECRET", randomSecret());
     }
 

@@ -81,4 +81,10 @@ class PlaygroundModeTest {
         assertThat(kept).doesNotContainKey("GITHUB_API_URL");
         assertThat(PlaygroundMode.gitHubStandInSecret(kept)).isNull();
     }
+
+    @Test
+    void thePretendGitHubKeyIsMadeOnlyWhenGitHubIsThePretendOne() {
+        assertThat(PlaygroundMode.pretendGitHubKey(Map.of("GITHUB_ORG", "mine", "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_ORG"))).isNull();
+        assertThat(PlaygroundMode.pretendGitHubKey(Map.of("GITHUB_ORG", "mine")).join()).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
 }
