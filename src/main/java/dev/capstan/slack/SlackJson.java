@@ -3,6 +3,7 @@ package dev.capstan.slack;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import dev.capstan.command.Reply;
 
@@ -20,6 +21,11 @@ public final class SlackJson {
         if (!message.blocks().isEmpty()) body.add("blocks", blocks(message));
         if (replaceOriginal != null) body.addProperty("replace_original", replaceOriginal);
         return GSON.toJson(body);
+    }
+
+    /** A view as Slack's JSON, the way the SDK sends it: to keep it (in a job's data) and send it later as it is. */
+    public static String view(View view) {
+        return GSON.toJson(view);
     }
 
     static JsonArray blocks(SlackMessage message) {

@@ -13,7 +13,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+/**
+ * Socket Mode at start-up. Isolated: it counts the job threads of the whole JVM, and an app started by a class running
+ * beside it adds its own (it failed so once parameterized classes ran beside it).
+ */
+@Isolated
 class SocketModeStartTest {
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -7,27 +7,63 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.capstan.platform.Feature;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The layer lines of docs/architecture.md, held by the build. */
-@AnalyzeClasses(packages = "dev.capstan", importOptions = ImportOption.DoNotIncludeTests.class)
+/**
+ * The layer lines of docs/architecture.md, held by the build: each rule below is checked against Capstan's classes.
+ * A plain JUnit test rather than ArchUnit's own engine, so that it runs beside the other test classes instead of alone
+ * after them.
+ */
 class LayersTest {
-    @ArchTest
+    private static JavaClasses capstan;
+
+    @BeforeAll
+    static void importCapstan() {
+        capstan = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.capstan");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void holds(String name, ArchRule rule) {
+        rule.check(capstan);
+    }
+
+    /** Every rule of this class, by its field's name. */
+    static Stream<Arguments> rules() {
+        return Arrays.stream(LayersTest.class.getDeclaredFields())
+                .filter(f -> f.getType() == ArchRule.class && Modifier.isStatic(f.getModifiers()))
+                .map(f -> Arguments.of(f.getName(), rule(f)));
+    }
+
+    private static ArchRule rule(Field field) {
+        try {
+            return (ArchRule) field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static final ArchRule commandKnowsNoSlackNoSqlNoHttp = noClasses().that().resideInAPackage("dev.capstan.command..")
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "java.sql..", "javax.sql..", "org.jdbi..",
                     "io.javalin..", "org.eclipse.jetty..", "dev.capstan.slack..", "dev.capstan.store..", "dev.capstan.jobs..",
                     "dev.capstan.app..", "dev.capstan.features..", "dev.capstan.http..", "com.github.kagkarlsson..",
                     "java.net.http..", "dev.capstan.platform..", "dev.capstan.webhooks..", "dev.capstan.github..", "dev.capstan.jenkins..");
 
-    @ArchTest
     static final ArchRule featuresNeverImportEachOther = slices().matching("dev.capstan.features.(*)..")
             .should().notDependOnEachOther().allowEmptyShould(true);
 
-    @ArchTest
     static final ArchRule thePlatformNeverImportsAFamily = noClasses().that().resideOutsideOfPackages("dev.capstan.app..", "dev.capstan.features..")
             .should().dependOnClassesThat().resideInAPackage("dev.capstan.features..");
 
@@ -36,37 +72,29 @@ class LayersTest {
             "dev.capstan.slack", "dev.capstan.jobs", "dev.capstan.http", "dev.capstan.webhooks", "dev.capstan.github",
             "dev.capstan.jenkins", "dev.capstan.store", "dev.capstan.security"};
 
-    @ArchTest
     static final ArchRule aFamilyImportsOnlyTheNamedPlatformPackages = noClasses().that().resideInAPackage("dev.capstan.features..")
             .should().dependOnClassesThat(resideInAPackage("dev.capstan..").and(not(resideInAnyPackage(A_FAMILY_MAY_IMPORT))));
 
-    @ArchTest
     static final ArchRule onlyAFamilysEntryClassIsPublic = classes().that().resideInAPackage("dev.capstan.features..")
             .and().areTopLevelClasses().and().arePublic().should().implement(Feature.class);
 
-    @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.capstan.(*)..").should().beFreeOfCycles();
 
-    @ArchTest
     static final ArchRule sharedServicesStayBelowThePlatform = noClasses()
             .that().resideInAnyPackage("dev.capstan.jobs..", "dev.capstan.http..", "dev.capstan.webhooks..", "dev.capstan.github..",
                     "dev.capstan.jenkins..", "dev.capstan.store..", "dev.capstan.security..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.capstan.platform..", "dev.capstan.slack..");
 
-    @ArchTest
     static final ArchRule featuresServeHttpOnlyThroughThePlatform = noClasses().that().resideInAPackage("dev.capstan.features..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..");
 
-    @ArchTest
     static final ArchRule nothingDependsOnTheApp = noClasses().that().resideOutsideOfPackage("dev.capstan.app..")
             .should().dependOnClassesThat().resideInAPackage("dev.capstan.app..");
 
-    @ArchTest
     static final ArchRule sharedLayersKnowNoWebServer = noClasses().that()
             .resideInAnyPackage("dev.capstan.store..", "dev.capstan.jobs..", "dev.capstan.slack..", "dev.capstan.security..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..");
 
-    @ArchTest
     static final ArchRule storeKnowsNoSlack = noClasses().that().resideInAPackage("dev.capstan.store..")
             .should().dependOnClassesThat().resideInAnyPackage("com.slack..", "dev.capstan.slack..", "dev.capstan.jobs..");
 }

@@ -73,6 +73,8 @@ public final class FakeSlack implements AutoCloseable {
     private volatile Duration hookDelay = Duration.ZERO;
     private final Map<String, java.time.Instant> answered = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, java.time.Instant> received = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The modals Slack shows, by view id: each view's JSON with its id and hash (a new hash each time the view changes). */
+    private final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> modals = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeSlack() {
         try {
@@ -212,6 +214,47 @@ public final class FakeSlack implements AutoCloseable {
         return awaitMessages(c -> userId.equals(c.arg("channel")), count);
     }
 
+    /** The modal with this view id as Slack shows it now (its JSON, with its id and hash), if Slack has it open. */
+    public java.util.Optional<JsonNode> modal(String viewId) {
+        return java.util.Optional.ofNullable(modals.get(viewId));
+    }
+
+    /**
+     * What Slack does with a view_submission's ack when it reaches Slack: {@code response_action: update} replaces the
+     * submitted view (which gets a new hash), {@code errors} keeps it, anything else closes it.
+     */
+    public void applyAck(String viewId, SlashReply ack) {
+        JsonNode answer = ack.body().isBlank() ? JSON.createObjectNode() : ack.json();
+        switch (answer.path("response_action").asText("")) {
+            case "update" -> show(viewId, answer.path("view").toString());
+            case "errors" -> { }
+            default -> modals.remove(viewId);
+        }
+    }
+
+    /** views.open/push give a new id; views.update keeps the id and is refused when its hash is not the view's current one. */
+    private synchronized String view(String method, Map<String, String> args) {
+        String viewId = method.equals("views.update") && args.get("view_id") != null ? args.get("view_id") : "V" + ts.incrementAndGet();
+        JsonNode shown = modals.get(viewId);
+        String hash = args.get("hash");
+        if (shown != null && hash != null && !hash.isEmpty() && !hash.equals(shown.path("hash").asText())) {
+            return "{\"ok\":false,\"error\":\"hash_conflict\"}";
+        }
+        return "{\"ok\":true,\"view\":" + show(viewId, args.getOrDefault("view", "{}")) + "}";
+    }
+
+    private synchronized JsonNode show(String viewId, String viewJson) {
+        com.fasterxml.jackson.databind.node.ObjectNode view;
+        try {
+            view = JSON.readTree(viewJson) instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object : JSON.createObjectNode();
+        } catch (IOException e) {
+            view = JSON.createObjectNode();
+        }
+        view.put("id", viewId).put("type", view.path("type").asText("modal")).put("hash", "1700000000." + ts.incrementAndGet());
+        modals.put(viewId, view);
+        return view;
+    }
+
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> args = parseArgs(exchange);
@@ -277,7 +320,7 @@ public final class FakeSlack implements AutoCloseable {
             case "chat.postMessage", "chat.update", "chat.postEphemeral" ->
                     "{\"ok\":true,\"channel\":\"" + args.getOrDefault("channel", "C0") + "\",\"ts\":\"" + ts.incrementAndGet() + ".000100\"}";
             case "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"VHOME" + ts.incrementAndGet() + "\",\"type\":\"home\"}}";
-            case "views.open", "views.update", "views.push" -> "{\"ok\":true,\"view\":{\"id\":\"V" + ts.incrementAndGet() + "\",\"type\":\"modal\"}}";
+            case "views.open", "views.update", "views.push" -> view(method, args);
             case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + args.get("user") + "\",\"name\":\"" + lower(args.get("user"))
                     + "\",\"real_name\":\"User " + args.get("user") + "\",\"tz\":\"Europe/Stockholm\",\"profile\":{\"email\":\""
                     + lower(args.get("user")) + "@example.com\",\"real_name\":\"User " + args.get("user") + "\"}}}";

@@ -109,7 +109,12 @@ public final class SlackUser {
 
     /** Submits the modal with this view id (Slack keeps a modal's id, and its hash while nothing changes it). */
     public SlashReply submit(String callbackId, String privateMetadata, ModalInputs inputs, String viewId) {
-        return submitWith(callbackId, privateMetadata, inputs, viewId, null);
+        return submit(callbackId, privateMetadata, inputs, viewId, "1700000000.abc");
+    }
+
+    /** Submits the modal with this view id as it is now, by its hash (what FakeSlack shows: {@code FakeSlack.modal}). */
+    public SlashReply submit(String callbackId, String privateMetadata, ModalInputs inputs, String viewId, String hash) {
+        return submitWith(callbackId, privateMetadata, inputs, viewId, hash, null);
     }
 
     /**
@@ -118,13 +123,13 @@ public final class SlackUser {
      */
     public SlashReply submitPostingIn(String callbackId, String privateMetadata, ModalInputs inputs, String blockId, String channel) {
         String responseUrl = app.slack().newResponseUrl();
-        SlashReply ack = submitWith(callbackId, privateMetadata, inputs.conversation(blockId, channel), "V0MODAL01",
+        SlashReply ack = submitWith(callbackId, privateMetadata, inputs.conversation(blockId, channel), "V0MODAL01", "1700000000.abc",
                 JSON.createObjectNode().put("block_id", blockId).put("action_id", blockId).put("channel_id", channel)
                         .put("response_url", responseUrl));
         return new SlashReply(ack.status(), ack.body(), responseUrl);
     }
 
-    private SlashReply submitWith(String callbackId, String privateMetadata, ModalInputs inputs, String viewId,
+    private SlashReply submitWith(String callbackId, String privateMetadata, ModalInputs inputs, String viewId, String hash,
                                   ObjectNode responseUrl) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("type", "view_submission");
@@ -135,7 +140,7 @@ public final class SlackUser {
         payload.put("trigger_id", "1337.44.abcdef");
         ObjectNode view = payload.putObject("view");
         view.put("id", viewId).put("team_id", "T0TEST").put("type", "modal").put("callback_id", callbackId)
-                .put("private_metadata", privateMetadata == null ? "" : privateMetadata).put("hash", "1700000000.abc");
+                .put("private_metadata", privateMetadata == null ? "" : privateMetadata).put("hash", hash);
         view.putObject("state").set("values", inputs.stateValues());
         ArrayNode responseUrls = payload.putArray("response_urls");
         if (responseUrl != null) responseUrls.add(responseUrl);

@@ -27,7 +27,7 @@ final class ConfirmedEverything implements ConfirmedAction<PurgeOrder> {
         if (!ctx.isAdmin() || !access.mayUse(ctx.userId(), ctx.caller().channelId(), site.get())) {
             return Reply.text("You may no longer purge everything of site " + order.site() + " (admins only); nothing was purged.");
         }
-        starter.start("everything:" + UUID.randomUUID(), order, ctx.userId(), null);
+        starter.start("everything:" + UUID.randomUUID(), order, ctx.userId(), null, null);
         String audit = site.get().settings().auditChannelId();
         return Reply.text(":hourglass_flowing_sand: Purging everything of site " + site.get().label() + "… The result comes by DM"
                 + (audit == null ? "." : " and in <#" + audit + ">."));

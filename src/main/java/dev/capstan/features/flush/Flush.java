@@ -52,7 +52,10 @@ public final class Flush implements Feature {
         Providers providers = providers(context, sites);
         Purges purges = new Purges(context.jdbi());
         RateBudget budget = new RateBudget(context.jdbi(), context.clock(), new RateBuckets(settings.rateLimits()));
-        ResultReporter reporter = new ResultReporter(context.jdbi(), purges, context.outbox(), context.slack(), context.clock());
+        ModalResult modal = new ModalResult(context.slack(), context.clock());
+        modal.showAgainWith(context.job(ModalResult.JOB, ModalResult.Again.class, JobOptions.retrying(context.jobSettings(), (run, failure) -> { }),
+                modal));
+        ResultReporter reporter = new ResultReporter(context.jdbi(), purges, context.outbox(), modal, context.clock());
         PurgeJob purgeJob = new PurgeJob(purges, sites, providers, budget, reporter);
         PurgeStarter starter = new PurgeStarter(context.jdbi(), purges, context.clock());
         starter.runWith(context.job(PurgeJob.NAME, PurgeJob.Task.class, JobOptions.retrying(context.jobSettings(), purgeJob::gaveUp), purgeJob));

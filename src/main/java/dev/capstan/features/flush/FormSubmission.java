@@ -37,7 +37,7 @@ final class FormSubmission implements SubmitHandler {
                 submission.values().get(FlushViews.MODE), submission.values().get(FlushViews.TARGETS));
         if (!checked.errors().isEmpty()) return SubmitAnswer.errors(checked.errors());
         String key = submission.viewId() == null ? "form:" + UUID.randomUUID() : "form:" + submission.viewId() + ":" + submission.viewHash();
-        starter.start(key, checked.order(), submission.userId(), submission.viewId());
+        starter.start(key, checked.order(), submission.userId(), submission.viewId(), submission.viewHash());
         return SubmitAnswer.update(FlushViews.processing(checked.order(), site.get()));
     }
 }

@@ -46,7 +46,7 @@ final class HttpPurge implements PurgeProvider {
     /** The order alone, with nobody named as asking and no purge id. */
     @Override
     public CallOutcome send(Site site, PurgeOrder order, PurgeCall call) {
-        return send(site, new Purge(null, order, null, null, null, null, null), call);
+        return send(site, new Purge(null, order, null, null, null, null, null, null), call);
     }
 
     @Override

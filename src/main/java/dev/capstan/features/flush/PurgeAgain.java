@@ -44,7 +44,7 @@ final class PurgeAgain implements ClickHandler {
                     + click.userId() + "). Nothing was purged.";
         }
         String key = "again:" + purge.get().id() + ":" + click.userId() + ":" + click.messageTs();
-        if (starter.start(key, order, click.userId(), null).isEmpty()) {
+        if (starter.start(key, order, click.userId(), null, null).isEmpty()) {
             return "You already asked to purge that again from this message; it is done once.";
         }
         return ":repeat: Purging again on " + site.get().label() + ": " + order.what() + ". The result follows here.";

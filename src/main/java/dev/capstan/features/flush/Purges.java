@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The purges asked for and each call's answer, in the database, so any replica can carry on, report and list them. */
 final class Purges {
-    private static final String COLUMNS = "id, site, kind, mode, targets, requested_by, requested_at, view_id, outcome, finished_at";
+    private static final String COLUMNS = "id, site, kind, mode, targets, requested_by, requested_at, view_id, view_hash, outcome, finished_at";
 
     /** One call's answer as recorded. */
     record CallRecord(int number, CallOutcome outcome) { }
@@ -24,12 +24,13 @@ final class Purges {
 
     void insert(Purge purge) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        insert into flush_purges (id, site, kind, mode, targets, target_count, requested_by, requested_at, view_id)
-                        values (:id, :site, :kind, :mode, :targets, :count, :by, :at, :view)""")
+                        insert into flush_purges (id, site, kind, mode, targets, target_count, requested_by, requested_at, view_id, view_hash)
+                        values (:id, :site, :kind, :mode, :targets, :count, :by, :at, :view, :hash)""")
                 .bind("id", purge.id()).bind("site", purge.order().site()).bind("kind", purge.order().kind().id())
                 .bind("mode", purge.order().mode().id()).bind("targets", String.join("\n", purge.order().targets()))
                 .bind("count", purge.order().targets().size()).bind("by", purge.requestedBy())
-                .bind("at", Timestamp.from(purge.requestedAt())).bind("view", purge.viewId()).execute());
+                .bind("at", Timestamp.from(purge.requestedAt())).bind("view", purge.viewId())
+                .bind("hash", purge.viewHash()).execute());
     }
 
     Optional<Purge> find(String id) {
@@ -89,7 +90,7 @@ final class Purges {
         String outcome = rs.getString("outcome");
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Purge(rs.getString("id"), order, rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
-                rs.getString("view_id"), outcome == null ? null : Purge.Outcome.valueOf(outcome),
+                rs.getString("view_id"), rs.getString("view_hash"), outcome == null ? null : Purge.Outcome.valueOf(outcome),
                 finished == null ? null : finished.toInstant());
     }
 

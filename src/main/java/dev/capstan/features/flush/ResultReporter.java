@@ -1,13 +1,10 @@
 package dev.capstan.features.flush;
 
-import com.slack.api.model.view.View;
 import dev.capstan.command.Destination;
 import dev.capstan.command.Outbox;
 import dev.capstan.command.Reply;
-import dev.capstan.slack.SlackWebApi;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,20 +15,18 @@ import org.slf4j.LoggerFactory;
  */
 final class ResultReporter {
     private static final Logger log = LoggerFactory.getLogger(ResultReporter.class);
-    /** What Slack answers views.update for a modal that was closed meanwhile. */
-    private static final Set<String> CLOSED = Set.of("not_found", "view_not_found");
 
     private final Jdbi jdbi;
     private final Purges purges;
     private final Outbox outbox;
-    private final SlackWebApi slack;
+    private final ModalResult modal;
     private final Clock clock;
 
-    ResultReporter(Jdbi jdbi, Purges purges, Outbox outbox, SlackWebApi slack, Clock clock) {
+    ResultReporter(Jdbi jdbi, Purges purges, Outbox outbox, ModalResult modal, Clock clock) {
         this.jdbi = jdbi;
         this.purges = purges;
         this.outbox = outbox;
-        this.slack = slack;
+        this.modal = modal;
         this.clock = clock;
     }
 
@@ -48,17 +43,6 @@ final class ResultReporter {
             return true;
         });
         log.info("Purge {} on {} by {}: {}", purge.id(), purge.order().site(), purge.requestedBy(), report.outcome());
-        if (first && purge.viewId() != null) showInModal(purge.viewId(), FlushViews.result(report));
-    }
-
-    private void showInModal(String viewId, View view) {
-        try {
-            slack.call("views.update", m -> m.viewsUpdate(r -> r.viewId(viewId).view(view)));
-        } catch (SlackWebApi.SlackCallFailed e) {
-            if (CLOSED.contains(e.error())) log.debug("The modal {} was closed before the result; the DM has it", viewId);
-            else log.warn("Could not show a purge result in modal {}: {}", viewId, e.error());
-        } catch (Exception e) {
-            log.warn("Could not show a purge result in modal {}", viewId, e);
-        }
+        if (first && purge.viewId() != null) modal.show(purge, FlushViews.result(report));
     }
 }

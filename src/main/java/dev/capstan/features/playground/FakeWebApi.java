@@ -57,8 +57,9 @@ final class FakeWebApi {
             case "views.publish" -> view(args).filter(v -> workspace.person(text(args, "user_id")).isPresent())
                     .map(v -> (ObjectNode) ok().set("view", workspace.publishHome(text(args, "user_id"), v)))
                     .orElseGet(() -> error("invalid_arguments"));
-            case "views.update" -> view(args).flatMap(v -> workspace.updateModal(text(args, "view_id"), text(args, "external_id"), v))
-                    .map(this::viewAnswer).orElseGet(() -> error("not_found"));
+            case "views.update" -> view(args).map(v -> workspace.updateModal(text(args, "view_id"), text(args, "external_id"),
+                            text(args, "hash"), v)).map(u -> u.modal().map(this::viewAnswer).orElseGet(() -> error(u.error())))
+                    .orElseGet(() -> error("invalid_arguments"));
             case "users.info" -> workspace.person(text(args, "user")).map(p -> ok().set("user", user(p)))
                     .map(ObjectNode.class::cast).orElseGet(() -> error("user_not_found"));
             case "users.lookupByEmail" -> workspace.people().stream()

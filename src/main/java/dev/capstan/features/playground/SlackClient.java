@@ -152,7 +152,7 @@ final class SlackClient {
                 answer.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), e.getValue().asText()));
                 workspace.showErrors(userId, viewId, errors);
             }
-            case "update" -> workspace.updateModal(viewId, null, (ObjectNode) answer.path("view"));
+            case "update" -> workspace.updateModal(viewId, null, null, (ObjectNode) answer.path("view"));
             case "push" -> workspace.openModal(userId, (ObjectNode) answer.path("view"), true);
             case "clear" -> workspace.closeModal(userId, true);
             default -> workspace.closeModal(userId, false);

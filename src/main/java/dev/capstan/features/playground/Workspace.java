@@ -53,6 +53,9 @@ final class Workspace {
     /** One open modal; {@code errors} are the validation messages of its last submission, by block id. */
     record Modal(String id, String userId, ObjectNode view, Map<String, String> errors) { }
 
+    /** What views.update did: the modal as it is now, or why not, in Slack's words ({@code not_found}, {@code hash_conflict}). */
+    record ModalUpdate(Optional<Modal> modal, String error) { }
+
     private final Clock clock;
     private final Map<String, Person> people = new LinkedHashMap<>();
     private final List<Channel> channels = List.of(new Channel("CGENERAL", "general"), new Channel("CDEV", "dev"),
@@ -65,6 +68,7 @@ final class Workspace {
     private final Map<String, String> triggerOwners = new ConcurrentHashMap<>();
     private final Deque<ObjectNode> calls = new ConcurrentLinkedDeque<>();
     private final AtomicLong clockTicks = new AtomicLong(1_700_000_000_000L);
+    private final AtomicLong viewVersions = new AtomicLong();
     private final Set<String> memberships = ConcurrentHashMap.newKeySet();
 
     Workspace(Clock clock) {
@@ -181,7 +185,7 @@ final class Workspace {
         return Optional.ofNullable(homes.get(userId));
     }
 
-    Modal openModal(String userId, ObjectNode view, boolean push) {
+    synchronized Modal openModal(String userId, ObjectNode view, boolean push) {
         Deque<Modal> stack = modals.computeIfAbsent(userId, u -> new ConcurrentLinkedDeque<>());
         if (!push) stack.clear();
         String id = "V" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
@@ -190,30 +194,35 @@ final class Workspace {
         return modal;
     }
 
-    /** Replaces an open modal, found by view id or external id; the errors of the last submission go away. */
-    Optional<Modal> updateModal(String viewId, String externalId, ObjectNode view) {
+    /**
+     * Replaces an open modal, found by view id or external id, unless {@code hash} is given and is not the modal's
+     * current one: Slack's guard against an older update landing after a newer one. The errors of the last submission go away.
+     */
+    synchronized ModalUpdate updateModal(String viewId, String externalId, String hash, ObjectNode view) {
         for (Deque<Modal> stack : modals.values()) {
             List<Modal> list = new ArrayList<>(stack);
             for (Modal modal : list) {
                 boolean match = modal.id().equals(viewId)
                         || (externalId != null && externalId.equals(modal.view().path("external_id").asText(null)));
-                if (match) {
-                    Modal updated = new Modal(modal.id(), modal.userId(), withId(view, modal.id()), Map.of());
-                    replace(stack, modal, updated);
-                    return Optional.of(updated);
+                if (!match) continue;
+                if (hash != null && !hash.isEmpty() && !hash.equals(modal.view().path("hash").asText())) {
+                    return new ModalUpdate(Optional.empty(), "hash_conflict");
                 }
+                Modal updated = new Modal(modal.id(), modal.userId(), withId(view, modal.id()), Map.of());
+                replace(stack, modal, updated);
+                return new ModalUpdate(Optional.of(updated), null);
             }
         }
-        return Optional.empty();
+        return new ModalUpdate(Optional.empty(), "not_found");
     }
 
-    void showErrors(String userId, String viewId, Map<String, String> errors) {
+    synchronized void showErrors(String userId, String viewId, Map<String, String> errors) {
         Deque<Modal> stack = modals.getOrDefault(userId, new ConcurrentLinkedDeque<>());
         stack.stream().filter(m -> m.id().equals(viewId)).findFirst()
                 .ifPresent(m -> replace(stack, m, new Modal(m.id(), userId, m.view(), Map.copyOf(errors))));
     }
 
-    void closeModal(String userId, boolean all) {
+    synchronized void closeModal(String userId, boolean all) {
         Deque<Modal> stack = modals.getOrDefault(userId, new ConcurrentLinkedDeque<>());
         if (all) stack.clear();
         else stack.poll();
@@ -245,9 +254,11 @@ final class Workspace {
         list.forEach(stack::addLast);
     }
 
-    private static ObjectNode withId(ObjectNode view, String id) {
+    /** The view as Slack keeps it: with its id, and a new hash each time it changes. */
+    private ObjectNode withId(ObjectNode view, String id) {
         ObjectNode copy = view.deepCopy();
         copy.put("id", id);
+        copy.put("hash", clock.instant().getEpochSecond() + "." + viewVersions.incrementAndGet());
         return copy;
     }
 }

@@ -18,11 +18,21 @@ final class WorkCalendar {
     private final Map<Integer, Map<LocalDate, String>> byYear = new HashMap<>();
 
     public WorkCalendar(String country) {
+        this.holidays = managerFor(country);
+    }
+
+    /**
+     * One country's holiday manager. jollyday finds its calendar source through one shared ServiceLoader, which is not
+     * thread-safe: two Capstans building calendars at once in one JVM (replicas in a test) could find none.
+     */
+    private static HolidayManager managerFor(String country) {
         String code = country.trim().toUpperCase(Locale.ROOT);
-        if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
-            throw new IllegalArgumentException("families.timereport.country: no holiday calendar for '" + country + "'");
+        synchronized (HolidayManager.class) {
+            if (!HolidayManager.getSupportedCalendarCodes().contains(code)) {
+                throw new IllegalArgumentException("families.timereport.country: no holiday calendar for '" + country + "'");
+            }
+            return HolidayManager.getInstance(ManagerParameters.create(code));
         }
-        this.holidays = HolidayManager.getInstance(ManagerParameters.create(code));
     }
 
     public boolean isWorkingDay(LocalDate day) {

@@ -14,6 +14,7 @@ import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestDatabases;
 import dev.capstan.support.Texts;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -50,6 +51,56 @@ class FlushResultsTest {
         FakeSlack.ApiCall update = Await.until(() -> world.slack().calls("views.update").stream()
                 .filter(c -> "VOPEN".equals(c.arg("view_id"))).toList(), list -> !list.isEmpty(), Duration.ofSeconds(10), "the modal's update").get(0);
         assertThat(update.arg("view")).contains("Cache purged").contains("modal-open").doesNotContain("Purge again");
+    }
+
+    @Test
+    void aResultThatReachesSlackBeforeTheSubmissionsAckIsShownAgainOnceTheAckHasSettled() {
+        String viewId = world.openForm(ALICE);
+        SlashReply ack = world.submitShown(ALICE, viewId, "play", "url", "delete", "https://example.org/before-the-ack");
+        world.dm(ALICE, "before-the-ack");
+        world.app.awaitJobsDone();
+        assertThat(shownIn(viewId)).contains("Cache purged");
+
+        world.slack().applyAck(viewId, ack);
+        assertThat(shownIn(viewId)).contains("being processed");
+        world.app.clock().advance(ModalResult.ACK_SETTLED);
+        world.app.runDueJobs();
+
+        assertThat(shownIn(viewId)).as("after %s", updatesOf(viewId)).contains("Cache purged").contains("before-the-ack")
+                .doesNotContain("being processed");
+    }
+
+    @Test
+    void aResultThatReachesSlackAfterTheSubmissionsAckReplacesTheProcessingViewAtOnce() {
+        String viewId = world.openForm(ALICE);
+        SlashReply processing = new SlashReply(200, "{\"response_action\":\"update\",\"view\":{\"type\":\"modal\",\"blocks\":"
+                + "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"being processed\"}}]}}", null);
+        java.util.concurrent.atomic.AtomicBoolean acked = new java.util.concurrent.atomic.AtomicBoolean();
+        world.slack().onCall(call -> {
+            if (call.method().equals("views.update") && viewId.equals(call.arg("view_id")) && acked.compareAndSet(false, true)) {
+                world.slack().applyAck(viewId, processing);
+            }
+        });
+
+        world.submitShown(ALICE, viewId, "play", "url", "delete", "https://example.org/after-the-ack");
+        world.dm(ALICE, "after-the-ack");
+        world.app.awaitJobsDone();
+
+        assertThat(shownIn(viewId)).contains("Cache purged").contains("after-the-ack");
+        world.app.clock().advance(ModalResult.ACK_SETTLED);
+        world.app.runDueJobs();
+        assertThat(world.slack().calls("views.update").stream().filter(c -> viewId.equals(c.arg("view_id"))))
+                .as("the form, the result refused for its stale hash, the result").hasSize(3);
+    }
+
+    /** The views.update calls for this modal, as (hash, headline) pairs: what to look at when a test here fails. */
+    private static List<String> updatesOf(String viewId) {
+        return world.slack().calls("views.update").stream().filter(c -> viewId.equals(c.arg("view_id")))
+                .map(c -> c.arg("hash") + " " + c.arg("view").replaceAll(".*?\"text\":\"([^\"]{0,40}).*", "$1")).toList();
+    }
+
+    private static String shownIn(String viewId) {
+        return Texts.blocksText(world.slack().modal(viewId).orElseThrow());
     }
 
     @Test

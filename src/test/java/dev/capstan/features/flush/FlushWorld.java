@@ -93,6 +93,20 @@ final class FlushWorld implements AutoCloseable {
                 .option(FlushViews.KIND, kind).option(FlushViews.MODE, mode).text(FlushViews.TARGETS, targets), viewId);
     }
 
+    /** Submits the modal {@code viewId} as FakeSlack shows it now (by its current hash), as Slack would. */
+    SlashReply submitShown(String user, String viewId, String site, String kind, String mode, String targets) {
+        String hash = app.slack().modal(viewId).orElseThrow().path("hash").asText();
+        return app.as(user).submit(FlushViews.CALLBACK_ID, "CGENERAL", ModalInputs.of().option(FlushViews.SITE, site)
+                .option(FlushViews.KIND, kind).option(FlushViews.MODE, mode).text(FlushViews.TARGETS, targets), viewId, hash);
+    }
+
+    /** Opens the cache flush form as this person (/flush), returning the modal's view id. */
+    String openForm(String user) {
+        app.as(user).run("/flush");
+        List<FakeSlack.ApiCall> updates = app.slack().calls("views.update");
+        return updates.get(updates.size() - 1).arg("view_id");
+    }
+
     FakeSlack slack() {
         return app.slack();
     }

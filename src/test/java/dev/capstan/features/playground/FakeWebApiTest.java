@@ -68,6 +68,23 @@ class FakeWebApiTest {
     }
 
     @Test
+    void viewsUpdateWithAHashThatIsNoLongerTheModalsIsRefusedAndChangesNothing() throws Exception {
+        JsonNode opened = call("views.open", "trigger_id=" + workspace.newTrigger("ULEAD0001") + "&view=" + encoded(VIEW)).path("view");
+        String viewId = opened.path("id").asText();
+        JsonNode updated = call("views.update", "view_id=" + viewId + "&hash=" + opened.path("hash").asText() + "&view="
+                + encoded(VIEW.replace("One", "Two"))).path("view");
+        assertThat(updated.path("hash").asText()).isNotBlank().isNotEqualTo(opened.path("hash").asText());
+
+        JsonNode stale = call("views.update", "view_id=" + viewId + "&hash=" + opened.path("hash").asText() + "&view="
+                + encoded(VIEW.replace("One", "Three")));
+
+        assertThat(stale.path("error").asText()).isEqualTo("hash_conflict");
+        assertThat(workspace.topModal("ULEAD0001").orElseThrow().view().path("title").path("text").asText()).isEqualTo("Two");
+        assertThat(call("views.update", "view_id=" + viewId + "&view=" + encoded(VIEW.replace("One", "Four"))).path("ok").asBoolean())
+                .as("an update without a hash always lands").isTrue();
+    }
+
+    @Test
     void aMethodSlackDoesNotHaveIsAnsweredAsSlackWould() throws Exception {
         assertThat(call("chat.sendTelegram", "channel=C1").path("error").asText()).isEqualTo("unknown_method");
     }
