@@ -112,7 +112,7 @@ public final class Capstan implements AutoCloseable {
         this.people = new PeopleStore(database.jdbi(), clock);
         AuditStore auditStore = new AuditStore(database.jdbi());
         this.audit = new BatchingAuditLog(auditStore);
-        this.jobs = new Jobs(database.dataSource(), database.jdbi(), jobSettings, audit, metrics, clock);
+        this.jobs = new Jobs(database.dataSource(), database.jdbi(), config.jobSettings(jobSettings), audit, metrics, clock);
         CommandJobs commandJobs = new CommandJobs(jobs, database.jdbi());
         phases.mark("database pool and job scheduler");
 

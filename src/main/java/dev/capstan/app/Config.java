@@ -7,10 +7,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.capstan.command.AccessRule;
 import dev.capstan.command.Role;
 import dev.capstan.command.SlackIds;
+import dev.capstan.jobs.JobSettings;
+import dev.capstan.platform.Durations;
 import dev.capstan.store.DatabaseUrl;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,11 +36,13 @@ public record Config(
         Map<String, String> hookSecrets,
         String githubWebhookSecret,
         String githubApiUrl,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        Duration jobHeartbeat) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     /** Built in: Rocket 2's slash command (a family declares its own, like deploy's /cimon); one whose target this build lacks is left out. */
     static final Map<String, String> DEFAULT_ALIASES = Map.of("rocket", "capstan");
+    static final Duration SHORTEST_HEARTBEAT = Duration.ofSeconds(1);
 
     /** Invalid configuration: every problem found, so they can all be fixed at once. */
     public static final class Invalid extends RuntimeException {
@@ -62,7 +67,7 @@ public record Config(
         Map<String, JsonNode> all = new LinkedHashMap<>(defaults);
         all.putAll(families);
         return new Config(port, signingSecret, botToken, appToken, slackApiUrl, database, admins, aliases, accessRules,
-                Map.copyOf(all), hookSecrets, githubWebhookSecret, githubApiUrl, retention);
+                Map.copyOf(all), hookSecrets, githubWebhookSecret, githubApiUrl, retention, jobHeartbeat);
     }
 
     public JsonNode family(String name) {
@@ -164,7 +169,30 @@ public record Config(
         Map<String, String> hookSecrets = hookSecrets(file, env, problems);
         return new Reading(new Config(port, secret, token, appToken, apiUrl, database, Set.copyOf(admins), Map.copyOf(aliases),
                 List.copyOf(rules), file.families(), hookSecrets, blankToNull(env.get("GITHUB_WEBHOOK_SECRET")), githubApi,
-                RetentionSettings.read(file.retention(), problems)), problems);
+                RetentionSettings.read(file.retention(), problems), jobHeartbeat(file.jobs(), problems)), problems);
+    }
+
+    /**
+     * {@code jobs.heartbeat}, or null for the default: a replica silent for four heartbeats is taken for dead. Under a second,
+     * a pause of the JVM (a long collection) could pass for a death and run its jobs twice.
+     */
+    private static Duration jobHeartbeat(ConfigFile.Jobs jobs, List<String> problems) {
+        if (jobs == null || jobs.heartbeat() == null) return null;
+        try {
+            Duration heartbeat = Durations.parse(jobs.heartbeat());
+            if (heartbeat.compareTo(SHORTEST_HEARTBEAT) >= 0) return heartbeat;
+            problems.add("jobs.heartbeat must be at least 1s, not " + jobs.heartbeat());
+        } catch (IllegalArgumentException e) {
+            problems.add("jobs.heartbeat: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** The same job settings with this configuration's heartbeat, when it sets one. */
+    public JobSettings jobSettings(JobSettings given) {
+        if (jobHeartbeat == null) return given;
+        return new JobSettings(given.pollingInterval(), jobHeartbeat, given.missedHeartbeats(), given.threads(),
+                given.maxRetries(), given.firstRetryDelay());
     }
 
     /** {@code hooks: {name: {secret_env: VAR}}}: each signed webhook source and its secret, read from the variable it names. */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings, signed webhook sources, retention
- * and declared commands. {@code commands} is only accepted here: the family that runs declared commands reads the file
+ * The optional YAML file (CAPSTAN_CONFIG): aliases, access rules, per-family settings, signed webhook sources, retention,
+ * the job workers' heartbeat and declared commands. {@code commands} is only accepted here: the family that runs declared commands reads the file
  * itself (see {@code FeatureContext.configFile()}), because it reports problems by line and reloads the file.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -18,6 +18,7 @@ public record ConfigFile(
         Map<String, JsonNode> families,
         Map<String, Hook> hooks,
         Retention retention,
+        Jobs jobs,
         JsonNode commands) {
 
     public ConfigFile {
@@ -28,7 +29,7 @@ public record ConfigFile(
     }
 
     public static ConfigFile empty() {
-        return new ConfigFile(null, null, null, null, null, null);
+        return new ConfigFile(null, null, null, null, null, null, null);
     }
 
     /** {@code retention:} how long each kind of record is kept, as durations like "30d"; unset keys keep their default. */
@@ -39,6 +40,11 @@ public record ConfigFile(
             @JsonProperty("sent_messages") String sentMessages,
             String audit,
             String schedule) {
+    }
+
+    /** {@code jobs:} how soon a replica that stopped is taken for dead and its jobs run on the others. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Jobs(String heartbeat) {
     }
 
     /** A signed webhook source ({@code POST /hooks/{name}}) and the environment variable holding its secret. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.capstan.command.Role;
+import dev.capstan.jobs.JobSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,6 +90,24 @@ class ConfigTest {
         Files.writeString(file, "retention:\n  events: 30d\n");
         assertThat(catchThrowableOfType(Config.Invalid.class, () -> Config.fromEnvironment(Map.of("CAPSTAN_CONFIG", file.toString())))
                 .getMessage()).contains("events");
+    }
+
+    @Test
+    void theJobHeartbeatKeepsTheGivenSettingsUnlessTheFileSetsOneOfAtLeastASecond(@TempDir Path dir) throws Exception {
+        JobSettings given = JobSettings.defaults();
+        assertThat(Config.fromEnvironment(Map.of()).jobSettings(given)).isEqualTo(given);
+        Path file = dir.resolve("jobs.yaml");
+        Files.writeString(file, "jobs:\n  heartbeat: 2s\n");
+        JobSettings set = Config.fromEnvironment(Map.of("CAPSTAN_CONFIG", file.toString())).jobSettings(given);
+        assertThat(set.heartbeatInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(set.missedHeartbeats()).isEqualTo(given.missedHeartbeats());
+        assertThat(set.threads()).isEqualTo(given.threads());
+        Files.writeString(file, "jobs:\n  heartbeat: 500ms\n");
+        assertThat(catchThrowableOfType(Config.Invalid.class, () -> Config.fromEnvironment(Map.of("CAPSTAN_CONFIG", file.toString())))
+                .problems()).singleElement().asString().startsWith("jobs.heartbeat");
+        Files.writeString(file, "jobs:\n  heartbeat: 0s\n");
+        assertThat(catchThrowableOfType(Config.Invalid.class, () -> Config.fromEnvironment(Map.of("CAPSTAN_CONFIG", file.toString())))
+                .problems()).containsExactly("jobs.heartbeat must be at least 1s, not 0s");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -122,6 +123,13 @@ class ReplicaKilledMidBurstIT {
         }
     }
 
+    /** The YAML a replica reads: a one-second heartbeat, so the dead replica's jobs are taken over after about 4 s, not 20. */
+    private static Path heartbeatOfOneSecond() throws IOException {
+        Path file = Path.of("target", "fault-replicas.yaml");
+        Files.writeString(file, "jobs:\n  heartbeat: 1s\n");
+        return file;
+    }
+
     private Process startReplica(int index, int port, String database) throws IOException {
         File log = Path.of("target", "fault-replica-" + index + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -135,6 +143,7 @@ class ReplicaKilledMidBurstIT {
         env.put("SLACK_BOT_TOKEN", "xoxb-fault-test");
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("CAPSTAN_PLAYGROUND", "false");
+        env.put("CAPSTAN_CONFIG", heartbeatOfOneSecond().toString());
         return builder.start();
     }
 
