@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.features.directory.Directory;
 import dev.capstan.features.timereport.TimeReport;
 import dev.capstan.support.Await;
+import dev.capstan.support.BothCores;
 import dev.capstan.support.FakeGitHub;
 import dev.capstan.support.JobRows;
 import dev.capstan.support.OnEveryDatabase;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
@@ -29,9 +30,9 @@ import org.junit.jupiter.params.Parameter;
  * The fuzz test: a bounded, seeded run of generated texts (Unicode, control characters, NUL, lone surrogates, long
  * texts, extreme numbers and dates, Slack's escapes, quotes and dashes) over every family's commands. Each is answered
  * 200, no reply says "Something went wrong", and each has its audit row. {@code -Dfuzz.count=N -Dfuzz.seed=S} for longer
- * or other runs. Isolated: it keeps both cores busy, and classes beside it would miss their wall-clock budgets.
+ * or other runs. It keeps both cores busy, so it never runs beside the browser test or the class that times acks ({@link BothCores}).
  */
-@Isolated
+@ResourceLock(BothCores.LOCK)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @OnEveryDatabase
 class FuzzTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.capstan.security.Hmac;
+import dev.capstan.support.BothCores;
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.ModalInputs;
 import dev.capstan.support.OnEveryDatabase;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
@@ -28,6 +31,7 @@ import org.junit.jupiter.params.Parameter;
 /** Conversations with the platform's own commands and the demo family; runs on H2 and on PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @OnEveryDatabase
+@ResourceLock(value = BothCores.LOCK, mode = ResourceAccessMode.READ)
 class PlatformConversationsTest {
     static final String ADMIN = "UADMIN01";
     static final String ALICE = "UALICE01";

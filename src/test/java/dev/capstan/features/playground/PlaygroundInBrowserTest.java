@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.app.Launcher;
 import dev.capstan.app.Main;
 import dev.capstan.platform.Feature;
+import dev.capstan.support.BothCores;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -37,10 +38,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The playground page in headless Chromium (Debian's chromium and chromium-driver packages), clicked like a person
  * would, with the families this build ships (plus {@link TryOutFamily} for a modal) and the tour's configuration
  * (production deployments need an approval). Each family's main flow is walked and the page checked for what Slack
- * would never show: raw mentions, dates or emoji codes. Screenshots go to {@code target/screenshots/}. Isolated: a
- * browser keeps both cores busy, and classes beside it would miss their wall-clock budgets.
+ * would never show: raw mentions, dates or emoji codes. Screenshots go to {@code target/screenshots/}. A
+ * browser keeps both cores busy, so it never runs beside the fuzz test or the class that times acks ({@link BothCores}).
  */
-@Isolated
+@ResourceLock(BothCores.LOCK)
 class PlaygroundInBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
