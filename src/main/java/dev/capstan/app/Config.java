@@ -8,7 +8,6 @@ import dev.capstan.command.AccessRule;
 import dev.capstan.command.Role;
 import dev.capstan.command.SlackIds;
 import dev.capstan.jobs.JobSettings;
-import dev.capstan.platform.Durations;
 import dev.capstan.store.DatabaseUrl;
 import java.net.URI;
 import java.nio.file.Files;
@@ -177,15 +176,7 @@ public record Config(
      * a pause of the JVM (a long collection) could pass for a death and run its jobs twice.
      */
     private static Duration jobHeartbeat(ConfigFile.Jobs jobs, List<String> problems) {
-        if (jobs == null || jobs.heartbeat() == null) return null;
-        try {
-            Duration heartbeat = Durations.parse(jobs.heartbeat());
-            if (heartbeat.compareTo(SHORTEST_HEARTBEAT) >= 0) return heartbeat;
-            problems.add("jobs.heartbeat must be at least 1s, not " + jobs.heartbeat());
-        } catch (IllegalArgumentException e) {
-            problems.add("jobs.heartbeat: " + e.getMessage());
-        }
-        return null;
+        return jobs == null ? null : new ConfiguredDuration("jobs.heartbeat", SHORTEST_HEARTBEAT, "1s").read(jobs.heartbeat(), null, problems);
     }
 
     /** The same job settings with this configuration's heartbeat, when it sets one. */

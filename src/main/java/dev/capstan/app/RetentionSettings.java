@@ -1,7 +1,6 @@
 package dev.capstan.app;
 
 import dev.capstan.jobs.Cron;
-import dev.capstan.platform.Durations;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,17 +39,6 @@ public record RetentionSettings(Duration deliveries, Duration jobKeys, Duration 
     }
 
     private static Duration duration(String key, String text, Duration fallback, Duration shortest, List<String> problems) {
-        if (text == null) return fallback;
-        try {
-            Duration value = Durations.parse(text);
-            if (value.compareTo(shortest) < 0) {
-                problems.add(key + " must be at least " + shortest.toDays() + "d, not " + text);
-                return fallback;
-            }
-            return value;
-        } catch (IllegalArgumentException e) {
-            problems.add(key + ": " + e.getMessage());
-            return fallback;
-        }
+        return new ConfiguredDuration(key, shortest, shortest.toDays() + "d").read(text, fallback, problems);
     }
 }
