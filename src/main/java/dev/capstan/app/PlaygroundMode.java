@@ -50,18 +50,9 @@ final class PlaygroundMode {
      * A fixed port, a signing secret the playground can sign with, the Web API pointed at the in-process fake, its own
      * database unless DATABASE_URL says otherwise, and none of the variables that reach outside services (the platform's
      * GitHub and CircleCI ones, and every variable a family declares) unless kept explicitly; with none of GitHub's
-     * kept, GitHub is the playground's pretend one (an App on "acme" with a throwaway key).
-     */
-    static Map<String, String> environment(Map<String, String> env, int requestedPort) {
-        Map<String, String> prepared = environmentWithoutKey(env, requestedPort);
-        CompletableFuture<String> key = pretendGitHubKey(env);
-        if (key != null) addPretendGitHubKey(prepared, key);
-        return prepared;
-    }
-
-    /**
-     * The same, except the pretend GitHub App's key: {@link Launcher} starts making it ({@link #pretendGitHubKey}) first
-     * and adds it ({@link #addPretendGitHubKey}) only before Capstan is built, so the configuration is read meanwhile.
+     * kept, GitHub is the playground's pretend one (an App on "acme"). Its throwaway key is not here: {@link Launcher}
+     * starts making it ({@link #pretendGitHubKey}) first and adds it ({@link #addPretendGitHubKey}) only before Capstan
+     * is built, so the configuration is read meanwhile.
      */
     static Map<String, String> environmentWithoutKey(Map<String, String> env, int requestedPort) {
         Map<String, String> prepared = new HashMap<>(env);

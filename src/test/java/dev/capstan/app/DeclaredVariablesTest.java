@@ -53,7 +53,7 @@ class DeclaredVariablesTest {
         Map<String, String> given = new java.util.HashMap<>();
         declared().forEach(variable -> given.put(variable.name(), "value-of-" + variable.name()));
         given.put("CAPSTAN_PLAYGROUND_KEEP", "GITHUB_ORG");
-        Map<String, String> playground = PlaygroundMode.environment(given, 3000);
+        Map<String, String> playground = PlaygroundEnvironments.of(given, 3000);
         for (Variable variable : declared()) {
             boolean outside = !variable.owner().equals(PlatformVariables.OWNER)
                     || variable.name().startsWith("GITHUB_") || variable.name().startsWith("CIRCLECI_");

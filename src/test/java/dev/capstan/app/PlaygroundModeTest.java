@@ -35,7 +35,7 @@ class PlaygroundModeTest {
 
     @Test
     void withoutDatabaseUrlThePlaygroundUsesItsOwnH2FileNotTheRealDefaultOne() {
-        Map<String, String> env = PlaygroundMode.environment(Map.of(), 3000);
+        Map<String, String> env = PlaygroundEnvironments.of(Map.of(), 3000);
         assertThat(env.get("DATABASE_URL")).isEqualTo("jdbc:h2:file:./data/playground");
         assertThat(Config.fromEnvironment(env).database().jdbcUrl())
                 .isNotEqualTo(Config.fromEnvironment(Map.of()).database().jdbcUrl());
@@ -50,20 +50,20 @@ class PlaygroundModeTest {
 
     @Test
     void anExplicitDatabaseUrlIsKept() {
-        assertThat(PlaygroundMode.environment(Map.of("DATABASE_URL", "jdbc:h2:mem:mine"), 3000).get("DATABASE_URL"))
+        assertThat(PlaygroundEnvironments.of(Map.of("DATABASE_URL", "jdbc:h2:mem:mine"), 3000).get("DATABASE_URL"))
                 .isEqualTo("jdbc:h2:mem:mine");
     }
 
     @Test
     void theWebApiGoesToTheInProcessFakeAndTheAppTokenIsDropped() {
-        Map<String, String> env = PlaygroundMode.environment(Map.of("SLACK_APP_TOKEN", "xapp-1"), 4321);
+        Map<String, String> env = PlaygroundEnvironments.of(Map.of("SLACK_APP_TOKEN", "xapp-1"), 4321);
         assertThat(env.get("SLACK_API_URL")).isEqualTo("http://127.0.0.1:4321/playground/api/");
         assertThat(env).doesNotContainKey("SLACK_APP_TOKEN");
     }
 
     @Test
     void credentialsOfOutsideServicesAreDroppedUnlessExplicitlyKept() {
-        Map<String, String> env = PlaygroundMode.environment(Map.of("GITHUB_APP_ID", "1", "GITHUB_APP_PRIVATE_KEY", "key",
+        Map<String, String> env = PlaygroundEnvironments.of(Map.of("GITHUB_APP_ID", "1", "GITHUB_APP_PRIVATE_KEY", "key",
                 "GITHUB_ORG", "acme", "GITHUB_API_URL", "http://127.0.0.1:9/", "GOOGLE_SERVICE_ACCOUNT_JSON", "{}",
                 "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_API_URL, GITHUB_ORG", "CAPSTAN_ADMINS", "UADMIN001"), 3000);
         assertThat(env).doesNotContainKeys("GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GOOGLE_SERVICE_ACCOUNT_JSON")
@@ -73,11 +73,11 @@ class PlaygroundModeTest {
 
     @Test
     void withoutAnyGitHubVariableGitHubIsThePlaygroundsPretendOne() {
-        Map<String, String> env = PlaygroundMode.environment(Map.of(), 4321);
+        Map<String, String> env = PlaygroundEnvironments.of(Map.of(), 4321);
         assertThat(env).containsEntry("GITHUB_API_URL", "http://127.0.0.1:4321/playground/github").containsEntry("GITHUB_ORG", "acme")
                 .containsKeys("GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_WEBHOOK_SECRET");
         assertThat(PlaygroundMode.gitHubStandInSecret(env)).isEqualTo(env.get("GITHUB_WEBHOOK_SECRET"));
-        Map<String, String> kept = PlaygroundMode.environment(Map.of("GITHUB_ORG", "mine", "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_ORG"), 4321);
+        Map<String, String> kept = PlaygroundEnvironments.of(Map.of("GITHUB_ORG", "mine", "CAPSTAN_PLAYGROUND_KEEP", "GITHUB_ORG"), 4321);
         assertThat(kept).doesNotContainKey("GITHUB_API_URL");
         assertThat(PlaygroundMode.gitHubStandInSecret(kept)).isNull();
     }
