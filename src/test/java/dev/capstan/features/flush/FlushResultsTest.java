@@ -16,6 +16,7 @@ import dev.capstan.support.Texts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -75,7 +76,7 @@ class FlushResultsTest {
         String viewId = world.openForm(ALICE);
         SlashReply processing = new SlashReply(200, "{\"response_action\":\"update\",\"view\":{\"type\":\"modal\",\"blocks\":"
                 + "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"being processed\"}}]}}", null);
-        java.util.concurrent.atomic.AtomicBoolean acked = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean acked = new AtomicBoolean();
         world.slack().onCall(call -> {
             if (call.method().equals("views.update") && viewId.equals(call.arg("view_id")) && acked.compareAndSet(false, true)) {
                 world.slack().applyAck(viewId, processing);
