@@ -149,11 +149,12 @@ class RepeatedJobsTest {
     void aSlowCommandWhoseReplicaDiedAfterDecidingItsReplyButBeforeSendingItSendsItOnceAndDoesNotRunAgain() throws Exception {
         AtomicReference<List<JobRows.Row>> decided = new AtomicReference<>();
         app.slack().failNextPost(() -> {
-            decided.set(JobRows.of(app.databaseUrl(), "slow-command"));
-            JobRows.delete(app.databaseUrl(), decided.get());
+            List<JobRows.Row> rows = JobRows.of(app.databaseUrl(), "slow-command");
+            JobRows.delete(app.databaseUrl(), rows);
+            decided.set(rows);
         });
         SlashReply reply = app.as("UALICE01").run("/capstan counted count decided");
-        Await.until(decided::get, rows -> rows != null, Duration.ofSeconds(15), "the reply to reach Slack");
+        Await.until(decided::get, rows -> rows != null, Duration.ofSeconds(15), "the reply to reach Slack and the row to be gone");
         assertThat(decided.get()).hasSize(1);
         assertThat(app.slack().posts(reply.responseUrl())).isEmpty();
         JobRows.revive(app.databaseUrl(), decided.get().stream().map(JobRows.Row::revived).toList());
