@@ -7,6 +7,11 @@ public interface AuditLog {
     /** Records and returns the entry's id; for entries that something else will refer to (a slow command's job). */
     long record(AuditEntry entry);
 
+    /** Records several entries at once and returns their ids in the same order: slow commands queued together. */
+    default List<Long> recordAll(List<AuditEntry> entries) {
+        return entries.stream().map(this::record).toList();
+    }
+
     /** Records without making the caller wait for the database; reads on this replica still see it. */
     default void append(AuditEntry entry) {
         record(entry);

@@ -9,6 +9,9 @@ import dev.capstan.command.Invocation;
 import dev.capstan.command.JobQueue;
 import dev.capstan.command.Reply;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +41,11 @@ public final class CommandJobs implements JobQueue {
         }
     }
 
+    private record Queued(String jobId, Invocation invocation, AuditEntry entry) { }
+
     private final Jobs jobs;
     private final Jdbi jdbi;
+    private final GroupCommit<Queued, Long> queueing;
     private final JobType<CommandJob> commands;
     private final JobType<ConfirmationJob> confirmations;
     private DurableOutbox outbox;
@@ -49,6 +55,7 @@ public final class CommandJobs implements JobQueue {
     public CommandJobs(Jobs jobs, Jdbi jdbi) {
         this.jobs = jobs;
         this.jdbi = jdbi;
+        this.queueing = new GroupCommit<>(jdbi, this::queueAll);
         this.commands = jobs.declare("slow-command", CommandJob.class, JobOptions.retrying(jobs.settings(), (run, failure) -> {
             CommandJob job = run.data();
             if (job.reply() != null) {
@@ -94,13 +101,20 @@ public final class CommandJobs implements JobQueue {
         });
     }
 
+    /** Acks waiting at the same time share the transaction that queues their commands. */
     @Override
     public long enqueueCommand(String jobId, Invocation invocation, AuditEntry queued) {
-        return jdbi.inTransaction(h -> {
-            long auditId = audit.record(queued);
-            commands.enqueueAt(jobId, Instant.EPOCH, new CommandJob(invocation, auditId, null));
-            return auditId;
-        });
+        return queueing.commit(new Queued(jobId, invocation, queued));
+    }
+
+    private List<Long> queueAll(List<Queued> parts) {
+        List<Long> auditIds = audit.recordAll(parts.stream().map(Queued::entry).toList());
+        Map<String, CommandJob> byId = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            byId.put(parts.get(i).jobId(), new CommandJob(parts.get(i).invocation(), auditIds.get(i), null));
+        }
+        commands.enqueueAll(byId);
+        return auditIds;
     }
 
     @Override

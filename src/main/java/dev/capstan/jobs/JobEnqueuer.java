@@ -3,9 +3,12 @@ package dev.capstan.jobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes a job's row in the caller's transaction when there is one (so it commits or rolls back with the change that
@@ -14,6 +17,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class JobEnqueuer {
     private static final int MAX_ID = 200;
+    private static final String INSERT_VALUES = """
+             (task_name, task_instance, task_data, execution_time, picked, version, priority)
+            values (:name, :id, :data, :when, false, 1, 0) on conflict do nothing""";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -37,16 +43,32 @@ final class JobEnqueuer {
     }
 
     <T> boolean enqueue(JobType<T> type, String id, Instant at, T data, boolean once) {
-        if (id == null || id.isBlank() || id.length() > MAX_ID) {
-            throw new IllegalArgumentException("A job id must have 1 to " + MAX_ID + " characters");
-        }
+        checkId(id);
         boolean deadline = at.isAfter(clock.instant());
         Instant now = JobSchedulers.SCHEDULER_CLOCK.instant();
         Instant when = deadline ? at.truncatedTo(ChronoUnit.MICROS) : now;
         String table = deadline ? JobSchedulers.AT_TABLE : JobSchedulers.SOON_TABLE;
-        byte[] bytes = json.bytes(new JobEnvelope(1, now, json.tree(data), 1));
+        byte[] bytes = json.bytes(1, now, data, 1);
         return jdbi.withHandle(h -> h.isInTransaction() ? insert(h, table, type, id, when, bytes, once)
                 : h.inTransaction(tx -> insert(tx, table, type, id, when, bytes, once)));
+    }
+
+    /**
+     * Writes jobs to run soon in one batch, in the caller's transaction (it must have one), and wakes the workers once
+     * that commits; an id already there is left as it is.
+     */
+    <T> void enqueueAll(JobType<T> type, Map<String, T> byId) {
+        Instant now = JobSchedulers.SCHEDULER_CLOCK.instant();
+        jdbi.useHandle(h -> {
+            if (!h.isInTransaction()) throw new IllegalStateException("A batch of jobs is written in its caller's transaction");
+            PreparedBatch batch = h.prepareBatch("insert into " + JobSchedulers.SOON_TABLE + INSERT_VALUES);
+            byId.forEach((id, data) -> {
+                checkId(id);
+                batch.bind("name", type.name()).bind("id", id).bind("data", json.bytes(1, now, data, 1)).bind("when", now).add();
+            });
+            batch.execute();
+            h.afterCommit(wake);
+        });
     }
 
     /**
@@ -60,8 +82,8 @@ final class JobEnqueuer {
         if (row == null || !row.taskName().equals(type.name()) || !row.id().equals(run.id())) {
             throw new IllegalStateException("Only a running job saves its own data");
         }
-        JobEnvelope next = new JobEnvelope(1, row.envelope().firstEnqueuedAt(), json.tree(data), row.envelope().run());
-        byte[] bytes = json.bytes(next);
+        byte[] bytes = json.bytes(1, row.envelope().firstEnqueuedAt(), data, row.envelope().run());
+        Supplier<JobEnvelope> next = () -> new JobEnvelope(1, row.envelope().firstEnqueuedAt(), json.tree(data), row.envelope().run());
         jdbi.useHandle(h -> {
             int rows = h.createUpdate("update " + row.table() + " set task_data = :data"
                             + " where task_name = :name and task_instance = :id and version = :version and picked = true")
@@ -74,11 +96,15 @@ final class JobEnqueuer {
 
     private boolean insert(Handle h, String table, JobType<?> type, String id, Instant when, byte[] bytes, boolean once) {
         if (once && !keys.claim(type.name(), id, clock.instant())) return false;
-        int rows = h.createUpdate("insert into " + table + """
-                         (task_name, task_instance, task_data, execution_time, picked, version, priority)
-                        values (:name, :id, :data, :when, false, 1, 0) on conflict do nothing""")
+        int rows = h.createUpdate("insert into " + table + INSERT_VALUES)
                 .bind("name", type.name()).bind("id", id).bind("data", bytes).bind("when", when).execute();
         if (rows == 1 && table.equals(JobSchedulers.SOON_TABLE)) h.afterCommit(wake);
         return rows == 1;
+    }
+
+    private static void checkId(String id) {
+        if (id == null || id.isBlank() || id.length() > MAX_ID) {
+            throw new IllegalArgumentException("A job id must have 1 to " + MAX_ID + " characters");
+        }
     }
 }

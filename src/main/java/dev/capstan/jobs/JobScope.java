@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * The job run a worker thread is in, so that whatever it enqueues (a reply, a DM, another job) is keyed by that run and
@@ -26,7 +27,7 @@ final class JobScope {
     private final String name;
     private final Row row;
     private int enqueued;
-    private volatile JobEnvelope saved;
+    private volatile Supplier<JobEnvelope> saved;
 
     private JobScope(String name, Row row) {
         this.name = name;
@@ -80,10 +81,11 @@ final class JobScope {
 
     /** What the run saved as its row's data and committed, or null: a retry or a give-up starts from it. */
     JobEnvelope saved() {
-        return saved;
+        return saved == null ? null : saved.get();
     }
 
-    void saved(JobEnvelope envelope) {
+    /** Built only if a retry or a give-up asks for it: the usual run completes without reading it back. */
+    void saved(Supplier<JobEnvelope> envelope) {
         this.saved = envelope;
     }
 

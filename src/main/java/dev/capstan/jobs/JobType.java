@@ -1,6 +1,7 @@
 package dev.capstan.jobs;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A kind of durable job with its data type, handed out when it is declared; enqueueing goes through it so that the
@@ -58,6 +59,11 @@ public final class JobType<T> {
      */
     public void save(JobRun<T> run, T data) {
         jobs.save(this, run, data);
+    }
+
+    /** Runs each job soon, written in one batch in the caller's transaction; an id already there is left as it is. */
+    void enqueueAll(Map<String, T> byId) {
+        jobs.enqueueAll(this, byId);
     }
 
     /** Runs the job at {@code at}; a job with the same id that has not run yet is left as it is. */

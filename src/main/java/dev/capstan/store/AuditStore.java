@@ -9,12 +9,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The audit log in the database. */
 public final class AuditStore implements AuditLog {
     private static final int MAX_TEXT = 4000;
     private static final int MAX_REASON = 500;
     private static final Pattern BACKSLASHES_BEFORE_U_OR_NUL = Pattern.compile("(\\\\*)([u\\x00])");
+    private static final String INSERT = """
+            insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
+                outcome, outcome_word, duration_ms, job_id)
+            values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :word, :duration, :job)""";
+
     private final Jdbi jdbi;
 
     public AuditStore(Jdbi jdbi) {
@@ -23,36 +30,35 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public long record(AuditEntry e) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
-                            outcome, outcome_word, duration_ms, job_id)
-                        values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :word, :duration, :job)""")
-                .bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
-                .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
+        return jdbi.withHandle(h -> bind(h.createUpdate(INSERT), e).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    /** One batch in the caller's transaction when there is one; the ids in the order of the entries. */
+    @Override
+    public List<Long> recordAll(List<AuditEntry> entries) {
+        return jdbi.withHandle(h -> {
+            PreparedBatch batch = h.prepareBatch(INSERT);
+            for (AuditEntry e : entries) bind(batch, e).add();
+            return batch.executePreparedBatch("id").mapTo(Long.class).list();
+        });
+    }
+
+    /** Writes many entries in one batch and transaction, their ids unread: the background writer's part. */
+    void appendAll(List<AuditEntry> entries) {
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch(INSERT);
+            for (AuditEntry e : entries) bind(batch, e).add();
+            batch.execute();
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, AuditEntry e) {
+        return statement.bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32))
+                .bind("channel", cut(e.channelId(), 32)).bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
                 .bind("family", words(cut(e.command(), 200), 1)).bind("group", words(cut(e.command(), 200), 2))
                 .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
                 .bind("word", AuditEntry.outcomeWord(storable(e.outcome())))
-                .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-    }
-
-    /** Writes many entries in one batch. */
-    void recordAll(List<AuditEntry> entries) {
-        jdbi.useTransaction(h -> {
-            var batch = h.prepareBatch("""
-                    insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
-                        outcome, outcome_word, duration_ms, job_id)
-                    values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :word, :duration, :job)""");
-            for (AuditEntry e : entries) {
-                batch.bind("at", e.at()).bind("kind", e.kind().label()).bind("user", cut(e.userId(), 32)).bind("channel", cut(e.channelId(), 32))
-                        .bind("raw", cut(e.rawText(), MAX_TEXT)).bind("command", cut(e.command(), 200))
-                        .bind("family", words(cut(e.command(), 200), 1)).bind("group", words(cut(e.command(), 200), 2))
-                        .bind("decision", cut(e.decision(), MAX_REASON)).bind("outcome", cut(e.outcome(), MAX_REASON))
-                        .bind("word", AuditEntry.outcomeWord(storable(e.outcome())))
-                        .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64)).add();
-            }
-            batch.execute();
-        });
+                .bind("duration", e.durationMs()).bind("job", cut(e.jobId(), 64));
     }
 
     @Override

@@ -41,6 +41,11 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
     }
 
     @Override
+    public List<Long> recordAll(List<AuditEntry> entries) {
+        return store.recordAll(entries);
+    }
+
+    @Override
     public void append(AuditEntry entry) {
         if (!queue.offer(entry)) {
             synchronized (writing) {
@@ -86,7 +91,7 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
 
     private void write(List<AuditEntry> batch) {
         try {
-            store.recordAll(batch);
+            store.appendAll(batch);
         } catch (RuntimeException e) {
             log.error("Could not write {} audit entries; writing them one by one", batch.size(), e);
             for (AuditEntry entry : batch) {
