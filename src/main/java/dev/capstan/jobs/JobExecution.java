@@ -30,9 +30,11 @@ final class JobExecution {
     private final AuditLog audit;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final JobCompletions completions;
 
-    JobExecution(JobJson json, AuditLog audit, MeterRegistry metrics, Clock clock) {
+    JobExecution(JobJson json, AuditLog audit, MeterRegistry metrics, Clock clock, JobCompletions completions) {
         this.json = json;
+        this.completions = completions;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
@@ -69,8 +71,8 @@ final class JobExecution {
             record(type, instance.getId(), "dropped: unreadable data", started);
             return (complete, operations) -> operations.remove();
         }
-        JobScope scope = JobScope.of(scope(type, instance.getId(), "run-" + envelope.run()),
-                new JobScope.Row(table, type.name(), instance.getId(), version, envelope));
+        JobScope.Row row = new JobScope.Row(table, type.name(), instance.getId(), version, envelope);
+        JobScope scope = JobScope.of(scope(type, instance.getId(), "run-" + envelope.run()), row);
         try {
             JobRun<T> thisRun = run;
             JobResult<T> result = JobScope.within(scope, () -> handler.run(thisRun));
@@ -80,8 +82,9 @@ final class JobExecution {
                 return (complete, operations) -> operations.reschedule(complete, at, next);
             }
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "done").increment();
-            record(type, instance.getId(), "done", started);
-            return (complete, operations) -> operations.remove();
+            Runnable recording = ((JobResult.Done<T>) result).recording();
+            if (recording == null) record(type, instance.getId(), "done", started);
+            return (complete, operations) -> completions.complete(row, recording);
         } catch (Throwable failed) {
             JobEnvelope saved = scope.saved();
             if (saved == null) return failed(type, run, envelope, failed, started, due);

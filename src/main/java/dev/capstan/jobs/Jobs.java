@@ -27,7 +27,7 @@ public final class Jobs implements AutoCloseable {
         this.keys = new JobKeys(jdbi);
         this.schedulers = new JobSchedulers(dataSource, settings, clock, json);
         this.registry = new JobRegistry(new JobEnqueuer(jdbi, clock, keys, json, schedulers::wake));
-        this.execution = new JobExecution(json, audit, metrics, clock);
+        this.execution = new JobExecution(json, audit, metrics, clock, new JobCompletions(jdbi));
     }
 
     public JobSettings settings() {
