@@ -1,0 +1,64 @@
+package dev.capstan.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.capstan.store.Database;
+import dev.capstan.store.DatabaseUrl;
+import dev.capstan.support.TestDatabases;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A finished job's row goes with the outcome its job records, and only at the version its run picked. */
+class JobCompletionsTest {
+    private final List<String> recorded = new CopyOnWriteArrayList<>();
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aFinishedJobsRowIsRemovedAndItsOutcomeRecorded(TestDatabases.Kind kind) {
+        try (Database db = Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)), 4)) {
+            insert(db.jdbi(), "job-1", 2);
+            insert(db.jdbi(), "job-2", 2);
+            JobCompletions completions = new JobCompletions(db.jdbi());
+
+            assertThat(completions.complete(row("job-1", 2), () -> recorded.add("job-1 done"))).isTrue();
+            assertThat(completions.complete(row("job-2", 2), null)).isTrue();
+
+            assertThat(ids(db.jdbi())).isEmpty();
+            assertThat(recorded).containsExactly("job-1 done");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aJobAnotherReplicaTookOverIsLeftToItAndItsOutcomeIsNotRecordedHere(TestDatabases.Kind kind) {
+        try (Database db = Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)), 4)) {
+            insert(db.jdbi(), "taken-over", 3);
+            JobCompletions completions = new JobCompletions(db.jdbi());
+
+            assertThat(completions.complete(row("taken-over", 2), () -> recorded.add("recorded twice"))).isFalse();
+
+            assertThat(ids(db.jdbi())).containsExactly("taken-over");
+            assertThat(recorded).isEmpty();
+        }
+    }
+
+    private static JobScope.Row row(String id, long version) {
+        return new JobScope.Row(JobSchedulers.SOON_TABLE, "finishing", id, version, null);
+    }
+
+    private static void insert(Jdbi jdbi, String id, long version) {
+        jdbi.useHandle(h -> h.createUpdate("insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, "
+                        + "version, priority) values ('finishing', :id, null, :at, true, :version, 0)")
+                .bind("id", id).bind("at", Timestamp.from(Instant.now())).bind("version", version).execute());
+    }
+
+    private static List<String> ids(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("select task_instance from scheduled_tasks where task_name = 'finishing'")
+                .mapTo(String.class).list());
+    }
+}
