@@ -52,7 +52,10 @@ for kind in fresh existing; do
   : > "$work/$kind"
   for i in $(seq 1 "$RUNS"); do
     dir="$work/run$i"
-    [ "$kind" = fresh ] && { rm -rf "$dir"; mkdir -p "$dir"; }
+    if [ "$kind" = fresh ]; then
+      rm -rf "$dir"; mkdir -p "$dir/data"
+      [ "${FRESH_KEY:-}" != none ] && [ -f "$root/data/playground-github-key.pem" ] && cp "$root/data/playground-github-key.pem" "$dir/data/"
+    fi
     line=$(one "$dir")
     echo "$kind run $i: ready ${line%% *} ms (CPU ms, classes from jars, RSS MB, classes from CDS archives: ${line#* })"
     echo "$line" >> "$work/$kind"

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Starts the playground on a throwaway H2 database, asks it once whether it is ready, types one command on its page
  * and reads the page's state, and stops: what the build runs under {@code -XX:ArchiveClassesAtExit} so that the
- * class-data-sharing archive holds every class start-up and a first command load.
+ * class-data-sharing archive holds every class start-up and a first command load. Run in the project's folder, it
+ * also leaves the playground's pretend GitHub key in {@code ./data}, so that the README's first start makes none.
  */
 final class TrainingRun {
     /** A seeded playground admin and channel, as a newcomer's first command on the playground's page comes. */
