@@ -69,7 +69,7 @@ public final class CommandPipeline {
 
     /**
      * Runs a slow command in a job worker; the policy is checked again since roles may have changed meanwhile. The
-     * caller completes the audit entry with the result once the reply is sent, in the transaction that removes its job.
+     * caller completes the audit entry with the result, in the transaction that saves the reply.
      * A {@link TransientFailure} propagates so that the job is retried.
      */
     public Finished runQueued(Invocation invocation) {

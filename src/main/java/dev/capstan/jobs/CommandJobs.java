@@ -19,21 +19,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The platform's own work queue: slow commands and slow confirmed actions, run by a job worker after the ack. The job
  * types are declared first, because the pipeline and the confirmations queue into them; {@link #runWith} binds the
- * workers once those exist. A slow command's job runs in two steps: it runs the command and saves the reply and outcome
- * in its own row; then it sends that reply, and its completion removes the row and records the audit entry's outcome in
- * one transaction. A retry of a send Slack refused, or a run again after the replica died, finds the reply saved and
+ * workers once those exist. A slow command's job runs in two steps: it runs the command and, in one transaction, records
+ * the audit entry's outcome and saves the reply in its own row; then it sends that reply and completes. A retry of a send Slack refused, or a run again after the replica died, finds the reply saved and
  * sends it without running the command again; the job's completion is the record that the reply's last message was sent.
  */
 public final class CommandJobs implements JobQueue {
     private static final Logger log = LoggerFactory.getLogger(CommandJobs.class);
 
-    /**
-     * A slow command: what Slack sent, the audit entry its outcome completes, and once it ran its reply, outcome and run
-     * time (null before; a row saved by an older version has a reply without an outcome, its entry already completed).
-     */
-    public record CommandJob(Invocation invocation, long auditId, Reply reply, String outcome, long durationMs) {
-        CommandJob answered(CommandPipeline.Finished finished) {
-            return new CommandJob(invocation, auditId, finished.reply(), finished.outcome(), finished.durationMs());
+    /** A slow command: what Slack sent, the audit entry its outcome completes, and its reply once it ran (null before). */
+    public record CommandJob(Invocation invocation, long auditId, Reply reply) {
+        CommandJob answered(Reply decided) {
+            return new CommandJob(invocation, auditId, decided);
         }
     }
 
@@ -47,6 +43,7 @@ public final class CommandJobs implements JobQueue {
     private record Queued(String jobId, Invocation invocation, AuditEntry entry) { }
 
     private final Jobs jobs;
+    private final Jdbi jdbi;
     private final GroupCommit<Queued, Long> queueing;
     private final JobType<CommandJob> commands;
     private final JobType<ConfirmationJob> confirmations;
@@ -56,11 +53,11 @@ public final class CommandJobs implements JobQueue {
 
     public CommandJobs(Jobs jobs, Jdbi jdbi) {
         this.jobs = jobs;
+        this.jdbi = jdbi;
         this.queueing = new GroupCommit<>(jdbi, this::queueAll);
         this.commands = jobs.declare("slow-command", CommandJob.class, JobOptions.retrying(jobs.settings(), (run, failure) -> {
             CommandJob job = run.data();
             if (job.reply() != null) {
-                if (job.outcome() != null) audit.complete(job.auditId(), job.outcome(), job.durationMs());
                 log.error("Gave up sending the reply of `{} {}`: {}", job.invocation().slashCommand(), job.invocation().text(), failure.sentence());
                 return;
             }
@@ -84,13 +81,16 @@ public final class CommandJobs implements JobQueue {
             if (decidedNow) {
                 // On its row's first pick the command cannot have run; after that, a completed audit entry says it did.
                 if (!run.firstPick() && auditLog.completed(job.auditId())) return JobResult.done();
-                job = job.answered(pipeline.runQueued(job.invocation()));
-                commands.save(run, job);
+                CommandPipeline.Finished finished = pipeline.runQueued(job.invocation());
+                job = job.answered(finished.reply());
+                CommandJob decided = job;
+                jdbi.useTransaction(h -> {
+                    auditLog.complete(decided.auditId(), finished.outcome(), finished.durationMs());
+                    commands.save(run, decided);
+                });
             }
             replies.sendFromJob(replyKey(run), responseUrl(job.invocation()), job.reply(), decidedNow);
-            CommandJob sent = job;
-            if (sent.outcome() == null) return JobResult.done();
-            return JobResult.doneRecording(() -> auditLog.complete(sent.auditId(), sent.outcome(), sent.durationMs()));
+            return JobResult.doneRecorded();
         });
         jobs.handle(confirmations, run -> {
             if (replies.queued(replyKey(run))) return JobResult.done();
@@ -110,7 +110,7 @@ public final class CommandJobs implements JobQueue {
         List<Long> auditIds = audit.recordAll(parts.stream().map(Queued::entry).toList());
         Map<String, CommandJob> byId = new LinkedHashMap<>();
         for (int i = 0; i < parts.size(); i++) {
-            byId.put(parts.get(i).jobId(), new CommandJob(parts.get(i).invocation(), auditIds.get(i), null, null, 0));
+            byId.put(parts.get(i).jobId(), new CommandJob(parts.get(i).invocation(), auditIds.get(i), null));
         }
         commands.enqueueAll(byId);
         return auditIds;

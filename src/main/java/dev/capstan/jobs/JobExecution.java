@@ -82,9 +82,8 @@ final class JobExecution {
                 return (complete, operations) -> operations.reschedule(complete, at, next);
             }
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "done").increment();
-            Runnable recording = ((JobResult.Done<T>) result).recording();
-            if (recording == null) record(type, instance.getId(), "done", started);
-            return (complete, operations) -> completions.complete(row, recording);
+            if (!((JobResult.Done<T>) result).recorded()) record(type, instance.getId(), "done", started);
+            return (complete, operations) -> completions.complete(row);
         } catch (Throwable failed) {
             JobEnvelope saved = scope.saved();
             if (saved == null) return failed(type, run, envelope, failed, started, due);

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /** How a run ended: done, or "run me again after {@code delay} with {@code data}" (a job that polls until something ends). */
 public sealed interface JobResult<T> {
-    /** Done; {@code recording}, when not null, writes the job's outcome where it belongs, in the transaction that removes the job. */
-    record Done<T>(Runnable recording) implements JobResult<T> { }
+    /** Done; {@code recorded} when the job recorded its outcome where it belongs, so that the job log adds no entry of its own. */
+    record Done<T>(boolean recorded) implements JobResult<T> { }
 
     record Again<T>(Duration delay, T data) implements JobResult<T> {
         public Again {
@@ -14,15 +14,12 @@ public sealed interface JobResult<T> {
     }
 
     static <T> JobResult<T> done() {
-        return new Done<>(null);
+        return new Done<>(false);
     }
 
-    /**
-     * Done, with the job's outcome written by {@code recording} in the transaction that removes the job (so that a job
-     * run again finds either both or neither), in place of the job log's own entry.
-     */
-    static <T> JobResult<T> doneRecording(Runnable recording) {
-        return new Done<>(recording);
+    /** Done, its outcome already recorded where people look for it (a slow command's audit entry): no second entry. */
+    static <T> JobResult<T> doneRecorded() {
+        return new Done<>(true);
     }
 
     static <T> JobResult<T> again(Duration delay, T data) {
