@@ -130,8 +130,11 @@ class PlaygroundInBrowserTest {
         browser.findElement(By.id("home-tab")).click();
         awaitText("home", "Your time");
         assertThat(browser.findElement(By.id("messages")).isDisplayed()).isFalse();
-        wait.until(b -> b.findElements(By.xpath("//div[@id='home']//button[text()='Add time']")).size() == 1);
-        browser.findElement(By.xpath("//div[@id='home']//button[text()='Add time']")).click();
+        // The Home tab is drawn again whenever Capstan publishes it, so the button is found and clicked in one go.
+        wait.until(b -> {
+            b.findElement(By.xpath("//div[@id='home']//button[text()='Add time']")).click();
+            return true;
+        });
         awaitText("modal", "Hours per day");
     }
 
