@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * The platform's own work queue: slow commands and slow confirmed actions, run by a job worker after the ack. The job
  * types are declared first, because the pipeline and the confirmations queue into them; {@link #runWith} binds the
  * workers once those exist. A slow command's job runs in two steps: it runs the command and, in one transaction, records
- * the audit entry's outcome and saves the reply in its own row; then it sends that reply and completes. A retry of a send Slack refused, or a run again after the replica died, finds the reply saved and
- * sends it without running the command again; the job's completion is the record that the reply's last message was sent.
+ * the audit entry's outcome and saves the reply in its own row; then it sends that reply and completes. A retry of a send
+ * Slack refused, or a run again after the replica died, finds the reply saved and sends it without running the command
+ * again; the job's completion is the record that the reply's last message was sent. Acks that queue slow commands at
+ * the same time share one transaction ({@link GroupCommit}).
  */
 public final class CommandJobs implements JobQueue {
     private static final Logger log = LoggerFactory.getLogger(CommandJobs.class);

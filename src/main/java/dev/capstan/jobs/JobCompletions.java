@@ -31,7 +31,8 @@ final class JobCompletions {
             List<Boolean> removed = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) removed.add(false);
             for (String table : rows.stream().map(JobScope.Row::table).distinct().toList()) {
-                PreparedBatch batch = h.prepareBatch("delete from " + table + " where task_name = :name and task_instance = :id and version = :version");
+                PreparedBatch batch = h.prepareBatch("delete from " + table
+                        + " where task_name = :name and task_instance = :id and version = :version");
                 List<Integer> places = new ArrayList<>();
                 for (int i = 0; i < rows.size(); i++) {
                     JobScope.Row row = rows.get(i);
@@ -43,7 +44,8 @@ final class JobCompletions {
                 for (int j = 0; j < counts.length; j++) removed.set(places.get(j), counts[j] == 1);
             }
             for (int i = 0; i < rows.size(); i++) {
-                if (!removed.get(i)) log.warn("Job {} {} finished here but another replica had taken it over", rows.get(i).taskName(), rows.get(i).id());
+                if (removed.get(i)) continue;
+                log.warn("Job {} {} finished here but another replica had taken it over", rows.get(i).taskName(), rows.get(i).id());
             }
             return removed;
         });
