@@ -42,11 +42,16 @@ final class Registry {
         return problems;
     }
 
-    /** Serves exactly {@code loaded} from now on: the catalog first (what runs read), then the families (what requests reach). */
+    /**
+     * Serves exactly {@code loaded} from now on: the catalog first (what runs read), then the families (what requests
+     * reach), those no longer declared taken out before the new ones go in, so that once a new name answers an old one
+     * no longer does.
+     */
     void install(Map<String, LoadedCommand> loaded) {
         Set<String> gone = new HashSet<>(catalog.names());
         gone.removeAll(loaded.keySet());
         catalog.replace(loaded);
+        gone.forEach(commands::remove);
         for (LoadedCommand command : loaded.values()) {
             Declaration declaration = command.declaration();
             Family family = commands.prepare(declaration.name(), declaration.description());
@@ -54,6 +59,5 @@ final class Registry {
                     () -> CommandSpecs.of(declaration, clock), (context, arguments) -> runner.run(command, context, arguments)));
             commands.install(family);
         }
-        gone.forEach(commands::remove);
     }
 }
