@@ -150,6 +150,9 @@ fresh_pg() {
   pg_dbs+=("$name")
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $name" -c "create database $name" >/dev/null 2>&1
   pg_url="jdbc:postgresql://127.0.0.1:5432/$name?user=postgres"
+  [ "$(psql -h 127.0.0.1 -U postgres -Atc 'show autovacuum' 2>/dev/null)" = off ] && echo "note: this PostgreSQL server has" \
+    "autovacuum off, so the job table's dead rows pile up and picks slow down as a round goes on (docs/benchmarks.md)"
+  return 0
 }
 
 jars=("|$(realpath "$JAR")")

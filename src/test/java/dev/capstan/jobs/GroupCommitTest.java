@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Callers that wait for the writer at the same time share its next transaction, and each learns its own part's fate. */
 class GroupCommitTest {
     private final Jdbi jdbi = Jdbi.create("jdbc:h2:mem:group-commit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
