@@ -43,13 +43,9 @@ public final class AuditStore implements AuditLog {
         });
     }
 
-    /** Writes many entries in one batch and transaction, their ids unread: the background writer's part. */
+    /** Writes many entries in one batch and transaction: the background writer's part. */
     void appendAll(List<AuditEntry> entries) {
-        jdbi.useTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch(INSERT);
-            for (AuditEntry e : entries) bind(batch, e).add();
-            batch.execute();
-        });
+        jdbi.useTransaction(h -> recordAll(entries));
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, AuditEntry e) {

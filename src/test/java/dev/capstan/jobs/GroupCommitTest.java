@@ -3,6 +3,8 @@ package dev.capstan.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.capstan.support.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -87,16 +89,13 @@ class GroupCommitTest {
     }
 
     /** Until the first caller holds the writer (its batch is being written, so nothing is waiting). */
-    private void awaitWriting(CompletableFuture<?> first) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(commits.writing() && commits.waiting() == 0) && !first.isDone() && System.nanoTime() < giveUp) Thread.sleep(1);
-        assertThat(commits.writing()).as("the first caller is writing").isTrue();
+    private void awaitWriting(CompletableFuture<?> first) {
+        Await.until(() -> commits.writing() && commits.waiting() == 0, writing -> writing, Duration.ofSeconds(10), "the first caller to write");
+        assertThat(first).isNotDone();
     }
 
-    private void awaitWaiting(int count) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (commits.waiting() < count && System.nanoTime() < giveUp) Thread.sleep(1);
-        assertThat(commits.waiting()).isEqualTo(count);
+    private void awaitWaiting(int count) {
+        Await.until(commits::waiting, n -> n == count, Duration.ofSeconds(10), count + " callers waiting");
     }
 
     private static void await(CountDownLatch latch) {

@@ -9,6 +9,7 @@ import dev.capstan.support.BothCores;
 import dev.capstan.support.FakeSlack;
 import dev.capstan.support.ModalInputs;
 import dev.capstan.support.OnEveryDatabase;
+import dev.capstan.support.Simultaneously;
 import dev.capstan.support.SlackUser;
 import dev.capstan.support.SlashReply;
 import dev.capstan.support.TestApp;
@@ -252,6 +253,22 @@ class PlatformConversationsTest {
         assertThat(posts.get(0).text()).isEqualTo("slow done: build-42");
         String audit = app.as(ADMIN).run("/capstan audit --command \"demo slow\" --limit 1").text();
         assertThat(audit).contains("allowed · ok").contains("job `");
+    }
+
+    @Test
+    void slowCommandsAckedAtTheSameTimeEachGetTheirOwnReplyAndAuditEntry() {
+        int burst = 8;
+        List<SlashReply> acks = Simultaneously.run(burst, i -> app.as(ALICE).run("/capstan demo slow burst-" + i));
+        for (int i = 0; i < burst; i++) {
+            assertThat(acks.get(i).text()).contains("Working on `/capstan demo slow`");
+            assertThat(app.slack().awaitPosts(acks.get(i).responseUrl(), 1)).extracting(FakeSlack.HookPost::text)
+                    .containsExactly("slow done: burst-" + i);
+        }
+        String audit = app.as(ADMIN).run("/capstan audit --user " + ALICE + " --command \"demo slow\" --limit 20").text();
+        for (int i = 0; i < burst; i++) {
+            String command = "demo slow burst-" + i + "` → allowed · ok";
+            assertThat(audit.lines().filter(line -> line.contains(command)).distinct()).as("entries of burst-" + i).hasSize(1);
+        }
     }
 
     @Test
