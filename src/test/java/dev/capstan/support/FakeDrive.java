@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,10 +41,8 @@ public final class FakeDrive implements AutoCloseable {
     private final List<String> subjects = new CopyOnWriteArrayList<>();
 
     public FakeDrive() {
+        keys = TestKeyPair.rsa();
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (Exception e) {
             throw new IllegalStateException(e);
