@@ -25,7 +25,26 @@ public record Cron(String expression) {
      * skips does not fire that day, and one it repeats fires at both instants.
      */
     public Instant next(Instant after, ZoneId zone) {
-        return new CronSchedule(expression, zone).getInitialExecutionTime(after);
+        return in(zone).next(after);
+    }
+
+    /** The firings read in {@code zone}, parsed once for a caller that asks for many (a search back through them). */
+    public Firings in(ZoneId zone) {
+        return new Firings(new CronSchedule(expression, zone));
+    }
+
+    /** A cron expression parsed and read in one zone. */
+    public static final class Firings {
+        private final CronSchedule schedule;
+
+        private Firings(CronSchedule schedule) {
+            this.schedule = schedule;
+        }
+
+        /** As {@link Cron#next}: the first firing strictly after {@code after}. */
+        public Instant next(Instant after) {
+            return schedule.getInitialExecutionTime(after);
+        }
     }
 
     @JsonValue

@@ -67,16 +67,17 @@ final class Freezes {
         /** The latest window containing {@code moment}: the last firing not after it, found by halving (cron only looks forward). */
         @Override
         public Optional<Window> covering(Instant moment) {
-            Instant earliest = cron.next(moment.minus(duration), zone);
+            Cron.Firings firings = cron.in(zone);
+            Instant earliest = firings.next(moment.minus(duration));
             if (earliest.isAfter(moment)) return Optional.empty();
             long firesByMoment = earliest.getEpochSecond() - 1;
             long firesLater = moment.getEpochSecond();
             while (firesLater - firesByMoment > 1) {
                 long middle = firesByMoment + (firesLater - firesByMoment) / 2;
-                if (cron.next(Instant.ofEpochSecond(middle), zone).isAfter(moment)) firesLater = middle;
+                if (firings.next(Instant.ofEpochSecond(middle)).isAfter(moment)) firesLater = middle;
                 else firesByMoment = middle;
             }
-            Instant start = cron.next(Instant.ofEpochSecond(firesByMoment), zone);
+            Instant start = firings.next(Instant.ofEpochSecond(firesByMoment));
             return Optional.of(new Window(start, start.plus(duration), zone));
         }
 
