@@ -100,7 +100,7 @@ bare() {
   t0=$(now)
   java $JAVA_OPTS -cp "$JAR" bench/BareBoltApp.java $BARE_PORT "$SECRET" "$mode" > "$work/bare-$mode.log" 2>&1 & pid=$!
   pids+=($pid)
-  for _ in $(seq 1 600); do grep -q listening "$work/bare-$mode.log" && break; sleep 0.05; done
+  for _ in $(seq 1 600); do grep -qs listening "$work/bare-$mode.log" && break; sleep 0.05; done
   echo "$label: listening in $(since "$t0") s (compiled from source at start, so not comparable), RSS $(rss_mb "$pid") MB"
   load http://127.0.0.1:$BARE_PORT/slack/commands "$line" "$label" "$expect" "" "$owes"
   kill "$pid"; wait "$pid" 2>/dev/null || true

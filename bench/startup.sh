@@ -21,7 +21,7 @@ tick=$(getconf CLK_TCK)
 # second and take its CPU from the JVM it measures, on two cores a measurable share.
 ready() {
   local status=
-  { printf 'GET /readyz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3; read -r -t 5 status <&3; } 3<>"/dev/tcp/127.0.0.1/$PORT" 2>/dev/null || return 1
+  { printf 'GET /readyz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3; read -r -t 5 status <&3; } 2>/dev/null 3<>"/dev/tcp/127.0.0.1/$PORT" || return 1
   [[ $status == *" 200 "* ]]
 }
 
