@@ -45,7 +45,8 @@ public final class AuditStore implements AuditLog {
 
     /** Writes many entries in one batch and transaction: the background writer's part. */
     void appendAll(List<AuditEntry> entries) {
-        jdbi.useTransaction(h -> recordAll(entries));
+        // recordAll's jdbi.withHandle is handed this transaction's handle: JDBI reuses the one open on this thread.
+        jdbi.useTransaction(transaction -> recordAll(entries));
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, AuditEntry e) {
