@@ -3,6 +3,8 @@ package dev.capstan.jobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -20,19 +22,24 @@ final class JobEnqueuer {
     private static final String INSERT_VALUES = """
              (task_name, task_instance, task_data, execution_time, picked, version, priority)
             values (:name, :id, :data, :when, false, 1, 0) on conflict do nothing""";
+    private static final String INSERT_CLAIMABLE = """
+             (task_name, task_instance, task_data, execution_time, picked, picked_by, last_heartbeat, version, priority)
+            values (:name, :id, :data, :when, :picked, :by, :heartbeat, :version, 0) on conflict do nothing""";
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final JobKeys keys;
     private final JobJson json;
     private final Runnable wake;
+    private final LocalRuns local;
 
-    JobEnqueuer(Jdbi jdbi, Clock clock, JobKeys keys, JobJson json, Runnable wake) {
+    JobEnqueuer(Jdbi jdbi, Clock clock, JobKeys keys, JobJson json, Runnable wake, LocalRuns local) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.keys = keys;
         this.json = json;
         this.wake = wake;
+        this.local = local;
     }
 
     /** A job without a key of its own: keyed by the job run that enqueues it, if any, else by a random id. */
@@ -54,20 +61,41 @@ final class JobEnqueuer {
     }
 
     /**
-     * Writes jobs to run soon in one batch, in the caller's transaction (it must have one), and wakes the workers once
-     * that commits; an id already there is left as it is.
+     * Writes jobs to run soon in one batch, in the caller's transaction (it must have one); an id already there is left
+     * as it is. As many as this replica has free workers are written picked by it and run here once that commits
+     * ({@link LocalRuns}); the workers are woken for the rest.
      */
     <T> void enqueueAll(JobType<T> type, Map<String, T> byId) {
         Instant now = JobSchedulers.SCHEDULER_CLOCK.instant();
         jdbi.useHandle(h -> {
             if (!h.isInTransaction()) throw new IllegalStateException("A batch of jobs is written in its caller's transaction");
-            PreparedBatch batch = h.prepareBatch("insert into " + JobSchedulers.SOON_TABLE + INSERT_VALUES);
-            byId.forEach((id, data) -> {
-                checkId(id);
-                batch.bind("name", type.name()).bind("id", id).bind("data", json.bytes(1, now, data, 1)).bind("when", now).add();
-            });
-            batch.execute();
-            h.afterCommit(wake);
+            String replica = local.replica();
+            int claimed = replica == null ? 0 : local.claim(byId.size());
+            List<LocalRuns.Claimed> rows = new ArrayList<>(byId.size());
+            int[] written;
+            try {
+                PreparedBatch batch = h.prepareBatch("insert into " + JobSchedulers.SOON_TABLE + INSERT_CLAIMABLE);
+                byId.forEach((id, data) -> {
+                    checkId(id);
+                    boolean mine = rows.size() < claimed;
+                    byte[] bytes = json.bytes(1, now, data, 1);
+                    rows.add(new LocalRuns.Claimed(JobSchedulers.SOON_TABLE, type.name(), id, bytes));
+                    batch.bind("name", type.name()).bind("id", id).bind("data", bytes).bind("when", now)
+                            .bind("picked", mine).bindByType("by", mine ? replica : null, String.class)
+                            .bindByType("heartbeat", mine ? now : null, Instant.class)
+                            .bind("version", mine ? LocalRuns.CLAIMED_VERSION : 1).add();
+                });
+                written = batch.execute();
+            } catch (RuntimeException failed) {
+                local.release(claimed);
+                throw failed;
+            }
+            List<LocalRuns.Claimed> toRun = new ArrayList<>(claimed);
+            for (int i = 0; i < claimed; i++) if (written[i] == 1) toRun.add(rows.get(i));
+            local.release(claimed - toRun.size());
+            h.afterRollback(() -> local.release(toRun.size()));
+            h.afterCommit(() -> toRun.forEach(local::run));
+            if (claimed < rows.size()) h.afterCommit(wake);
         });
     }
 

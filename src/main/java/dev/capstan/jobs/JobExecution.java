@@ -1,8 +1,6 @@
 package dev.capstan.jobs;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.capstan.command.AuditEntry;
 import dev.capstan.command.AuditLog;
@@ -40,6 +38,13 @@ final class JobExecution {
         this.clock = clock;
     }
 
+    /** What follows a run: its row removed (done, given up or unreadable), or run again at an instant with new data. */
+    private sealed interface Next {
+        record Remove(JobScope.Row row) implements Next { }
+
+        record Reschedule(JobScope.Row row, Instant at, JobEnvelope envelope) implements Next { }
+    }
+
     /**
      * The type's task for one of the two schedulers; a run again or a retry is due by that scheduler's {@code due} clock,
      * at the microsecond the databases keep (a finer instant could be rounded up past the moment it is due).
@@ -53,41 +58,52 @@ final class JobExecution {
                             complete.getExecution().taskInstance.getId(), complete.getCause().orElse(null));
                     operations.remove();
                 })
-                .execute((instance, context) -> runOnce(type, declared.handler(), instance,
-                        context.getExecution().version, due, table));
+                .execute((instance, context) -> {
+                    Next next = runOnce(type, declared.handler(), instance.getId(), instance.getData(),
+                            context.getExecution().version, due, table);
+                    if (next instanceof Next.Reschedule again) return (complete, operations) -> operations.reschedule(complete, again.at(), again.envelope());
+                    return (complete, operations) -> completions.complete(((Next.Remove) next).row());
+                });
     }
 
-    private <T> CompletionHandler<JobEnvelope> runOnce(JobType<T> type, JobHandler<T> handler, TaskInstance<JobEnvelope> instance,
-                                                       long version, Clock due, String table) {
+    /** Runs a row this replica claimed as its ack wrote it ({@link LocalRuns}), and takes the next step itself. */
+    <T> void runClaimed(JobRegistry.Declared<T> declared, String id, JobEnvelope envelope, String table) {
+        Next next = runOnce(declared.type(), declared.handler(), id, envelope, LocalRuns.CLAIMED_VERSION, JobSchedulers.SCHEDULER_CLOCK, table);
+        if (next instanceof Next.Reschedule again) {
+            completions.reschedule(again.row(), again.at(), json.bytes(again.envelope()));
+        } else {
+            completions.complete(((Next.Remove) next).row());
+        }
+    }
+
+    private <T> Next runOnce(JobType<T> type, JobHandler<T> handler, String id, JobEnvelope envelope, long version, Clock due, String table) {
         long started = System.nanoTime();
         boolean firstPick = version <= FIRST_PICK_VERSION;
-        JobEnvelope envelope = instance.getData();
+        JobScope.Row row = new JobScope.Row(table, type.name(), id, version, envelope);
         JobRun<T> run;
         try {
-            run = new JobRun<>(type.name(), instance.getId(), json.read(envelope.data(), type.dataType()),
+            run = new JobRun<>(type.name(), id, json.read(envelope.data(), type.dataType()),
                     envelope.attempt(), envelope.firstEnqueuedAt(), firstPick);
         } catch (Exception unreadable) {
-            log.error("Job {} {} has data this version cannot read; dropped", type.name(), instance.getId(), unreadable);
-            record(type, instance.getId(), "dropped: unreadable data", started);
-            return (complete, operations) -> operations.remove();
+            log.error("Job {} {} has data this version cannot read; dropped", type.name(), id, unreadable);
+            record(type, id, "dropped: unreadable data", started);
+            return new Next.Remove(row);
         }
-        JobScope.Row row = new JobScope.Row(table, type.name(), instance.getId(), version, envelope);
-        JobScope scope = JobScope.of(scope(type, instance.getId(), "run-" + envelope.run()), row);
+        JobScope scope = JobScope.of(scope(type, id, "run-" + envelope.run()), row);
         try {
             JobRun<T> thisRun = run;
             JobResult<T> result = JobScope.within(scope, () -> handler.run(thisRun));
             if (result instanceof JobResult.Again<T> again) {
                 JobEnvelope next = new JobEnvelope(1, envelope.firstEnqueuedAt(), json.tree(again.data()), envelope.run() + 1);
-                Instant at = due.instant().plus(again.delay()).truncatedTo(ChronoUnit.MICROS);
-                return (complete, operations) -> operations.reschedule(complete, at, next);
+                return new Next.Reschedule(row, due.instant().plus(again.delay()).truncatedTo(ChronoUnit.MICROS), next);
             }
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "done").increment();
-            if (!((JobResult.Done<T>) result).recorded()) record(type, instance.getId(), "done", started);
-            return (complete, operations) -> completions.complete(row);
+            if (!((JobResult.Done<T>) result).recorded()) record(type, id, "done", started);
+            return new Next.Remove(row);
         } catch (Throwable failed) {
             JobEnvelope saved = scope.saved();
-            if (saved == null) return failed(type, run, envelope, failed, started, due);
-            return failed(type, fromSaved(type, run, saved), saved, failed, started, due);
+            if (saved == null) return failed(type, run, row, envelope, failed, started, due);
+            return failed(type, fromSaved(type, run, saved), row, saved, failed, started, due);
         }
     }
 
@@ -101,8 +117,8 @@ final class JobExecution {
         }
     }
 
-    private <T> CompletionHandler<JobEnvelope> failed(JobType<T> type, JobRun<T> run, JobEnvelope envelope, Throwable failed,
-                                                      long started, Clock due) {
+    private <T> Next failed(JobType<T> type, JobRun<T> run, JobScope.Row row, JobEnvelope envelope, Throwable failed,
+                            long started, Clock due) {
         JobFailure failure = JobFailure.of(failed, run.attempt());
         boolean known = JobFailure.expected(failed);
         if (!failure.permanent() && run.attempt() < type.options().attempts()) {
@@ -111,8 +127,7 @@ final class JobExecution {
             else log.error("Job {} {} failed (attempt {}), retrying in {} s", type.name(), run.id(), run.attempt(), delay.toSeconds(), failed);
             metrics.counter("capstan.jobs", "type", type.name(), "outcome", "retry").increment();
             JobEnvelope next = new JobEnvelope(run.attempt() + 1, envelope.firstEnqueuedAt(), envelope.data(), envelope.run());
-            Instant at = due.instant().plus(delay).truncatedTo(ChronoUnit.MICROS);
-            return (complete, operations) -> operations.reschedule(complete, at, next);
+            return new Next.Reschedule(row, due.instant().plus(delay).truncatedTo(ChronoUnit.MICROS), next);
         }
         if (known) log.warn("Job {} {} gave up: {}", type.name(), run.id(), failure.sentence());
         else log.error("Job {} {} gave up: {}", type.name(), run.id(), failure.sentence(), failed);
@@ -126,7 +141,7 @@ final class JobExecution {
         } catch (Exception e) {
             log.error("Telling about job {} {} giving up failed too", type.name(), run.id(), e);
         }
-        return (complete, operations) -> operations.remove();
+        return new Next.Remove(row);
     }
 
     private static String scope(JobType<?> type, String id, String part) {

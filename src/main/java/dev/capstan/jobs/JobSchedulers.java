@@ -53,7 +53,7 @@ final class JobSchedulers {
     }
 
     /** Builds and starts both schedulers with every declared type and schedule. */
-    synchronized void start(List<JobRegistry.Declared<?>> types, List<RecurringJob> schedules, JobExecution execution) {
+    synchronized void start(List<JobRegistry.Declared<?>> types, List<RecurringJob> schedules, JobExecution execution, String name) {
         List<Task<?>> forSoon = new ArrayList<>();
         List<Task<?>> forAt = new ArrayList<>();
         for (JobRegistry.Declared<?> declared : types) {
@@ -65,7 +65,6 @@ final class JobSchedulers {
             recurring.add(Tasks.recurring(job.name(), Schedules.cron(job.cron(), job.zone()))
                     .execute((instance, context) -> JobScope.run(job.name() + "/" + context.getExecution().executionTime, job.work())));
         }
-        String name = replicaName();
         deadlines = Scheduler.create(dataSource, forAt)
                 .tableName(AT_TABLE)
                 .clock(() -> clock.instant().truncatedTo(ChronoUnit.MICROS))
@@ -161,7 +160,8 @@ final class JobSchedulers {
         }
     }
 
-    private static String replicaName() {
+    /** This replica's name in the rows it picks: the host and a random suffix, so replicas on one host differ. */
+    static String replicaName() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,13 +21,15 @@ public final class Jobs implements AutoCloseable {
     private final JobRegistry registry;
     private final JobSchedulers schedulers;
     private final JobExecution execution;
+    private final LocalRuns local;
 
     public Jobs(DataSource dataSource, Jdbi jdbi, JobSettings settings, AuditLog audit, MeterRegistry metrics, Clock clock) {
         JobJson json = new JobJson();
         this.settings = settings;
         this.keys = new JobKeys(jdbi);
         this.schedulers = new JobSchedulers(dataSource, settings, clock, json);
-        this.registry = new JobRegistry(new JobEnqueuer(jdbi, clock, keys, json, schedulers::wake));
+        this.local = new LocalRuns(jdbi, json, settings);
+        this.registry = new JobRegistry(new JobEnqueuer(jdbi, clock, keys, json, schedulers::wake, local));
         this.execution = new JobExecution(json, audit, metrics, clock, new JobCompletions(jdbi));
     }
 
@@ -57,7 +60,10 @@ public final class Jobs implements AutoCloseable {
 
     /** Starts the workers with every declared type and schedule; nothing can be declared afterwards. */
     public synchronized void start() {
-        schedulers.start(registry.closeTypes(), registry.schedules(), execution);
+        List<JobRegistry.Declared<?>> types = registry.closeTypes();
+        String replica = JobSchedulers.replicaName();
+        schedulers.start(types, registry.schedules(), execution, replica);
+        local.start(types, execution, replica);
     }
 
     /** Started and not shutting down: part of what /readyz reports. */
@@ -85,6 +91,10 @@ public final class Jobs implements AutoCloseable {
 
     @Override
     public void close() {
-        schedulers.stop();
+        try {
+            local.stop();
+        } finally {
+            schedulers.stop();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.capstan.store.Database;
 import dev.capstan.store.DatabaseUrl;
 import dev.capstan.support.TestDatabases;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,37 @@ class JobCompletionsTest {
             assertThat(completions.complete(row("taken-over", 2))).isFalse();
 
             assertThat(ids(db.jdbi())).containsExactly("taken-over");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aRowThatRanHereIsPutBackDueLaterForAnyReplicaToPick(TestDatabases.Kind kind) {
+        try (Database db = Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)), 4)) {
+            insert(db.jdbi(), "again", 2);
+            Instant later = Instant.parse("2030-01-01T00:00:00Z");
+
+            assertThat(new JobCompletions(db.jdbi()).reschedule(row("again", 2), later, "{}".getBytes(StandardCharsets.UTF_8))).isTrue();
+
+            List<Object> row = db.jdbi().withHandle(h -> h.createQuery("select picked, picked_by, version, execution_time, task_data"
+                    + " from scheduled_tasks where task_instance = 'again'").map((rs, ctx) -> List.<Object>of(rs.getBoolean(1),
+                    String.valueOf(rs.getString(2)), rs.getLong(3), rs.getTimestamp(4).toInstant(),
+                    new String(rs.getBytes(5), StandardCharsets.UTF_8))).one());
+            assertThat(row).containsExactly(false, "null", 3L, later, "{}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aRowAnotherReplicaTookOverIsNotPutBack(TestDatabases.Kind kind) {
+        try (Database db = Database.open(DatabaseUrl.parse(TestDatabases.freshUrl(kind)), 4)) {
+            insert(db.jdbi(), "taken-over", 3);
+
+            assertThat(new JobCompletions(db.jdbi()).reschedule(row("taken-over", 2), Instant.now(), new byte[0])).isFalse();
+
+            long version = db.jdbi().withHandle(h -> h.createQuery("select version from scheduled_tasks where task_instance = 'taken-over'")
+                    .mapTo(Long.class).one());
+            assertThat(version).isEqualTo(3L);
         }
     }
 

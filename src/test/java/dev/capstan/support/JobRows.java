@@ -40,6 +40,28 @@ public final class JobRows {
         }
     }
 
+    /** Who holds a job's row now: picked or not, by which replica, at which version, and its last heartbeat (null if none). */
+    public record Hold(String taskInstance, boolean picked, String pickedBy, long version, Instant lastHeartbeat) { }
+
+    /** Who holds each job of a type now. */
+    public static List<Hold> holds(String databaseUrl, String taskName) {
+        try (Connection c = DriverManager.getConnection(databaseUrl);
+             PreparedStatement s = c.prepareStatement("select task_instance, picked, picked_by, version, last_heartbeat"
+                     + " from scheduled_tasks where task_name = ?")) {
+            s.setString(1, taskName);
+            List<Hold> holds = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp beat = rs.getTimestamp(5);
+                    holds.add(new Hold(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getLong(4), beat == null ? null : beat.toInstant()));
+                }
+            }
+            return holds;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many jobs of a type exist now. */
     public static int count(String databaseUrl, String taskName) {
         return of(databaseUrl, taskName).size();
