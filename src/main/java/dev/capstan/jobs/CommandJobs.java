@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the audit entry's outcome and saves the reply in its own row; then it sends that reply and completes. A retry of a send
  * Slack refused, or a run again after the replica died, finds the reply saved and sends it without running the command
  * again; the job's completion is the record that the reply's last message was sent. Acks that queue slow commands at
- * the same time share one transaction ({@link GroupCommit}).
+ * the same time share one transaction ({@link GroupCommit}), and so do workers recording what their commands decided.
  */
 public final class CommandJobs implements JobQueue {
     private static final Logger log = LoggerFactory.getLogger(CommandJobs.class);
@@ -44,9 +44,12 @@ public final class CommandJobs implements JobQueue {
 
     private record Queued(String jobId, Invocation invocation, AuditEntry entry) { }
 
+    /** A command's outcome for its audit entry and its reply for its row, saved in the run's scope. */
+    private record Decided(JobScope scope, JobRun<CommandJob> run, CommandJob job, String outcome, long durationMs) { }
+
     private final Jobs jobs;
-    private final Jdbi jdbi;
     private final GroupCommit<Queued, Long> queueing;
+    private final GroupCommit<Decided, Boolean> deciding;
     private final JobType<CommandJob> commands;
     private final JobType<ConfirmationJob> confirmations;
     private DurableOutbox outbox;
@@ -55,8 +58,8 @@ public final class CommandJobs implements JobQueue {
 
     public CommandJobs(Jobs jobs, Jdbi jdbi) {
         this.jobs = jobs;
-        this.jdbi = jdbi;
         this.queueing = new GroupCommit<>(jdbi, this::queueAll);
+        this.deciding = new GroupCommit<>(jdbi, this::decideAll);
         this.commands = jobs.declare("slow-command", CommandJob.class, JobOptions.retrying(jobs.settings(), (run, failure) -> {
             CommandJob job = run.data();
             if (job.reply() != null) {
@@ -85,11 +88,7 @@ public final class CommandJobs implements JobQueue {
                 if (!run.firstPick() && auditLog.completed(job.auditId())) return JobResult.done();
                 CommandPipeline.Finished finished = pipeline.runQueued(job.invocation());
                 job = job.answered(finished.reply());
-                CommandJob decided = job;
-                jdbi.useTransaction(h -> {
-                    auditLog.complete(decided.auditId(), finished.outcome(), finished.durationMs());
-                    commands.save(run, decided);
-                });
+                decide(new Decided(JobScope.current(), run, job, finished.outcome(), finished.durationMs()));
             }
             replies.sendFromJob(replyKey(run), responseUrl(job.invocation()), job.reply(), decidedNow);
             return JobResult.doneRecorded();
@@ -116,6 +115,33 @@ public final class CommandJobs implements JobQueue {
         }
         commands.enqueueAll(byId);
         return auditIds;
+    }
+
+    /** Workers deciding at the same time share the transaction that records their outcomes and saves their replies. */
+    private void decide(Decided decided) {
+        try {
+            deciding.commit(decided);
+        } catch (IllegalStateException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) throw cause;
+            throw failed;
+        }
+    }
+
+    private List<Boolean> decideAll(List<Decided> parts) {
+        for (Decided part : parts) {
+            audit.complete(part.job().auditId(), part.outcome(), part.durationMs());
+            try {
+                JobScope.within(part.scope(), () -> {
+                    commands.save(part.run(), part.job());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return parts.stream().map(part -> true).toList();
     }
 
     @Override
