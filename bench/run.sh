@@ -4,7 +4,8 @@
 # Before each round every reply owed by the round before has reached the sink (or stopped coming), so no round
 # shares the cores with the last one's job workers. Prints start-up time and idle RSS, a summary table, and each
 # target's verdict; exits non-zero when one is missed. See docs/benchmarks.md.
-# Env: CONNECTIONS (8), WARMUP (60 s), MEASURE (20 s), DATABASES ("h2 postgres"), BENCH_PG_URL (a jdbc:postgresql
+# Env: CONNECTIONS (8), WARMUP (60 s), MEASURE (20 s), DATABASES ("h2 postgres"), PEER_NEXT_TO_EACH (1: the async-reply
+# peer is measured again just before each Capstan round and compared with that round; 0: once, first), BENCH_PG_URL (a jdbc:postgresql
 # URL; default: a fresh database on the local server), ROUNDS ("help job webhook": which of Capstan's loads to run), CAPSTAN_JAVA_OPTS (extra options for Capstan only, e.g. a
 # flight recording), DRAIN_TIMEOUT (300 s), JAR (target/capstan.jar), BEFORE_JAR (an older build: each database's
 # round then runs it first, labelled "before", for a before/after in one run), BENCH_PORT (3100: Capstan's port; the sink listens on +99, the bare apps
@@ -106,7 +107,11 @@ bare() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 { has help || has webhook; } && bare ack "bare Bolt, ack only" "/capstan help" "" 0
-has job && bare async "bare Bolt, async reply" "/capstan ping job" "Working on" 1
+# The async-reply peer is measured next to each Capstan round (just before it), unless PEER_NEXT_TO_EACH=0: on a machine
+# whose speed drifts (a shared host), a peer measured minutes earlier is no yardstick.
+PEER_NEXT_TO_EACH=${PEER_NEXT_TO_EACH:-1}
+job_peer="bare Bolt, async reply"
+has job && [ "$PEER_NEXT_TO_EACH" != 1 ] && bare async "$job_peer" "/capstan ping job" "Working on" 1
 
 start_capstan() {
   local label=$1 url=$2 jar=$3 t0
@@ -121,9 +126,13 @@ start_capstan() {
 
 run_capstan() {
   local label=$1 url=$2 jar=$3
+  if has job && [ "$PEER_NEXT_TO_EACH" = 1 ]; then
+    job_peer="bare Bolt, async reply, next to capstan $label"
+    bare async "$job_peer" "/capstan ping job" "Working on" 1
+  fi
   start_capstan "$label, fresh database" "$url" "$jar"
   has help && load $CAPSTAN/slack/commands "/capstan help" "capstan $label: help" "What you can run here" "bare Bolt, ack only" 0
-  has job && load $CAPSTAN/slack/commands "/capstan ping job" "capstan $label: ping job" "Working on" "bare Bolt, async reply" 1
+  has job && load $CAPSTAN/slack/commands "/capstan ping job" "capstan $label: ping job" "Working on" "$job_peer" 1
   has webhook && webhooks "$label"
   kill "$capstan"; wait "$capstan" 2>/dev/null || true
   start_capstan "$label, existing database" "$url" "$jar"
@@ -174,13 +183,19 @@ done
 echo
 # replies/s: every reply owed by the round over the whole round (warm-up, measured time and drain), the rate at which
 # the work was done rather than acked.
-echo "| what | req/s | p50 ms | p99 ms | errors | vs peer | replies delivered | drained after | replies/s | target |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+rate_of() { awk -v n="$1" -v t="$2" -v w="$WARMUP" -v m="$MEASURE" 'BEGIN { printf "%.0f", n / (w + m + t) }'; }
+echo "| what | req/s | p50 ms | p99 ms | errors | vs peer | replies delivered | drained after | replies/s | replies/s vs peer | target |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 missed=0
 while IFS='|' read -r label peer rps p50 p99 errors owed took seen; do
-  ratio="" verdict="" need=""
+  ratio="" verdict="" need="" work_ratio=""
   if [ -n "$peer" ]; then
     base=$(awk -F'|' -v p="$peer" '$1 == p { print $3 }' "$work/rows")
+    peer_rate=$(awk -F'|' -v p="$peer" '$1 == p && $7 != 0 { print $9 "|" $8 }' "$work/rows")
+    if [ "$owed" != 0 ] && [ -n "$peer_rate" ]; then
+      work_ratio=$(awk -v a="$(rate_of "$seen" "$took")" -v b="$(rate_of "${peer_rate%|*}" "${peer_rate#*|}")" \
+        'BEGIN { if (b > 0) printf "%.2f×", a / b }')
+    fi
     ratio=$(awk -v a="$rps" -v b="${base:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
     case $label in
       *help) need=0.5 ;;
@@ -198,9 +213,9 @@ while IFS='|' read -r label peer rps p50 p99 errors owed took seen; do
   drained="" rate=""
   if [ "$owed" != 0 ]; then
     drained="$took s"
-    rate=$(awk -v n="$seen" -v t="$took" -v w="$WARMUP" -v m="$MEASURE" 'BEGIN { printf "%.0f", n / (w + m + t) }')
+    rate=$(rate_of "$seen" "$took")
   fi
-  echo "| $label | $rps | $p50 | $p99 | $errors | ${ratio:+${ratio}×} | $delivered | $drained | $rate | $verdict |"
+  echo "| $label | $rps | $p50 | $p99 | $errors | ${ratio:+${ratio}×} | $delivered | $drained | $rate | $work_ratio | $verdict |"
 done < "$work/rows"
 echo
 echo "| start-up | ready from launch to /readyz | idle RSS |"

@@ -1,6 +1,7 @@
 package dev.capstan.jobs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +116,7 @@ final class LocalRuns {
         if (running.isEmpty()) return;
         try {
             jdbi.useHandle(h -> {
-                java.time.Instant now = JobSchedulers.SCHEDULER_CLOCK.instant();
+                Instant now = JobSchedulers.SCHEDULER_CLOCK.instant();
                 for (String table : running.stream().map(Claimed::table).distinct().toList()) {
                     PreparedBatch batch = h.prepareBatch("update " + table + " set last_heartbeat = :now"
                             + " where task_name = :name and task_instance = :id and version = :version and picked = true");
