@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Durable jobs on db-scheduler, in the same database: what the platform and the families see of them. Job types and
  * schedules are declared first ({@link JobRegistry}), then {@link #start()} builds the schedulers with all of them
- * ({@link JobSchedulers}); rows are written by {@link JobEnqueuer} and run by {@link JobExecution}. A job whose replica
+ * ({@link JobSchedulers}); rows are written by {@link JobEnqueuer} and run by {@link JobExecution}, a slow command's on
+ * the replica that acked it when that replica claimed the row as it wrote it ({@link LocalRuns}). A job whose replica
  * died is revived on a live one; a failure retries with backoff unless it is permanent; every final outcome is audited.
  */
 public final class Jobs implements AutoCloseable {
