@@ -88,7 +88,7 @@ public final class CommandJobs implements JobQueue {
                 if (!run.firstPick() && auditLog.completed(job.auditId())) return JobResult.done();
                 CommandPipeline.Finished finished = pipeline.runQueued(job.invocation());
                 job = job.answered(finished.reply());
-                decide(new Decided(JobScope.current(), run, job, finished.outcome(), finished.durationMs()));
+                deciding.commit(new Decided(JobScope.current(), run, job, finished.outcome(), finished.durationMs()));
             }
             replies.sendFromJob(replyKey(run), responseUrl(job.invocation()), job.reply(), decidedNow);
             return JobResult.doneRecorded();
@@ -118,15 +118,6 @@ public final class CommandJobs implements JobQueue {
     }
 
     /** Workers deciding at the same time share the transaction that records their outcomes and saves their replies. */
-    private void decide(Decided decided) {
-        try {
-            deciding.commit(decided);
-        } catch (IllegalStateException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) throw cause;
-            throw failed;
-        }
-    }
-
     private List<Boolean> decideAll(List<Decided> parts) {
         for (Decided part : parts) {
             audit.complete(part.job().auditId(), part.outcome(), part.durationMs());

@@ -13,7 +13,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,10 +62,8 @@ public final class FakeDrive implements AutoCloseable {
 
     /** The service account's JSON key, as GOOGLE_SERVICE_ACCOUNT_JSON holds it. */
     public String serviceAccountJson() {
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
         return JSON.createObjectNode().put("type", "service_account").put("client_email", SERVICE_ACCOUNT)
-                .put("private_key", pem).put("token_uri", url() + "/token").toString();
+                .put("private_key", TestKeyPair.privateKeyPem()).put("token_uri", url() + "/token").toString();
     }
 
     /** A folder with the permissions it starts with. */
