@@ -1,11 +1,14 @@
 package dev.capstan.jobs;
 
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -91,12 +94,33 @@ final class JobEnqueuer {
                 throw failed;
             }
             List<LocalRuns.Claimed> toRun = new ArrayList<>(claimed);
-            for (int i = 0; i < claimed; i++) if (written[i] == 1) toRun.add(rows.get(i));
+            Set<String> readBack = uncounted(written, claimed) ? claimedHere(h, type, rows.subList(0, claimed), replica, now) : Set.of();
+            for (int i = 0; i < claimed; i++) {
+                if (written[i] == 1 || written[i] == Statement.SUCCESS_NO_INFO && readBack.contains(rows.get(i).id())) toRun.add(rows.get(i));
+            }
             local.release(claimed - toRun.size());
             h.afterRollback(() -> local.release(toRun.size()));
             h.afterCommit(() -> toRun.forEach(local::run));
             if (claimed < rows.size()) h.afterCommit(wake);
         });
+    }
+
+    private static boolean uncounted(int[] written, int claimed) {
+        for (int i = 0; i < claimed; i++) if (written[i] == Statement.SUCCESS_NO_INFO) return true;
+        return false;
+    }
+
+    /**
+     * Which of these ids this batch wrote claimed here, for a driver that reports no count per row (PostgreSQL's with
+     * {@code reWriteBatchedInserts}): a row already there under such an id has another claim or none, or a later heartbeat.
+     */
+    private static Set<String> claimedHere(Handle h, JobType<?> type, List<LocalRuns.Claimed> rows, String replica, Instant now) {
+        return new HashSet<>(h.createQuery("select task_instance from " + JobSchedulers.SOON_TABLE
+                        + " where task_name = :name and task_instance in (<ids>) and picked_by = :by and version = :version"
+                        + " and last_heartbeat = :heartbeat")
+                .bind("name", type.name()).bindList("ids", rows.stream().map(LocalRuns.Claimed::id).toList())
+                .bind("by", replica).bind("version", LocalRuns.CLAIMED_VERSION).bindByType("heartbeat", now, Instant.class)
+                .mapTo(String.class).list());
     }
 
     /**
