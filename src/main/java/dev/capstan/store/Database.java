@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -68,14 +69,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Finds the migrations once (one classpath scan, one read of the history), hands {@code check} each family
-     * location's versions (applied or not) so it can refuse them before anything is applied, then applies them.
+     * Finds the migrations once (from the build's index, else one classpath scan; one read of the history), hands
+     * {@code check} each family location's versions (applied or not) so it can refuse them before anything is applied,
+     * then applies them.
      */
     public void migrate(List<String> familyLocations, BiConsumer<String, List<String>> check) {
         List<String> locations = new ArrayList<>(List.of(PLATFORM_MIGRATIONS));
         locations.addAll(familyLocations);
-        Flyway configured = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new))
-                .outOfOrder(true).load();
+        FluentConfiguration configuration = Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new))
+                .outOfOrder(true);
+        IndexedMigrations indexed = IndexedMigrations.of(locations, Database.class.getClassLoader());
+        if (indexed != null) configuration.resourceProvider(indexed).javaMigrationClassProvider(List::of);
+        Flyway configured = configuration.load();
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (MigrationInfo info : configured.info().all()) {
             if (info.getVersion() == null || info.getPhysicalLocation() == null || info.getPhysicalLocation().isBlank()) continue;
