@@ -56,6 +56,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,17 +181,29 @@ public final class Capstan implements AutoCloseable {
     }
 
     /**
-     * Migrates the database, listens on one interface ({@code host}) or all when it is null, asks Slack who the bot is
-     * and runs the families' work at start, then starts the job workers: listening comes first so that the playground's
-     * own Slack stand-in answers those calls too (an address in the commands file), and the workers last so that a job
-     * resumed after a restart finds what the start loaded. Until then /readyz says not ready.
+     * Migrates the database while the HTTP server starts listening on one interface ({@code host}, all when null) on a
+     * thread of its own, answering 503 until the tables are there; then asks Slack who the bot is and runs the families'
+     * work at start, then starts the job workers: listening comes before that so that the playground's own Slack
+     * stand-in answers those calls too (an address in the commands file), and the workers last so that a job resumed
+     * after a restart finds what the start loaded. Until then /readyz says not ready.
      */
     public Capstan start(String host, int requestedPort) {
-        database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList(),
-                (location, versions) -> declarations.requireMigrationsInTheirBlocks(at -> at.equals(location) ? versions : List.of()));
-        phases.mark("migrations");
+        CompletableFuture<Integer> listening = CompletableFuture.supplyAsync(() -> http.start(host, requestedPort), work -> {
+            Thread thread = new Thread(work, "capstan-http-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            database.migrate(declarations.migrations().stream().map(FamilyMigrations::location).toList(),
+                    (location, versions) -> declarations.requireMigrationsInTheirBlocks(at -> at.equals(location) ? versions : List.of()));
+        } catch (RuntimeException failed) {
+            listening.handle((listened, notListening) -> null).join();
+            throw failed;
+        }
+        phases.mark("migrations, the HTTP server starting meanwhile");
         people.makeAdmins(admins);
-        this.port = http.start(host, requestedPort);
+        this.port = listened(listening);
+        http.open();
         phases.mark("HTTP server");
         web.botUserId();
         try {
@@ -214,6 +228,16 @@ public final class Capstan implements AutoCloseable {
         }
         log.info(phases.summary());
         return this;
+    }
+
+    /** The port the server listens on; its failure (a port taken) is rethrown as it was. */
+    private static int listened(CompletableFuture<Integer> listening) {
+        try {
+            return listening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     public int port() {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
+    private volatile boolean open;
 
     HttpServer(SlackAdapter slack, WebhookIntake webhooks, List<Declarations.Route> routes, Database database,
                BooleanSupplier jobsRunning, PrometheusMeterRegistry metrics) {
@@ -63,7 +64,11 @@ final class HttpServer implements AutoCloseable {
         HttpExchange.Response handle(HttpExchange.Request request) throws Exception;
     }
 
-    private static void serve(Context ctx, String name, Handler handler, PrometheusMeterRegistry metrics) throws Exception {
+    private void serve(Context ctx, String name, Handler handler, PrometheusMeterRegistry metrics) throws Exception {
+        if (!open) {
+            ctx.status(503).contentType("text/plain").result("Capstan is starting; try again in a moment.");
+            return;
+        }
         Timer.Sample sample = Timer.start(metrics);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String header : ctx.req().getHeaderNames() == null ? List.<String>of() : java.util.Collections.list(ctx.req().getHeaderNames())) {
@@ -75,6 +80,11 @@ final class HttpServer implements AutoCloseable {
         if (response.bytes() != null) ctx.result(response.bytes());
         else ctx.result(response.body());
         sample.stop(metrics.timer("capstan.http.requests", "endpoint", name, "status", Integer.toString(response.status())));
+    }
+
+    /** Serves every route from now on: until then only the probes and /metrics answer, the rest 503, as the database is migrated. */
+    void open() {
+        open = true;
     }
 
     int start(String host, int port) {

@@ -191,7 +191,8 @@ public final class SlackUser {
         }
     }
 
-    static String sign(String secret, long timestamp, String body) {
+    /** Slack's v0 signature of {@code body} sent at {@code timestamp}. */
+    public static String sign(String secret, long timestamp, String body) {
         return "v0=" + Hmac.sha256Hex(secret, "v0:" + timestamp + ":" + body);
     }
 }

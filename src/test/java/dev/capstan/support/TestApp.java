@@ -45,6 +45,7 @@ public final class TestApp implements AutoCloseable {
         private TestClock clock = TestClock.systemNow();
         private FakeSlack slack;
         private JobSettings jobs = FAST_JOBS;
+        private int port;
         private final TestDatabases.Kind kind;
 
         private Builder(TestDatabases.Kind kind) {
@@ -90,6 +91,12 @@ public final class TestApp implements AutoCloseable {
             return this;
         }
 
+        /** Listens on this port instead of a free one the system picks. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
         /** Same database as another app: a second replica. */
         public Builder database(String url) {
             env.put("DATABASE_URL", url);
@@ -101,7 +108,7 @@ public final class TestApp implements AutoCloseable {
             env.put("SLACK_API_URL", fake.apiUrl());
             env.putIfAbsent("DATABASE_URL", TestDatabases.freshUrl(kind));
             if (!yaml.isBlank()) env.put("CAPSTAN_CONFIG", yamlFile(yaml));
-            Capstan capstan = new Capstan(Config.read(env), env, features, clock, jobs).start(0);
+            Capstan capstan = new Capstan(Config.read(env), env, features, clock, jobs).start(port);
             return new TestApp(fake, capstan, clock, env.get("DATABASE_URL"));
         }
     }
