@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Finds the migrations once (from the build's index, else one classpath scan; one read of the history), hands
+     * Finds the migrations once (from the build's index, else by a classpath scan and a read of the history), hands
      * {@code check} each family location's versions (applied or not) so it can refuse them before anything is applied,
      * then applies them.
      */
@@ -81,15 +81,21 @@ public final class Database implements AutoCloseable {
         IndexedMigrations indexed = IndexedMigrations.of(locations, Database.class.getClassLoader());
         if (indexed != null) configuration.resourceProvider(indexed).javaMigrationClassProvider(List::of);
         Flyway configured = configuration.load();
+        Map<String, List<String>> found = indexed != null ? indexed.versions() : scanned(configured, locations);
+        familyLocations.forEach(location -> check.accept(location, found.getOrDefault(location, List.of())));
+        configured.migrate();
+        this.migrated = found.values().stream().flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Each location's versions as Flyway's scan found them: an {@code info()}, which reads the history too. */
+    private static Map<String, List<String>> scanned(Flyway flyway, List<String> locations) {
         Map<String, List<String>> found = new LinkedHashMap<>();
-        for (MigrationInfo info : configured.info().all()) {
+        for (MigrationInfo info : flyway.info().all()) {
             if (info.getVersion() == null || info.getPhysicalLocation() == null || info.getPhysicalLocation().isBlank()) continue;
             String location = locations.stream().filter(l -> holds(l, info.getPhysicalLocation())).findFirst().orElse(PLATFORM_MIGRATIONS);
             found.computeIfAbsent(location, l -> new ArrayList<>()).add(info.getVersion().getVersion());
         }
-        familyLocations.forEach(location -> check.accept(location, found.getOrDefault(location, List.of())));
-        configured.migrate();
-        this.migrated = found.values().stream().flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
+        return found;
     }
 
     /** Whether the migration file at {@code physicalLocation} lies right in {@code location} ({@code classpath:db/deploy}). */

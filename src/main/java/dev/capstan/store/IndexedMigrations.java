@@ -1,31 +1,74 @@
 package dev.capstan.store;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.flywaydb.core.api.Location;
+import java.util.Map;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
-import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
 
 /**
- * The migration files of the given locations, named by the index the build writes ({@value #INDEX}) instead of found by
- * Flyway's classpath scan: that scan read all 28,000 entries of the shaded jar once per location, about 200 ms of a start.
+ * The migration files of the given locations, named by the index the build writes ({@value #INDEX}) and read once,
+ * instead of found by Flyway's classpath scan: that scan read all 28,000 entries of the shaded jar once per location,
+ * and Flyway looked each file up on the classpath again every time it read it.
  */
 final class IndexedMigrations implements ResourceProvider {
     static final String INDEX = "db/migrations.index";
 
-    private final List<LoadableResource> resources;
+    /** One migration file of a location, its text read once. */
+    private static final class File extends LoadableResource {
+        private final String location;
+        private final String path;
+        private final String onDisk;
+        private final String text;
 
-    private IndexedMigrations(List<LoadableResource> resources) {
-        this.resources = resources;
+        File(String location, String path, String onDisk, String text) {
+            this.location = location;
+            this.path = path;
+            this.onDisk = onDisk;
+            this.text = text;
+        }
+
+        @Override
+        public Reader read() {
+            return new StringReader(text);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return path;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return onDisk;
+        }
+
+        @Override
+        public String getFilename() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public String getRelativePath() {
+            return getFilename();
+        }
+    }
+
+    private final List<File> files;
+
+    private IndexedMigrations(List<File> files) {
+        this.files = files;
     }
 
     /**
@@ -34,33 +77,52 @@ final class IndexedMigrations implements ResourceProvider {
      */
     static IndexedMigrations of(List<String> locations, ClassLoader loader) {
         if (locations.stream().anyMatch(location -> !location.startsWith("classpath:"))) return null;
-        List<String> files;
-        try (InputStream index = loader.getResourceAsStream(INDEX)) {
-            if (index == null) return null;
-            files = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the migrations' index " + INDEX, e);
-        }
-        List<LoadableResource> found = new ArrayList<>();
-        for (String name : locations) {
-            Location location = new Location(name);
-            String folder = location.getRootPath();
-            List<String> here = files.stream().filter(file -> file.substring(0, Math.max(0, file.lastIndexOf('/'))).equals(folder)).toList();
+        String index = text(loader, INDEX);
+        if (index == null) return null;
+        List<String> paths = index.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<File> found = new ArrayList<>();
+        for (String location : locations) {
+            String folder = location.substring("classpath:".length()).replaceAll("^/+|/+$", "");
+            List<String> here = paths.stream().filter(path -> path.substring(0, Math.max(0, path.lastIndexOf('/'))).equals(folder)).toList();
             if (here.isEmpty()) return null;
-            here.forEach(file -> found.add(new ClassPathResource(location, file, loader, StandardCharsets.UTF_8)));
+            for (String path : here) {
+                URL url = loader.getResource(path);
+                if (url == null) return null;
+                found.add(new File(location, path, url.getPath(), text(loader, path)));
+            }
         }
         return new IndexedMigrations(List.copyOf(found));
     }
 
+    /** Each location's versioned migrations ({@code V<version>__…}), their versions as Flyway writes them. */
+    Map<String, List<String>> versions() {
+        Map<String, List<String>> versions = new LinkedHashMap<>();
+        for (File file : files) {
+            String name = file.getFilename();
+            int end = name.indexOf("__");
+            if (!name.startsWith("V") || end < 2) continue;
+            String version = MigrationVersion.fromVersion(name.substring(1, end).replace('_', '.')).getVersion();
+            versions.computeIfAbsent(file.location, l -> new ArrayList<>()).add(version);
+        }
+        return versions;
+    }
+
     @Override
     public LoadableResource getResource(String name) {
-        return resources.stream().filter(resource -> resource.getRelativePath().equals(name)).findFirst().orElse(null);
+        return files.stream().filter(file -> file.getRelativePath().equals(name)).findFirst().orElse(null);
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-        return resources.stream().filter(resource -> resource.getFilename().startsWith(prefix)
-                && Arrays.stream(suffixes).anyMatch(resource.getFilename()::endsWith)).toList();
+        return files.stream().filter(file -> file.getFilename().startsWith(prefix)
+                && Arrays.stream(suffixes).anyMatch(file.getFilename()::endsWith)).map(LoadableResource.class::cast).toList();
+    }
+
+    private static String text(ClassLoader loader, String path) {
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + path, e);
+        }
     }
 }

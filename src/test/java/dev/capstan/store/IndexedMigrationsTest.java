@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.capstan.support.TestDatabases;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +31,10 @@ class IndexedMigrationsTest {
             assertThat(scanned).hasSizeGreaterThan(20);
             assertThat(Arrays.stream(fromIndex).map(IndexedMigrationsTest::identity))
                     .containsExactlyInAnyOrderElementsOf(Arrays.stream(scanned).map(IndexedMigrationsTest::identity).toList());
+            Map<String, List<String>> scannedVersions = Arrays.stream(scanned).collect(Collectors.groupingBy(
+                    m -> "classpath:db/" + m.getScript().substring(0, m.getScript().indexOf('/')), LinkedHashMap::new,
+                    Collectors.mapping(m -> m.getVersion().getVersion(), Collectors.toList())));
+            assertThat(indexed.versions()).isEqualTo(scannedVersions);
         }
     }
 
