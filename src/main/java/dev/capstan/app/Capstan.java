@@ -2,6 +2,9 @@ package dev.capstan.app;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsConfig;
+import com.slack.api.methods.metrics.MemoryMetricsDatastore;
+import com.slack.api.rate_limits.metrics.MetricsDatastore;
 import dev.capstan.command.AccessPolicy;
 import dev.capstan.command.CommandPipeline;
 import dev.capstan.command.CommandRunner;
@@ -120,6 +123,7 @@ public final class Capstan implements AutoCloseable {
 
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+        withoutCallStatistics(slackConfig);
         Slack slack = Slack.getInstance(slackConfig);
         this.web = new SlackWebApi(slack.methods(config.botToken()));
         BlockKitRenderer renderer = new BlockKitRenderer();
@@ -228,6 +232,32 @@ public final class Capstan implements AutoCloseable {
         }
         log.info(phases.summary());
         return this;
+    }
+
+    /**
+     * The Slack SDK's call statistics feed only its asynchronous clients' rate limiters, which Capstan does not use, and
+     * each of a client's four stores (Web API, Audit Logs, SCIM and SCIM 2) ran a job every second from its start on,
+     * never stopped: 7 % of the test suite's CPU, where every test class starts an app.
+     */
+    private static void withoutCallStatistics(SlackConfig slackConfig) {
+        MethodsConfig methods = slackConfig.getMethodsConfig();
+        close(methods.getMetricsDatastore());
+        close(slackConfig.getAuditConfig().getMetricsDatastore());
+        close(slackConfig.getSCIMConfig().getMetricsDatastore());
+        close(slackConfig.getSCIM2Config().getMetricsDatastore());
+        methods.setStatsEnabled(false);
+        slackConfig.getAuditConfig().setStatsEnabled(false);
+        slackConfig.getSCIMConfig().setStatsEnabled(false);
+        slackConfig.getSCIM2Config().setStatsEnabled(false);
+        methods.setMetricsDatastore(new MemoryMetricsDatastore(1, false));
+    }
+
+    private static void close(MetricsDatastore statistics) {
+        try {
+            statistics.close();
+        } catch (Exception e) {
+            log.debug("A Slack SDK statistics store did not close", e);
+        }
     }
 
     /** The port the server listens on; its failure (a port taken) is rethrown as it was. */

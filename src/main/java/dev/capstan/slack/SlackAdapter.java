@@ -1,6 +1,7 @@
 package dev.capstan.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -85,7 +86,9 @@ public final class SlackAdapter {
         this.continuation = continuation;
         this.renderer = renderer;
         this.clock = clock;
-        AppConfig config = AppConfig.builder().signingSecret("verified-in-front").build();
+        // Bolt here only parses requests; its default client would be a new SDK configuration per adapter, whose
+        // statistics stores each run a job every second that nothing stops (see Capstan.withoutCallStatistics).
+        AppConfig config = AppConfig.builder().signingSecret("verified-in-front").slack(Slack.getInstance()).build();
         config.setRequestVerificationEnabled(false);
         config.setSslCheckEnabled(false);
         this.parser = new SlackRequestParser(config);
