@@ -32,21 +32,12 @@ class ClaimedRowsTest {
     @ValueSource(strings = {"h2", "postgres", "postgres with rewritten batches"})
     void jobsQueuedInOneBatchRunAtOnceOnTheReplicaThatClaimedThem(String database) {
         Set<String> ran = ConcurrentHashMap.newKeySet();
-        try (Database db = Database.open(DatabaseUrl.parse(url(database)), 4);
-             Jobs jobs = new Jobs(db.dataSource(), db.jdbi(), LATE_TAKE_OVER, new AuditStore(db.jdbi()), new SimpleMeterRegistry(),
-                     Clock.systemUTC())) {
-            JobType<String> type = jobs.define("claimed", String.class, new JobOptions<>(1, Duration.ofMillis(100),
-                    Duration.ofMillis(100), null), run -> {
-                ran.add(run.data());
-                return JobResult.done();
-            });
-            jobs.start();
-
-            db.jdbi().useTransaction(h -> type.enqueueAll(byId("a", "b", "c")));
+        try (Replica replica = Replica.start(url(database), ran)) {
+            replica.db().jdbi().useTransaction(h -> replica.type().enqueueAll(byId("a", "b", "c")));
 
             Await.until(() -> Set.copyOf(ran), seen -> seen.size() == 3, Duration.ofSeconds(15), "all three jobs to run");
             assertThat(ran).containsExactlyInAnyOrder("a", "b", "c");
-            Await.until(() -> ids(db), List::isEmpty, Duration.ofSeconds(15), "the finished rows to go");
+            Await.until(() -> ids(replica.db()), List::isEmpty, Duration.ofSeconds(15), "the finished rows to go");
         }
     }
 
@@ -54,27 +45,45 @@ class ClaimedRowsTest {
     @ValueSource(strings = {"h2", "postgres", "postgres with rewritten batches"})
     void aJobAnotherReplicaAlreadyHoldsIsLeftToItWhileTheRestOfTheBatchRunsHere(String database) {
         Set<String> ran = ConcurrentHashMap.newKeySet();
-        try (Database db = Database.open(DatabaseUrl.parse(url(database)), 4);
-             Jobs jobs = new Jobs(db.dataSource(), db.jdbi(), LATE_TAKE_OVER, new AuditStore(db.jdbi()), new SimpleMeterRegistry(),
-                     Clock.systemUTC())) {
-            JobType<String> type = jobs.define("claimed", String.class, new JobOptions<>(1, Duration.ofMillis(100),
-                    Duration.ofMillis(100), null), run -> {
-                ran.add(run.data());
-                return JobResult.done();
-            });
-            jobs.start();
+        try (Replica replica = Replica.start(url(database), ran)) {
+            Database db = replica.db();
             db.jdbi().useHandle(h -> h.createUpdate("insert into scheduled_tasks (task_name, task_instance, task_data, execution_time,"
                             + " picked, picked_by, last_heartbeat, version, priority) values ('claimed', 'b', :data, :at, true,"
                             + " 'another-replica', :at, 2, 0)")
                     .bind("data", new byte[0]).bind("at", Instant.now()).execute());
 
-            db.jdbi().useTransaction(h -> type.enqueueAll(byId("a", "b", "c")));
+            db.jdbi().useTransaction(h -> replica.type().enqueueAll(byId("a", "b", "c")));
 
             Await.until(() -> ids(db), List.of("b")::equals, Duration.ofSeconds(15), "the jobs this replica claimed to run and go");
             assertThat(ran).containsExactlyInAnyOrder("a", "c");
             String holder = db.jdbi().withHandle(h -> h.createQuery("select picked_by from scheduled_tasks where task_instance = 'b'")
                     .mapTo(String.class).one());
             assertThat(holder).isEqualTo("another-replica");
+        }
+    }
+
+    /** A database and a replica's started jobs, of one type whose runs record their data in {@code ran}. */
+    private record Replica(Database db, Jobs jobs, JobType<String> type) implements AutoCloseable {
+        static Replica start(String url, Set<String> ran) {
+            Database db = Database.open(DatabaseUrl.parse(url), 4);
+            Jobs jobs = new Jobs(db.dataSource(), db.jdbi(), LATE_TAKE_OVER, new AuditStore(db.jdbi()), new SimpleMeterRegistry(),
+                    Clock.systemUTC());
+            JobType<String> type = jobs.define("claimed", String.class, new JobOptions<>(1, Duration.ofMillis(100),
+                    Duration.ofMillis(100), null), run -> {
+                ran.add(run.data());
+                return JobResult.done();
+            });
+            jobs.start();
+            return new Replica(db, jobs, type);
+        }
+
+        @Override
+        public void close() {
+            try {
+                jobs.close();
+            } finally {
+                db.close();
+            }
         }
     }
 
