@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Jobs queued together in one batch, claimed by the replica writing them, run on it as soon as the batch commits, on
  * every database and driver setting: PostgreSQL's driver with {@code reWriteBatchedInserts} counts no rows of a batch.
- * The heartbeats here are a minute apart, so a row not run at once would wait four minutes to be taken over.
+ * The heartbeats here are a minute apart, so a row not run at once would wait four minutes to be taken over; a row
+ * whose replica stopped beating is taken over like any row db-scheduler picked.
  */
 class ClaimedRowsTest {
     private static final JobSettings LATE_TAKE_OVER = new JobSettings(Duration.ofMillis(100), Duration.ofMinutes(1), 4, 4, 1,
@@ -32,7 +35,7 @@ class ClaimedRowsTest {
     @ValueSource(strings = {"h2", "postgres", "postgres with rewritten batches"})
     void jobsQueuedInOneBatchRunAtOnceOnTheReplicaThatClaimedThem(String database) {
         Set<String> ran = ConcurrentHashMap.newKeySet();
-        try (Replica replica = Replica.start(url(database), ran)) {
+        try (Replica replica = Replica.start(url(database), LATE_TAKE_OVER, recording(ran))) {
             replica.db().jdbi().useTransaction(h -> replica.type().enqueueAll(byId("a", "b", "c")));
 
             Await.until(() -> Set.copyOf(ran), seen -> seen.size() == 3, Duration.ofSeconds(15), "all three jobs to run");
@@ -45,7 +48,7 @@ class ClaimedRowsTest {
     @ValueSource(strings = {"h2", "postgres", "postgres with rewritten batches"})
     void aJobAnotherReplicaAlreadyHoldsIsLeftToItWhileTheRestOfTheBatchRunsHere(String database) {
         Set<String> ran = ConcurrentHashMap.newKeySet();
-        try (Replica replica = Replica.start(url(database), ran)) {
+        try (Replica replica = Replica.start(url(database), LATE_TAKE_OVER, recording(ran))) {
             Database db = replica.db();
             db.jdbi().useHandle(h -> h.createUpdate("insert into scheduled_tasks (task_name, task_instance, task_data, execution_time,"
                             + " picked, picked_by, last_heartbeat, version, priority) values ('claimed', 'b', :data, :at, true,"
@@ -62,17 +65,55 @@ class ClaimedRowsTest {
         }
     }
 
-    /** A database and a replica's started jobs, of one type whose runs record their data in {@code ran}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aRowClaimedByAReplicaWhoseHeartbeatsStoppedIsTakenOverAndRunByAnother(String database) throws Exception {
+        String url = url(database);
+        CountDownLatch stuck = new CountDownLatch(1);
+        Set<String> ranOnTheFirst = ConcurrentHashMap.newKeySet();
+        Set<String> ranOnTheSecond = ConcurrentHashMap.newKeySet();
+        JobSettings quickTakeOver = new JobSettings(Duration.ofMillis(100), Duration.ofMillis(200), 4, 4, 1, Duration.ofMillis(100));
+        try (Replica first = Replica.start(url, LATE_TAKE_OVER, run -> {
+                 ranOnTheFirst.add(run.data());
+                 stuck.await(60, TimeUnit.SECONDS);
+                 return JobResult.done();
+             });
+             Replica second = Replica.start(url, quickTakeOver, recording(ranOnTheSecond))) {
+            first.db().jdbi().useTransaction(h -> first.type().enqueueAll(byId("orphaned")));
+            Await.until(() -> Set.copyOf(ranOnTheFirst), seen -> seen.contains("orphaned"), Duration.ofSeconds(15),
+                    "the first replica to run the row it claimed");
+            assertThat(ranOnTheSecond).isEmpty();
+
+            first.db().jdbi().useHandle(h -> h.createUpdate("update scheduled_tasks set last_heartbeat = :long_ago"
+                    + " where task_instance = 'orphaned'").bind("long_ago", Instant.now().minus(Duration.ofMinutes(10))).execute());
+
+            Await.until(() -> Set.copyOf(ranOnTheSecond), seen -> seen.contains("orphaned"), Duration.ofSeconds(15),
+                    "the second replica to take the row over once its heartbeats stopped");
+            Await.until(() -> ids(second.db()), List::isEmpty, Duration.ofSeconds(15), "the row the second replica finished to go");
+            stuck.countDown();
+            first.jobs().close();
+            assertThat(ids(second.db())).isEmpty();
+            assertThat(ranOnTheSecond).containsExactly("orphaned");
+        } finally {
+            stuck.countDown();
+        }
+    }
+
+    private static JobHandler<String> recording(Set<String> ran) {
+        return run -> {
+            ran.add(run.data());
+            return JobResult.done();
+        };
+    }
+
+    /** A database and a replica's started jobs, of one type run by {@code handler}. */
     private record Replica(Database db, Jobs jobs, JobType<String> type) implements AutoCloseable {
-        static Replica start(String url, Set<String> ran) {
+        static Replica start(String url, JobSettings settings, JobHandler<String> handler) {
             Database db = Database.open(DatabaseUrl.parse(url), 4);
-            Jobs jobs = new Jobs(db.dataSource(), db.jdbi(), LATE_TAKE_OVER, new AuditStore(db.jdbi()), new SimpleMeterRegistry(),
+            Jobs jobs = new Jobs(db.dataSource(), db.jdbi(), settings, new AuditStore(db.jdbi()), new SimpleMeterRegistry(),
                     Clock.systemUTC());
             JobType<String> type = jobs.define("claimed", String.class, new JobOptions<>(1, Duration.ofMillis(100),
-                    Duration.ofMillis(100), null), run -> {
-                ran.add(run.data());
-                return JobResult.done();
-            });
+                    Duration.ofMillis(100), null), handler);
             jobs.start();
             return new Replica(db, jobs, type);
         }
