@@ -26,7 +26,7 @@ tabs() { [ "$DB" = postgres ] && psql -h 127.0.0.1 -U postgres -d $pgdb -tAF' ' 
 threads() {
   for t in /proc/$cap/task/*; do
     awk '{ match($0, /\(.*\)/); n = substr($0, RSTART + 1, RLENGTH - 2); gsub(/[0-9]+/, "#", n); gsub(/ /, "_", n)
-           split(substr($0, RSTART + RLENGTH + 1), f, " "); print n, f[12] + f[13] }' "$t/stat" 2>/dev/null
+           split(substr($0, RSTART + RLENGTH + 1), f, " "); print n, f[12] + f[13] }' "$t/stat" 2>/dev/null || true  # a thread may end meanwhile
   done | awk '{ a[$1] += $2 } END { for (k in a) print k, a[k] }' | sort
 }
 threads > $work/th0; tabs > $work/tabs0; t0=$(ticks); c0=$(commits); r0=$(curl -s http://127.0.0.1:$SINKP/count); s0=$(date +%s.%N)
