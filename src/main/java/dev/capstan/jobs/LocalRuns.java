@@ -13,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,20 +110,21 @@ final class LocalRuns {
         }
     }
 
-    /** Keeps the claimed rows this replica's: db-scheduler revives a picked row whose heartbeats stopped. */
+    /**
+     * Keeps the claimed rows this replica's: db-scheduler revives a picked row whose heartbeats stopped. Each row's beat
+     * commits on its own: PostgreSQL runs a batch in one transaction, which held one row while it waited for another that
+     * a group of workers recording their decisions held, and the database broke that deadlock by dropping a beat.
+     */
     private void beat() {
         if (running.isEmpty()) return;
         try {
             jdbi.useHandle(h -> {
                 Instant now = JobSchedulers.SCHEDULER_CLOCK.instant();
-                for (String table : running.stream().map(Claimed::table).distinct().toList()) {
-                    PreparedBatch batch = h.prepareBatch("update " + table + " set last_heartbeat = :now"
-                            + " where task_name = :name and task_instance = :id and version = :version and picked = true");
-                    for (Claimed row : running) {
-                        if (!row.table().equals(table)) continue;
-                        batch.bind("now", now).bind("name", row.taskName()).bind("id", row.id()).bind("version", CLAIMED_VERSION).add();
-                    }
-                    if (batch.size() > 0) batch.execute();
+                for (Claimed row : running) {
+                    h.createUpdate("update " + row.table() + " set last_heartbeat = :now"
+                                    + " where task_name = :name and task_instance = :id and version = :version and picked = true")
+                            .bind("now", now).bind("name", row.taskName()).bind("id", row.id()).bind("version", CLAIMED_VERSION)
+                            .execute();
                 }
             });
         } catch (RuntimeException e) {

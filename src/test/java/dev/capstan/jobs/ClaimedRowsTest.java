@@ -1,6 +1,7 @@
 package dev.capstan.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.capstan.store.AuditStore;
 import dev.capstan.store.Database;
@@ -8,6 +9,10 @@ import dev.capstan.store.DatabaseUrl;
 import dev.capstan.support.Await;
 import dev.capstan.support.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Jobs queued together in one batch, claimed by the replica writing them, run on it as soon as the batch commits, on
  * every database and driver setting: PostgreSQL's driver with {@code reWriteBatchedInserts} counts no rows of a batch.
  * The heartbeats here are a minute apart, so a row not run at once would wait four minutes to be taken over; a row
- * whose replica stopped beating is taken over like any row db-scheduler picked.
+ * whose replica stopped beating is taken over like any row db-scheduler picked, and a heartbeat never holds one row while
+ * it waits for another.
  */
 class ClaimedRowsTest {
     private static final JobSettings LATE_TAKE_OVER = new JobSettings(Duration.ofMillis(100), Duration.ofMinutes(1), 4, 4, 1,
@@ -97,6 +104,58 @@ class ClaimedRowsTest {
         } finally {
             stuck.countDown();
         }
+    }
+
+    /**
+     * Another transaction locks one running row, waits until the heartbeat queues behind it, then locks the other, in
+     * both orders: the heartbeat holds no row while it waits, so that lock is granted at once. A heartbeat holding it
+     * would be a deadlock, which PostgreSQL breaks by dropping the beat.
+     */
+    @Test
+    void aHeartbeatWaitingForOneRunningRowHoldsNoOtherOnPostgres() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        Set<String> running = ConcurrentHashMap.newKeySet();
+        JobSettings quickBeats = new JobSettings(Duration.ofMillis(100), Duration.ofMillis(300), 10, 4, 1, Duration.ofMillis(100));
+        try (Replica replica = Replica.start(url("postgres"), quickBeats, run -> {
+            running.add(run.data());
+            gate.await(60, TimeUnit.SECONDS);
+            return JobResult.done();
+        })) {
+            replica.db().jdbi().useTransaction(h -> replica.type().enqueueAll(byId("a", "b")));
+            Await.until(() -> Set.copyOf(running), seen -> seen.size() == 2, Duration.ofSeconds(15), "both jobs to run here");
+
+            for (List<String> order : List.of(List.of("a", "b"), List.of("b", "a"))) {
+                try (Connection other = replica.db().dataSource().getConnection()) {
+                    other.setAutoCommit(false);
+                    try (Statement statement = other.createStatement()) {
+                        statement.execute("set local lock_timeout = '250ms'");
+                    }
+                    lock(other, order.get(0));
+                    Await.until(() -> heartbeatsWaiting(replica.db()), waiting -> waiting > 0, Duration.ofSeconds(15),
+                            "a heartbeat to wait for the row locked first");
+                    assertThatCode(() -> lock(other, order.get(1))).as("the row locked second, were the waiting heartbeat holding it")
+                            .doesNotThrowAnyException();
+                    other.commit();
+                }
+            }
+            gate.countDown();
+            Await.until(() -> ids(replica.db()), List::isEmpty, Duration.ofSeconds(15), "the finished rows to go");
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    private static void lock(Connection connection, String id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update scheduled_tasks set task_data = task_data"
+                + " where task_name = 'claimed' and task_instance = ?")) {
+            update.setString(1, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static int heartbeatsWaiting(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                + " and wait_event_type = 'Lock' and query like 'update scheduled_tasks set last_heartbeat%'").mapTo(Integer.class).one());
     }
 
     private static JobHandler<String> recording(Set<String> ran) {
