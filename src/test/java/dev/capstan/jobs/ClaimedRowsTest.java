@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Jobs queued together in one batch, claimed by the replica writing them, run on it as soon as the batch commits, on
  * every database and driver setting: PostgreSQL's driver with {@code reWriteBatchedInserts} counts no rows of a batch.
- * The heartbeats here are a minute apart, so a row not run at once would wait four minutes to be taken over; a row
+ * Most replicas here beat a minute apart, so a row not run at once would wait four minutes to be taken over; a row
  * whose replica stopped beating is taken over like any row db-scheduler picked, and a heartbeat never holds one row while
  * it waits for another.
  */
