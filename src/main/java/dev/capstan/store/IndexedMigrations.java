@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
@@ -26,13 +27,13 @@ final class IndexedMigrations implements ResourceProvider {
     static final String INDEX = "db/migrations.index";
 
     /** One migration file of a location, its text read once. */
-    private static final class File extends LoadableResource {
+    private static final class MigrationFile extends LoadableResource {
         private final String location;
         private final String path;
         private final String onDisk;
         private final String text;
 
-        File(String location, String path, String onDisk, String text) {
+        MigrationFile(String location, String path, String onDisk, String text) {
             this.location = location;
             this.path = path;
             this.onDisk = onDisk;
@@ -65,9 +66,9 @@ final class IndexedMigrations implements ResourceProvider {
         }
     }
 
-    private final List<File> files;
+    private final List<MigrationFile> files;
 
-    private IndexedMigrations(List<File> files) {
+    private IndexedMigrations(List<MigrationFile> files) {
         this.files = files;
     }
 
@@ -77,18 +78,19 @@ final class IndexedMigrations implements ResourceProvider {
      */
     static IndexedMigrations of(List<String> locations, ClassLoader loader) {
         if (locations.stream().anyMatch(location -> !location.startsWith("classpath:"))) return null;
-        String index = text(loader, INDEX);
-        if (index == null) return null;
+        URL indexUrl = loader.getResource(INDEX);
+        if (indexUrl == null) return null;
+        String index = text(indexUrl);
         List<String> paths = index.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        List<File> found = new ArrayList<>();
+        List<MigrationFile> found = new ArrayList<>();
         for (String location : locations) {
-            String folder = location.substring("classpath:".length()).replaceAll("^/+|/+$", "");
+            String folder = new Location(location).getRootPath();
             List<String> here = paths.stream().filter(path -> path.substring(0, Math.max(0, path.lastIndexOf('/'))).equals(folder)).toList();
             if (here.isEmpty()) return null;
             for (String path : here) {
                 URL url = loader.getResource(path);
                 if (url == null) return null;
-                found.add(new File(location, path, url.getPath(), text(loader, path)));
+                found.add(new MigrationFile(location, path, url.getPath(), text(url)));
             }
         }
         return new IndexedMigrations(List.copyOf(found));
@@ -97,7 +99,7 @@ final class IndexedMigrations implements ResourceProvider {
     /** Each location's versioned migrations ({@code V<version>__…}), their versions as Flyway writes them. */
     Map<String, List<String>> versions() {
         Map<String, List<String>> versions = new LinkedHashMap<>();
-        for (File file : files) {
+        for (MigrationFile file : files) {
             String name = file.getFilename();
             int end = name.indexOf("__");
             if (!name.startsWith("V") || end < 2) continue;
@@ -118,11 +120,11 @@ final class IndexedMigrations implements ResourceProvider {
                 && Arrays.stream(suffixes).anyMatch(file.getFilename()::endsWith)).map(LoadableResource.class::cast).toList();
     }
 
-    private static String text(ClassLoader loader, String path) {
-        try (InputStream in = loader.getResourceAsStream(path)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static String text(URL url) {
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + path, e);
+            throw new UncheckedIOException("Could not read " + url, e);
         }
     }
 }
