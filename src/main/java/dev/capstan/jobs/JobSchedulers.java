@@ -32,10 +32,13 @@ final class JobSchedulers {
     static final String SOON_TABLE = "scheduled_tasks";
     static final String AT_TABLE = "scheduled_deadlines";
 
-    /** Fetch again when fewer jobs than half the workers are waiting, ... */
-    private static final double LOWER_LIMIT = 0.5;
-    /** ... and then lock at most one job a worker, so that a burst is shared with the other replicas. */
-    private static final double UPPER_LIMIT = 1.0;
+    /** Fetch again once no more jobs than workers are running or waiting, ... */
+    private static final double LOWER_LIMIT = 1.0;
+    /**
+     * ... and then lock at most two jobs a worker: one runs while the next waits behind it, so no worker idles while
+     * the next batch is fetched, and a burst is still shared with the other replicas (docs/benchmarks.md).
+     */
+    private static final double UPPER_LIMIT = 2.0;
 
     private final DataSource dataSource;
     private final JobSettings settings;
