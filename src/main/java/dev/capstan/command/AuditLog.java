@@ -17,8 +17,16 @@ public interface AuditLog {
         record(entry);
     }
 
+    /** A slow command's outcome for its entry, and the time its run took. */
+    record Outcome(long id, String outcome, long durationMs) { }
+
     /** A slow command's job reports its outcome when it finishes. */
     void complete(long id, String outcome, long durationMs);
+
+    /** Several slow commands' outcomes at once: workers that finished together. */
+    default void completeAll(List<Outcome> outcomes) {
+        outcomes.forEach(o -> complete(o.id(), o.outcome(), o.durationMs()));
+    }
 
     /** Whether a slow command's entry has its outcome, i.e. the command ran and its job recorded that it did. */
     boolean completed(long id);

@@ -119,19 +119,8 @@ public final class CommandJobs implements JobQueue {
 
     /** Workers deciding at the same time share the transaction that records their outcomes and saves their replies. */
     private List<Boolean> decideAll(List<Decided> parts) {
-        for (Decided part : parts) {
-            audit.complete(part.job().auditId(), part.outcome(), part.durationMs());
-            try {
-                JobScope.within(part.scope(), () -> {
-                    commands.save(part.run(), part.job());
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        audit.completeAll(parts.stream().map(part -> new AuditLog.Outcome(part.job().auditId(), part.outcome(), part.durationMs())).toList());
+        commands.saveAll(parts.stream().map(part -> new JobEnqueuer.Progress<>(part.scope(), part.run(), part.job())).toList());
         return parts.stream().map(part -> true).toList();
     }
 

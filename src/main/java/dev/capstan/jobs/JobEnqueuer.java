@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Writes a job's row in the caller's transaction when there is one (so it commits or rolls back with the change that
@@ -130,20 +132,66 @@ final class JobEnqueuer {
      */
     <T> void save(JobType<T> type, JobRun<T> run, T data) {
         JobScope scope = JobScope.current();
-        JobScope.Row row = scope == null ? null : scope.row();
-        if (row == null || !row.taskName().equals(type.name()) || !row.id().equals(run.id())) {
-            throw new IllegalStateException("Only a running job saves its own data");
-        }
+        JobScope.Row row = runningRow(type, scope, run);
         byte[] bytes = json.bytes(1, row.envelope().firstEnqueuedAt(), data, row.envelope().run());
         Supplier<JobEnvelope> next = () -> new JobEnvelope(1, row.envelope().firstEnqueuedAt(), json.tree(data), row.envelope().run());
         jdbi.useHandle(h -> {
-            int rows = h.createUpdate("update " + row.table() + " set task_data = :data"
-                            + " where task_name = :name and task_instance = :id and version = :version and picked = true")
-                    .bind("data", bytes).bind("name", row.taskName()).bind("id", row.id()).bind("version", row.version()).execute();
+            int rows = bindSave(h.createUpdate(saveSql(row)), row, bytes).execute();
             if (rows != 1) throw new IllegalStateException("Job " + type.name() + " " + run.id() + " was taken over by another replica");
             if (h.isInTransaction()) h.afterCommit(() -> scope.saved(next));
             else scope.saved(next);
         });
+    }
+
+    /** A running job's data to save, with the scope its run has: its row, and where a retry finds what was saved. */
+    record Progress<T>(JobScope scope, JobRun<T> run, T data) { }
+
+    /**
+     * Saves several running jobs' data as {@link #save} saves one, in one batch a table, in the caller's transaction
+     * (it must have one): throws when any row is no longer the one its run picked, so that the transaction rolls back.
+     */
+    <T> void saveAll(JobType<T> type, List<Progress<T>> runs) {
+        jdbi.useHandle(h -> {
+            if (!h.isInTransaction()) throw new IllegalStateException("Jobs' data is saved together in its caller's transaction");
+            Map<String, PreparedBatch> byTable = new LinkedHashMap<>();
+            Map<String, List<Progress<T>>> savedByTable = new LinkedHashMap<>();
+            for (Progress<T> progress : runs) {
+                JobScope.Row row = runningRow(type, progress.scope(), progress.run());
+                byte[] bytes = json.bytes(1, row.envelope().firstEnqueuedAt(), progress.data(), row.envelope().run());
+                bindSave(byTable.computeIfAbsent(row.table(), table -> h.prepareBatch(saveSql(row))), row, bytes).add();
+                savedByTable.computeIfAbsent(row.table(), table -> new ArrayList<>()).add(progress);
+            }
+            byTable.forEach((table, batch) -> {
+                int[] counts = batch.execute();
+                List<Progress<T>> saved = savedByTable.get(table);
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 1) {
+                        throw new IllegalStateException("Job " + type.name() + " " + saved.get(i).run().id() + " was taken over by another replica");
+                    }
+                }
+            });
+            h.afterCommit(() -> runs.forEach(progress -> {
+                JobEnvelope was = progress.scope().row().envelope();
+                progress.scope().saved(() -> new JobEnvelope(1, was.firstEnqueuedAt(), json.tree(progress.data()), was.run()));
+            }));
+        });
+    }
+
+    private static JobScope.Row runningRow(JobType<?> type, JobScope scope, JobRun<?> run) {
+        JobScope.Row row = scope == null ? null : scope.row();
+        if (row == null || !row.taskName().equals(type.name()) || !row.id().equals(run.id())) {
+            throw new IllegalStateException("Only a running job saves its own data");
+        }
+        return row;
+    }
+
+    private static String saveSql(JobScope.Row row) {
+        return "update " + row.table() + " set task_data = :data"
+                + " where task_name = :name and task_instance = :id and version = :version and picked = true";
+    }
+
+    private static <S extends SqlStatement<S>> S bindSave(S statement, JobScope.Row row, byte[] bytes) {
+        return statement.bind("data", bytes).bind("name", row.taskName()).bind("id", row.id()).bind("version", row.version());
     }
 
     private boolean insert(Handle h, String table, JobType<?> type, String id, Instant when, byte[] bytes, boolean once) {

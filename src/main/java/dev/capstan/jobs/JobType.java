@@ -1,6 +1,7 @@
 package dev.capstan.jobs;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +60,11 @@ public final class JobType<T> {
      */
     public void save(JobRun<T> run, T data) {
         jobs.save(this, run, data);
+    }
+
+    /** Saves several running jobs' data at once, in the caller's transaction: workers that decided together. */
+    void saveAll(List<JobEnqueuer.Progress<T>> runs) {
+        jobs.saveAll(this, runs);
     }
 
     /** Runs each job soon, written in one batch in the caller's transaction; an id already there is left as it is. */

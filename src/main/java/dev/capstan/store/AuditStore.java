@@ -21,6 +21,8 @@ public final class AuditStore implements AuditLog {
             insert into audit_log (at, kind, user_id, channel_id, raw_text, command, family, command_group, decision,
                 outcome, outcome_word, duration_ms, job_id)
             values (:at, :kind, :user, :channel, :raw, :command, :family, :group, :decision, :outcome, :word, :duration, :job)""";
+    private static final String COMPLETE = """
+            update audit_log set outcome = :outcome, outcome_word = :word, duration_ms = duration_ms + :d where id = :id""";
 
     private final Jdbi jdbi;
 
@@ -60,10 +62,22 @@ public final class AuditStore implements AuditLog {
 
     @Override
     public void complete(long id, String outcome, long durationMs) {
-        jdbi.useHandle(h -> h.createUpdate("update audit_log set outcome = :outcome, outcome_word = :word, duration_ms = duration_ms + :d "
-                        + "where id = :id")
-                .bind("outcome", cut(outcome, MAX_REASON)).bind("word", AuditEntry.outcomeWord(storable(outcome))).bind("d", durationMs)
-                .bind("id", id).execute());
+        jdbi.useHandle(h -> bind(h.createUpdate(COMPLETE), new Outcome(id, outcome, durationMs)).execute());
+    }
+
+    /** One batch in the caller's transaction when there is one. */
+    @Override
+    public void completeAll(List<Outcome> outcomes) {
+        jdbi.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch(COMPLETE);
+            for (Outcome o : outcomes) bind(batch, o).add();
+            batch.execute();
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, Outcome o) {
+        return statement.bind("outcome", cut(o.outcome(), MAX_REASON)).bind("word", AuditEntry.outcomeWord(storable(o.outcome())))
+                .bind("d", o.durationMs()).bind("id", o.id());
     }
 
     @Override

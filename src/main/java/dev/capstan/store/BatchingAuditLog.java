@@ -61,6 +61,11 @@ public final class BatchingAuditLog implements AuditLog, AutoCloseable {
     }
 
     @Override
+    public void completeAll(List<Outcome> outcomes) {
+        store.completeAll(outcomes);
+    }
+
+    @Override
     public boolean completed(long id) {
         return store.completed(id);
     }
