@@ -26,14 +26,12 @@ class SavedProgressTest {
     @ValueSource(strings = {"h2", "postgres", "postgres with rewritten batches"})
     void runsSavedTogetherFindTheirNewDataOnceTheTransactionCommits(String database) {
         try (Database db = Database.open(DatabaseUrl.parse(url(database)), 4)) {
-            JobType<String> type = type(db);
-            insert(db, "a", 2);
-            insert(db, "b", 2);
-            JobScope a = scope("a", 2);
-            JobScope b = scope("b", 2);
+            JobType<String> type = runningRowsAt(db, 2, 2);
+            JobScope a = scope("a");
+            JobScope b = scope("b");
 
             db.jdbi().useTransaction(h -> {
-                type.saveAll(List.of(progress(a, "a", "a decided"), progress(b, "b", "b decided")));
+                type.saveAll(decided(a, b));
                 assertThat(a.saved()).isNull();
             });
 
@@ -49,14 +47,10 @@ class SavedProgressTest {
     @ValueSource(strings = {"h2", "postgres", "postgres with rewritten batches"})
     void aRowAnotherReplicaTookOverFailsTheWholeBatchAndNoRowIsSaved(String database) {
         try (Database db = Database.open(DatabaseUrl.parse(url(database)), 4)) {
-            JobType<String> type = type(db);
-            insert(db, "a", 2);
-            insert(db, "b", 3);
-            JobScope a = scope("a", 2);
-            JobScope b = scope("b", 2);
+            JobType<String> type = runningRowsAt(db, 2, 3);
+            JobScope a = scope("a");
 
-            assertThatThrownBy(() -> db.jdbi().useTransaction(h ->
-                    type.saveAll(List.of(progress(a, "a", "a decided"), progress(b, "b", "b decided")))))
+            assertThatThrownBy(() -> db.jdbi().useTransaction(h -> type.saveAll(decided(a, scope("b")))))
                     .hasMessageContaining("b was taken over by another replica");
 
             assertThat(data(db, "a")).doesNotContain("decided");
@@ -65,19 +59,24 @@ class SavedProgressTest {
         }
     }
 
-    private static JobType<String> type(Database db) {
+    /** Rows "a" and "b" running at these versions, and the type whose runs save them. */
+    private static JobType<String> runningRowsAt(Database db, long versionOfA, long versionOfB) {
+        insert(db, "a", versionOfA);
+        insert(db, "b", versionOfB);
         JobEnqueuer enqueuer = new JobEnqueuer(db.jdbi(), Clock.systemUTC(), new JobKeys(db.jdbi()), JSON, () -> { },
                 new LocalRuns(db.jdbi(), JSON, JobSettings.defaults()));
         return new JobType<>("saving", String.class, new JobOptions<>(1, Duration.ofMillis(100), Duration.ofMillis(100), null), enqueuer);
     }
 
-    private static JobScope scope(String id, long version) {
-        return JobScope.of("saving/" + id + "/run-1", new JobScope.Row(JobSchedulers.SOON_TABLE, "saving", id, version,
+    /** The scope of a run that picked its row at version 2. */
+    private static JobScope scope(String id) {
+        return JobScope.of("saving/" + id + "/run-1", new JobScope.Row(JobSchedulers.SOON_TABLE, "saving", id, 2,
                 new JobEnvelope(1, ENQUEUED, JSON.tree(id), 1)));
     }
 
-    private static JobEnqueuer.Progress<String> progress(JobScope scope, String id, String data) {
-        return new JobEnqueuer.Progress<>(scope, new JobRun<>("saving", id, id, 1, ENQUEUED, true), data);
+    private static List<JobEnqueuer.Progress<String>> decided(JobScope a, JobScope b) {
+        return List.of(new JobEnqueuer.Progress<>(a, new JobRun<>("saving", "a", "a", 1, ENQUEUED, true), "a decided"),
+                new JobEnqueuer.Progress<>(b, new JobRun<>("saving", "b", "b", 1, ENQUEUED, true), "b decided"));
     }
 
     private static void insert(Database db, String id, long version) {
