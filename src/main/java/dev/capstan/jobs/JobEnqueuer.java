@@ -134,7 +134,7 @@ final class JobEnqueuer {
         JobScope scope = JobScope.current();
         JobScope.Row row = runningRow(type, scope, run);
         byte[] bytes = json.bytes(1, row.envelope().firstEnqueuedAt(), data, row.envelope().run());
-        Supplier<JobEnvelope> next = () -> new JobEnvelope(1, row.envelope().firstEnqueuedAt(), json.tree(data), row.envelope().run());
+        Supplier<JobEnvelope> next = saved(row, data);
         jdbi.useHandle(h -> {
             int rows = bindSave(h.createUpdate(saveSql(row)), row, bytes).execute();
             if (rows != 1) throw new IllegalStateException("Job " + type.name() + " " + run.id() + " was taken over by another replica");
@@ -170,11 +170,13 @@ final class JobEnqueuer {
                     }
                 }
             });
-            h.afterCommit(() -> runs.forEach(progress -> {
-                JobEnvelope was = progress.scope().row().envelope();
-                progress.scope().saved(() -> new JobEnvelope(1, was.firstEnqueuedAt(), json.tree(progress.data()), was.run()));
-            }));
+            h.afterCommit(() -> runs.forEach(progress -> progress.scope().saved(saved(progress.scope().row(), progress.data()))));
         });
+    }
+
+    /** The envelope a run's saved data makes, built only if a retry or a give-up asks for it. */
+    private Supplier<JobEnvelope> saved(JobScope.Row row, Object data) {
+        return () -> new JobEnvelope(1, row.envelope().firstEnqueuedAt(), json.tree(data), row.envelope().run());
     }
 
     private static JobScope.Row runningRow(JobType<?> type, JobScope scope, JobRun<?> run) {
