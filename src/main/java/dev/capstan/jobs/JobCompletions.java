@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,23 +44,13 @@ final class JobCompletions {
 
     private static List<Boolean> removeAll(Jdbi jdbi, List<JobScope.Row> rows) {
         return jdbi.withHandle(h -> {
+            int[] counts = TableBatches.counts(h, rows, row -> row,
+                    table -> "delete from " + table + " where task_name = :name and task_instance = :id and version = :version",
+                    (batch, row) -> batch.bind("name", row.taskName()).bind("id", row.id()).bind("version", row.version()));
             List<Boolean> removed = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) removed.add(false);
-            for (String table : rows.stream().map(JobScope.Row::table).distinct().toList()) {
-                PreparedBatch batch = h.prepareBatch("delete from " + table
-                        + " where task_name = :name and task_instance = :id and version = :version");
-                List<Integer> places = new ArrayList<>();
-                for (int i = 0; i < rows.size(); i++) {
-                    JobScope.Row row = rows.get(i);
-                    if (!row.table().equals(table)) continue;
-                    batch.bind("name", row.taskName()).bind("id", row.id()).bind("version", row.version()).add();
-                    places.add(i);
-                }
-                int[] counts = batch.execute();
-                for (int j = 0; j < counts.length; j++) removed.set(places.get(j), counts[j] == 1);
-            }
             for (int i = 0; i < rows.size(); i++) {
-                if (removed.get(i)) continue;
+                removed.add(counts[i] == 1);
+                if (counts[i] == 1) continue;
                 log.warn("Job {} {} finished here but another replica had taken it over", rows.get(i).taskName(), rows.get(i).id());
             }
             return removed;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,10 +132,10 @@ final class JobEnqueuer {
     <T> void save(JobType<T> type, JobRun<T> run, T data) {
         JobScope scope = JobScope.current();
         JobScope.Row row = runningRow(type, scope, run);
-        byte[] bytes = json.bytes(1, row.envelope().firstEnqueuedAt(), data, row.envelope().run());
+        byte[] bytes = savedBytes(row, data);
         Supplier<JobEnvelope> next = saved(row, data);
         jdbi.useHandle(h -> {
-            int rows = bindSave(h.createUpdate(saveSql(row)), row, bytes).execute();
+            int rows = bindSave(h.createUpdate(saveSql(row.table())), row, bytes).execute();
             if (rows != 1) throw new IllegalStateException("Job " + type.name() + " " + run.id() + " was taken over by another replica");
             if (h.isInTransaction()) h.afterCommit(() -> scope.saved(next));
             else scope.saved(next);
@@ -153,25 +152,19 @@ final class JobEnqueuer {
     <T> void saveAll(JobType<T> type, List<Progress<T>> runs) {
         jdbi.useHandle(h -> {
             if (!h.isInTransaction()) throw new IllegalStateException("Jobs' data is saved together in its caller's transaction");
-            Map<String, PreparedBatch> byTable = new LinkedHashMap<>();
-            Map<String, List<Progress<T>>> savedByTable = new LinkedHashMap<>();
-            for (Progress<T> progress : runs) {
-                JobScope.Row row = runningRow(type, progress.scope(), progress.run());
-                byte[] bytes = json.bytes(1, row.envelope().firstEnqueuedAt(), progress.data(), row.envelope().run());
-                bindSave(byTable.computeIfAbsent(row.table(), table -> h.prepareBatch(saveSql(row))), row, bytes).add();
-                savedByTable.computeIfAbsent(row.table(), table -> new ArrayList<>()).add(progress);
+            runs.forEach(progress -> runningRow(type, progress.scope(), progress.run()));
+            int[] counts = TableBatches.counts(h, runs, progress -> progress.scope().row(), JobEnqueuer::saveSql,
+                    (batch, progress) -> bindSave(batch, progress.scope().row(), savedBytes(progress.scope().row(), progress.data())));
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) throw new IllegalStateException("Job " + type.name() + " " + runs.get(i).run().id() + " was taken over by another replica");
             }
-            byTable.forEach((table, batch) -> {
-                int[] counts = batch.execute();
-                List<Progress<T>> saved = savedByTable.get(table);
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] != 1) {
-                        throw new IllegalStateException("Job " + type.name() + " " + saved.get(i).run().id() + " was taken over by another replica");
-                    }
-                }
-            });
             h.afterCommit(() -> runs.forEach(progress -> progress.scope().saved(saved(progress.scope().row(), progress.data()))));
         });
+    }
+
+    /** A run's data as its row holds it: the run's first enqueueing and run number kept, its attempts counted afresh. */
+    private byte[] savedBytes(JobScope.Row row, Object data) {
+        return json.bytes(1, row.envelope().firstEnqueuedAt(), data, row.envelope().run());
     }
 
     /** The envelope a run's saved data makes, built only if a retry or a give-up asks for it. */
@@ -187,8 +180,8 @@ final class JobEnqueuer {
         return row;
     }
 
-    private static String saveSql(JobScope.Row row) {
-        return "update " + row.table() + " set task_data = :data"
+    private static String saveSql(String table) {
+        return "update " + table + " set task_data = :data"
                 + " where task_name = :name and task_instance = :id and version = :version and picked = true";
     }
 
